@@ -1,0 +1,41 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["dist", "dist-cli", "node_modules", "test-results", "playwright-report", "bench-results"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/transpiler/**/*.ts"],
+    ignores: ["src/transpiler/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*", "fs", "path", "os", "child_process", "zlib"], message: "The transpiler is pure: inject host capabilities." },
+            { group: ["react", "react-dom", "zustand", "monaco-editor", "monaco-yaml"], message: "The transpiler has no UI dependencies." },
+            { group: ["../app/*", "../features/*", "../store/*", "../editor/*", "../worker/*"], message: "transpiler/ imports nothing else from src/." },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", "window", "document", "fetch", "process", "console"],
+    },
+  },
+  {
+    files: ["src/cli/**/*.ts", "scripts/**/*.{ts,mjs,js}", "e2e/**/*.ts", "*.config.ts", "*.config.js", "bin/*.js", "**/*.test.ts"],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

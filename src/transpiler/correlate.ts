@@ -1,0 +1,38 @@
+/** Line/column markers: walks the YAML tree along a path as far as it goes (upstream's context tree). */
+import type { Path } from "./types.ts";
+import type { YNode } from "./yaml/node.ts";
+
+export interface Marker {
+  line: number;
+  column: number;
+}
+
+/** The marker of the deepest YAML node reachable along `path` (aliases are leaves). */
+export function markerFor(root: YNode | null, path: Path): Marker | undefined {
+  if (!root) return undefined;
+  let node: YNode = root;
+  for (const elem of path) {
+    let next: YNode | undefined;
+    if (node.kind === "map") {
+      for (const e of node.entries) {
+        if (e.key.kind === "scalar" && e.key.value === String(elem)) {
+          next = e.value;
+          break;
+        }
+      }
+    } else if (node.kind === "seq" && typeof elem === "number") {
+      next = node.items[elem];
+    }
+    if (!next) break;
+    node = next;
+  }
+  return { line: node.line, column: node.column };
+}
+
+/** `wipeTable` → `wipe_table`, `sizeMiB` → `size_mib`: upstream's fallback for JSON paths with no translation. */
+export function snakeCase(s: string): string {
+  return s
+    .replace(/MiB/g, "_mib")
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase();
+}

@@ -1,0 +1,43 @@
+/**
+ * Public API of the Kindling transpiler: Butane YAML in, Ignition (or MachineConfig) out, with
+ * upstream Butane's diagnostics. Pure: no DOM, no Node APIs; file access comes in via options.
+ */
+import type { Diagnostic, FilesProvider } from "./types.ts";
+
+export type { Diagnostic, FilesProvider, Path, PathElem, Severity, FileStat, FileReadResult } from "./types.ts";
+export { formatPath } from "./types.ts";
+
+export interface TranspileOptions {
+  /** Any report entry (warnings included) fails the run, like `butane --strict`. */
+  strict?: boolean;
+  /** openshift: emit plain Ignition JSON instead of a MachineConfig, like `butane --raw`. */
+  raw?: boolean;
+  /** Indented JSON, like `butane --pretty`. */
+  pretty?: boolean;
+  /** The files directory for `local`, `contents_local`, `ssh_authorized_keys_local` and `trees`. */
+  files?: FilesProvider;
+}
+
+export interface TranspileResult {
+  /** Exactly what `butane` writes to stdout (with its final newline), or null when it writes nothing. */
+  output: string | null;
+  /** The parsed output (Ignition config, or the MachineConfig object for openshift), or null. */
+  config: unknown;
+  /** `json` for Ignition, `yaml` for an openshift MachineConfig. */
+  outputFormat: "json" | "yaml";
+  /** Report entries in upstream's order, with line/column where upstream has them. */
+  diagnostics: Diagnostic[];
+  /**
+   * The final stderr line when the run fails, e.g. `Error translating config: source config is invalid`
+   * or `Config produced warnings and --strict was specified`; absent on success.
+   */
+  failure?: string;
+  /** Detected variant and version (when they could be read), and the Ignition version emitted. */
+  variant?: string;
+  version?: string;
+  ignitionVersion?: string;
+}
+
+export { transpile } from "./pipeline.ts";
+export { listSpecs, type SpecInfo } from "./versions.ts";
+export { renderReport, type RenderOptions } from "./report/render.ts";

@@ -1,0 +1,57 @@
+/**
+ * yaml.v3's map key ordering (sorter.go `keyList.Less`) for string keys: letters by code point,
+ * digit runs compared numerically, with its particular letter/non-letter rules.
+ */
+
+const LETTER = /^\p{L}$/u;
+const DIGIT = /^\p{Nd}$/u;
+
+const isLetter = (cp: number): boolean => LETTER.test(String.fromCodePoint(cp));
+const isDigit = (cp: number): boolean => DIGIT.test(String.fromCodePoint(cp));
+
+function codePoints(s: string): number[] {
+  return Array.from(s, (ch) => ch.codePointAt(0)!);
+}
+
+/** yaml.v3 `keyList.Less` for two string keys. */
+export function yamlKeyLess(a: string, b: string): boolean {
+  const ar = codePoints(a);
+  const br = codePoints(b);
+  let digits = false;
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    const ac = ar[i]!;
+    const bc = br[i]!;
+    if (ac === bc) {
+      digits = isDigit(ac);
+      continue;
+    }
+    const al = isLetter(ac);
+    const bl = isLetter(bc);
+    if (al && bl) return ac < bc;
+    if (al || bl) return digits ? al : bl;
+    let an = 0n;
+    let bn = 0n;
+    if (ac === 0x30 || bc === 0x30) {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]!); j--) {
+        if (ar[j] !== 0x30) {
+          an = 1n;
+          bn = 1n;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < ar.length && isDigit(ar[ai]!); ai++) an = BigInt.asIntN(64, an * 10n + BigInt(ar[ai]! - 0x30));
+    let bi = i;
+    for (; bi < br.length && isDigit(br[bi]!); bi++) bn = BigInt.asIntN(64, bn * 10n + BigInt(br[bi]! - 0x30));
+    if (an !== bn) return an < bn;
+    if (ai !== bi) return ai < bi;
+    return ac < bc;
+  }
+  return ar.length < br.length;
+}
+
+/** Sorts keys the way yaml.v3 orders a Go map's keys when encoding. */
+export function sortYamlKeys(keys: readonly string[]): string[] {
+  return [...keys].sort((x, y) => (yamlKeyLess(x, y) ? -1 : yamlKeyLess(y, x) ? 1 : 0));
+}

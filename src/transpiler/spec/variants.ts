@@ -1,0 +1,171 @@
+/**
+ * Every variant/version: its declarative field description (a base version plus the variant's
+ * own fields) and the behaviour switches the translator needs. `registry` is the only list.
+ */
+import { v0_1, v0_2, v0_3, v0_4, v0_5, v0_6, v0_7, v0_8_exp } from "./base.ts";
+import { bool, extendSpec, field, int, list, map, ref, str, type SpecDesc } from "./kit.ts";
+
+export type IgnitionVersion = "3.0.0" | "3.1.0" | "3.2.0" | "3.3.0" | "3.4.0" | "3.5.0" | "3.6.0" | "3.7.0-experimental";
+
+export interface VariantSpec {
+  variant: string;
+  version: string;
+  ignition: IgnitionVersion;
+  /** Butane base schema generation: 1 for v0_1 … 8 for v0_8_exp. */
+  base: number;
+  spec: SpecDesc;
+  /** fcos rule level (the fcos minor version whose checks apply), for fcos and openshift. */
+  fcos?: number;
+  /** openshift minor version (8 … 23). */
+  openshift?: number;
+  /** Whether inline/local contents may be gzip-compressed automatically. */
+  autoCompress: boolean;
+  experimental: boolean;
+}
+
+const bases: Record<number, SpecDesc> = { 1: v0_1, 2: v0_2, 3: v0_3, 4: v0_4, 5: v0_5, 6: v0_6, 7: v0_7, 8: v0_8_exp };
+const IGN: Record<number, IgnitionVersion> = {
+  1: "3.0.0", 2: "3.1.0", 3: "3.2.0", 4: "3.3.0", 5: "3.4.0", 6: "3.5.0", 7: "3.6.0", 8: "3.7.0-experimental",
+};
+
+const LAYOUTS_1_3 = ["aarch64", "ppc64le", "x86_64"] as const;
+const LAYOUTS_1_6 = ["aarch64", "ppc64le", "s390x-eckd", "s390x-virt", "s390x-zfcp", "x86_64"] as const;
+
+/** fcos's own fields at fcos minor `minor`, on top of the base schema `base`. */
+function fcosSpec(base: SpecDesc, minor: number, pkg: string): SpecDesc {
+  if (minor < 3) return extendSpec(base, { variantPkg: pkg });
+  const tangFields = [
+    field("thumbprint", str(), "Thumbprint of a trusted Tang signing key.", { required: true }),
+    field("url", str(), "URL of the Tang server.", { required: true, hint: "url" }),
+    ...(minor >= 5 ? [field("advertisement", str(), "The Tang server's advertisement (JSON), for offline provisioning.")] : []),
+  ];
+  const luksFields = [
+    ...(minor >= 6 ? [field("cex", ref("BootDeviceLuksCex"), "Protect the root volume with an IBM Crypto Express card (s390x).")] : []),
+    ...(minor >= 5 ? [field("discard", bool(), "Allow discards (TRIM) through the root volume.")] : []),
+    ...(minor >= 6 ? [field("device", str(), "The boot disk, required on s390x-eckd and s390x-zfcp layouts.", { hint: "path" as const })] : []),
+    field("tang", list(ref("Tang")), "Tang servers that unlock the root volume."),
+    field("threshold", int(), "How many Tang servers/TPM2 must succeed."),
+    field("tpm2", bool(), "Bind the root volume to the machine's TPM2."),
+  ];
+  return extendSpec(base, {
+    variantPkg: pkg,
+    variantTypes: ["BootDevice", "BootDeviceLuks", "BootDeviceMirror", "BootDeviceLuksCex", "Grub", "GrubUser"],
+    types: {
+      BootDevice: {
+        fields: [
+          field("layout", str(minor >= 6 ? LAYOUTS_1_6 : LAYOUTS_1_3), "CPU architecture layout of the boot disk (default x86_64)."),
+          field("luks", ref("BootDeviceLuks"), "Encrypt the root filesystem."),
+          field("mirror", ref("BootDeviceMirror"), "Mirror the boot disk across several disks (RAID 1)."),
+        ],
+      },
+      BootDeviceLuks: { fields: luksFields },
+      BootDeviceMirror: { fields: [field("devices", list(str()), "Disks to mirror the boot disk onto (at least two).")] },
+      ...(minor >= 6 ? { BootDeviceLuksCex: { fields: [field("enabled", bool(), "Use IBM Crypto Express.")] } } : {}),
+      Tang: { fields: tangFields },
+      ...(minor >= 5
+        ? {
+            Grub: { fields: [field("users", list(ref("GrubUser")), "GRUB superusers.")] },
+            GrubUser: {
+              fields: [
+                field("name", str(), "GRUB user name.", { required: true }),
+                field("password_hash", str(), "PBKDF2 hash from grub2-mkpasswd-pbkdf2.", { required: true, hint: "secret" }),
+              ],
+            },
+          }
+        : {}),
+    },
+    add: {
+      Config: [
+        { field: field("boot_device", ref("BootDevice"), "Boot disk encryption and mirroring.") },
+        ...(minor >= 5 ? [{ field: field("grub", ref("Grub"), "GRUB bootloader settings.") }] : []),
+      ],
+    },
+  });
+}
+
+function openshiftSpec(base: SpecDesc, pkg: string): SpecDesc {
+  return extendSpec(base, {
+    variantPkg: pkg,
+    variantTypes: ["Metadata", "OpenShift"],
+    types: {
+      Metadata: {
+        fields: [
+          field("name", str(), "Name of the MachineConfig.", { required: true }),
+          field("labels", map(str()), "Labels; machineconfiguration.openshift.io/role is required.", { required: true }),
+        ],
+      },
+      OpenShift: {
+        fields: [
+          field("kernel_arguments", list(str()), "Kernel arguments for the nodes."),
+          field("extensions", list(str()), "RHCOS extensions to install."),
+          field("fips", bool(), "Enable FIPS mode."),
+          field("kernel_type", str(["", "default", "realtime"]), "Kernel type."),
+        ],
+      },
+    },
+    add: {
+      Config: [
+        { field: field("metadata", ref("Metadata"), "MachineConfig metadata.", { required: true }), after: "variant" },
+        { field: field("openshift", ref("OpenShift"), "OpenShift-specific settings.") , after: "metadata" },
+      ],
+    },
+  });
+}
+
+function make(
+  variant: string,
+  version: string,
+  base: number,
+  opts: { fcos?: number; openshift?: number; autoCompress?: boolean; pkg: string },
+): VariantSpec {
+  const baseSpec = bases[base];
+  if (!baseSpec) throw new Error(`no base ${base}`);
+  let spec = opts.fcos !== undefined ? fcosSpec(baseSpec, opts.fcos, opts.pkg) : extendSpec(baseSpec, { variantPkg: opts.pkg });
+  if (opts.openshift !== undefined) spec = openshiftSpec(spec, opts.pkg);
+  const out: VariantSpec = {
+    variant,
+    version,
+    ignition: IGN[base] as IgnitionVersion,
+    base,
+    spec,
+    autoCompress: opts.autoCompress ?? base >= 2,
+    experimental: version.includes("-experimental"),
+  };
+  if (opts.fcos !== undefined) out.fcos = opts.fcos;
+  if (opts.openshift !== undefined) out.openshift = opts.openshift;
+  return out;
+}
+
+const fcosBase: Record<number, number> = { 0: 1, 1: 2, 2: 3, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8 };
+
+function buildRegistry(): Map<string, VariantSpec> {
+  const r = new Map<string, VariantSpec>();
+  const add = (s: VariantSpec) => r.set(`${s.variant}+${s.version}`, s);
+  for (let minor = 0; minor <= 8; minor++) {
+    const version = minor === 8 ? "1.8.0-experimental" : `1.${minor}.0`;
+    add(make("fcos", version, fcosBase[minor] ?? 1, { fcos: minor, pkg: minor === 8 ? "v1_8_exp" : `v1_${minor}` }));
+  }
+  add(make("flatcar", "1.0.0", 4, { pkg: "v1_0" }));
+  add(make("flatcar", "1.1.0", 5, { pkg: "v1_1" }));
+  add(make("flatcar", "1.2.0-experimental", 8, { pkg: "v1_2_exp" }));
+  add(make("r4e", "1.0.0", 4, { pkg: "v1_0" }));
+  add(make("r4e", "1.1.0", 5, { pkg: "v1_1" }));
+  add(make("r4e", "1.2.0-experimental", 8, { pkg: "v1_2_exp" }));
+  add(make("fiot", "1.0.0", 5, { pkg: "v1_0" }));
+  add(make("fiot", "1.1.0-experimental", 8, { pkg: "v1_1_exp" }));
+  for (let minor = 8; minor <= 23; minor++) {
+    const version = minor === 23 ? "4.23.0-experimental" : `4.${minor}.0`;
+    const fcos = minor <= 13 ? 3 : minor <= 18 ? 5 : minor <= 22 ? 6 : 8;
+    const pkg = minor === 23 ? "v4_23_exp" : `v4_${minor}`;
+    add(make("openshift", version, fcosBase[fcos] ?? 3, { fcos, openshift: minor, autoCompress: minor >= 10, pkg }));
+  }
+  return r;
+}
+
+/** `variant+version` → its spec; the only place that lists versions. */
+export const registry: ReadonlyMap<string, VariantSpec> = buildRegistry();
+
+/** The spec for a variant and version, if Butane has one. */
+export function lookupSpec(variant: string, version: string): VariantSpec | undefined {
+  return registry.get(`${variant}+${version}`);
+}

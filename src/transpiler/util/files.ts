@@ -1,0 +1,68 @@
+/** The files directory: lexical joins like Go's filepath.Join, the escape rule, and upstream's error texts. */
+import type { FilesProvider, FileStat } from "../types.ts";
+
+/** Go's path.Clean. */
+export function cleanPath(p: string): string {
+  if (p === "") return ".";
+  const rooted = p.startsWith("/");
+  const parts: string[] = [];
+  for (const seg of p.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
+      else if (!rooted) parts.push("..");
+    } else parts.push(seg);
+  }
+  const s = (rooted ? "/" : "") + parts.join("/");
+  return s === "" ? "." : s;
+}
+
+/** Go's filepath.Join on "/"-separated paths. */
+export function joinPath(...elems: string[]): string {
+  const nonEmpty = elems.filter((e) => e !== "");
+  return nonEmpty.length === 0 ? "" : cleanPath(nonEmpty.join("/"));
+}
+
+export const NO_FILES_DIR =
+  "local file paths are relative to a files directory that must be specified with -d/--files-dir";
+export const TRAVERSES = "local file path traverses outside the files directory";
+
+export type Resolved = { ok: true; rel: string; display: string } | { ok: false; message: string };
+
+/** Resolves `local` inside the files directory, refusing paths that leave it. */
+export function resolveLocal(files: FilesProvider | undefined, local: string): Resolved {
+  if (!files) return { ok: false, message: NO_FILES_DIR };
+  const root = cleanPath(files.root === "" ? "." : files.root);
+  const display = joinPath(files.root, local);
+  const target = cleanPath(display);
+  let rel: string;
+  if (target === root) rel = "";
+  else if (root === ".") {
+    if (target === ".." || target.startsWith("../") || target.startsWith("/")) return { ok: false, message: TRAVERSES };
+    rel = target;
+  } else if (target.startsWith(root === "/" ? "/" : root + "/")) rel = target.slice(root === "/" ? 1 : root.length + 1);
+  else return { ok: false, message: TRAVERSES };
+  return { ok: true, rel, display };
+}
+
+/** Reads a local file, with upstream's error texts (`open files/x: no such file or directory`). */
+export function readLocal(files: FilesProvider, rel: string, display: string): { ok: true; data: Uint8Array } | { ok: false; message: string } {
+  const r = files.read(rel);
+  if (r.ok) return r;
+  switch (r.error) {
+    case "not-found":
+      return { ok: false, message: `open ${display}: no such file or directory` };
+    case "is-directory":
+      return { ok: false, message: `read ${display}: is a directory` };
+    case "permission-denied":
+      return { ok: false, message: `open ${display}: permission denied` };
+    default:
+      return { ok: false, message: r.message ?? `open ${display}: input/output error` };
+  }
+}
+
+/** lstat with upstream's error text for a missing node. */
+export function statLocal(files: FilesProvider, rel: string, display: string): { ok: true; stat: FileStat } | { ok: false; message: string } {
+  const s = files.lstat(rel);
+  return s ? { ok: true, stat: s } : { ok: false, message: `stat ${display}: no such file or directory` };
+}

@@ -1,0 +1,18 @@
+import { defineConfig } from "vite";
+
+// Bundles the Node CLI (src/cli/main.ts) and the pure transpiler library (for benchmarks and
+// scripts) with every dependency inside, so bin/kindling.js runs without node_modules.
+export default defineConfig({
+  build: {
+    ssr: true,
+    outDir: "dist-cli",
+    target: "node20",
+    emptyOutDir: true,
+    minify: false,
+    rollupOptions: {
+      input: { kindling: "src/cli/main.ts", transpiler: "src/transpiler/index.ts" },
+      output: { entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js" },
+    },
+  },
+  ssr: { noExternal: true },
+});
