@@ -6,6 +6,7 @@
  */
 import type { YMap, YNode, YScalar } from "./yaml/node.ts";
 import { goTypeName, structOf, type SpecDesc, type TypeDesc } from "./spec/kit.ts";
+import { duplicateKeyErrors } from "./yaml/duplicates.ts";
 
 /** A decoded Butane value: plain objects (only keys that were set), arrays, strings, numbers, booleans. */
 export type BValue = string | number | boolean | BValue[] | BObject;
@@ -127,6 +128,7 @@ class Decoder {
         }
         case "map": {
           if (n.kind !== "map") return this.fail(n, type);
+          if (this.hasDuplicates(n)) return undefined;
           const out: BObject = {};
           for (const { key, value } of n.entries) {
             const k = deref(key);
@@ -148,6 +150,7 @@ class Decoder {
     const n = deref(node);
     if (n.kind === "scalar" && n.tag === "!!null") return undefined;
     if (n.kind !== "map") return this.fail(n, { kind: "ref", name });
+    if (this.hasDuplicates(n)) return undefined;
     const desc = structOf(this.spec, name);
     const out: BObject = {};
     const explicit = new Set<string>();
@@ -173,6 +176,13 @@ class Decoder {
       }
     }
     return out;
+  }
+
+  /** yaml.v3 checks every mapping it decodes for duplicate keys and skips one that has them. */
+  private hasDuplicates(n: YMap): boolean {
+    const dups = duplicateKeyErrors(n);
+    this.errors.push(...dups);
+    return dups.length > 0;
   }
 
   private int(n: YScalar, type: TypeDesc): number | undefined {

@@ -28,7 +28,9 @@ const FAIL = "Error translating config: ";
 /** Transpiles Butane YAML into Ignition (or an openshift MachineConfig), like `butane`. Never throws on bad input. */
 export function transpile(source: string, options: TranspileOptions = {}): TranspileResult {
   const result: TranspileResult = { output: null, config: null, outputFormat: "json", diagnostics: [] };
-  const parsed = parseYaml(source);
+  // The first (dispatch) decode only visits the root mapping, so only its duplicate keys are fatal here;
+  // the typed decode reports the others as unmarshal errors.
+  const parsed = parseYaml(source, { duplicateKeys: "root" });
   if (!parsed.ok) return { ...result, failure: `${FAIL}Error unmarshaling yaml: ${parsed.message}` };
   const root = parsed.root;
 
@@ -77,11 +79,11 @@ function runStages(result: TranspileResult, root: YNode | null, cfg: import("./d
   let ts = ctx.prov.translationSet(out);
   const mapEntry = (e: StageEntry): RawEntry => (e.space === "json" ? { ...e, path: mapJsonPath(ts, e.path, []) } : e);
   for (const e of ctx.entries) addYaml(e);
-  for (const e of hooks.check?.(ctx, cfg, out) ?? []) addYaml(mapEntry(e));
+  for (const e of hooks.check?.(ctx, cfg, out, options.raw === true) ?? []) addYaml(mapEntry(e));
   if (hasError()) return finish(result, diags, `${FAIL}source config is invalid`, options);
 
   // Field filters.
-  for (const e of hooks.filter?.(vs, out, cfg) ?? []) addYaml(mapEntry(e));
+  for (const e of hooks.filter?.(vs, out, cfg, options.raw === true) ?? []) addYaml(mapEntry(e));
   if (hasError()) return finish(result, diags, `${FAIL}source config is invalid`, options);
 
   // Output wrapping (openshift MachineConfig), then Ignition validation of the config.

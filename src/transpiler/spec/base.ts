@@ -128,12 +128,12 @@ export const v0_1: SpecDesc = {
     File: {
       fields: [
         ...nodeFields("file"),
-        field("append", list(ref("Resource")), "Contents appended to the file."),
-        field("contents", ref("Resource"), "Contents of the file."),
+        field("append", list(ref("FileContents")), "Contents appended to the file."),
+        field("contents", ref("FileContents"), "Contents of the file."),
         field("mode", int(), "Permission bits, e.g. 0644 (write it in octal).", { hint: "mode" }),
       ],
     },
-    Resource: {
+    FileContents: {
       fields: [
         field("compression", str(COMPRESSION), "Compression of the contents (`gzip`), if already compressed."),
         field("source", str(), "URL of the contents (http, https, tftp, s3, data …).", { hint: "url" }),
@@ -248,6 +248,10 @@ export const v0_2 = extendSpec(v0_1, {
       field("replace", ref("Resource"), "A config that replaces this one."),
     ],
     TLS: [field("certificate_authorities", list(ref("Resource")), "Extra certificate authorities trusted when fetching HTTPS resources.")],
+    File: [
+      field("append", list(ref("Resource")), "Contents appended to the file."),
+      field("contents", ref("Resource"), "Contents of the file."),
+    ],
   },
   add: {
     Ignition: [{ field: field("proxy", ref("Proxy"), "HTTP(S) proxy used to fetch remote resources."), after: "config" }],
@@ -257,7 +261,7 @@ export const v0_2 = extendSpec(v0_1, {
     ],
     Storage: [{ field: field("trees", list(ref("Tree")), "Directory trees from the files directory to copy.") }],
   },
-  dropTypes: ["ConfigReference", "CaReference"],
+  dropTypes: ["ConfigReference", "CaReference", "FileContents"],
 });
 
 /** fcos 1.2.0: Ignition 3.2.0. */

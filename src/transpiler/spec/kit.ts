@@ -85,7 +85,7 @@ export function extendSpec(base: SpecDesc, delta: SpecDelta): SpecDesc {
     for (const ins of inserts) {
       if (fields.some((f) => f.key === ins.field.key)) throw new Error(`${name}.${ins.field.key} exists`);
       const at = ins.first ? 0 : ins.after === undefined ? fields.length : fields.findIndex((f) => f.key === ins.after) + 1;
-      if (at === 0) throw new Error(`${name}: no field ${String(ins.after)}`);
+      if (at === 0 && !ins.first) throw new Error(`${name}: no field ${String(ins.after)}`);
       fields.splice(at, 0, ins.field);
     }
     types[name] = { ...t, fields };

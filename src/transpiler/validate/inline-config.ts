@@ -1,41 +1,33 @@
-/** Validation of inline child configs under `ignition.config` (merge/replace `inline`). */
+/** Validation of inline child configs under `ignition.config` (merge/replace `inline`), as upstream does it. */
 import type { Path } from "../types.ts";
 import type { VariantSpec } from "../spec/variants.ts";
 import type { StageEntry } from "../variants/hooks.ts";
+import { goJsonSyntaxError } from "../util/go-json.ts";
+import { validateIgnitionChild } from "../ignition/validate.ts";
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/;
 
 /**
- * Upstream parses the inline JSON as an Ignition config of the output's version and validates it.
- * We check JSON syntax and the version; full validation of the child is done by the caller's
- * Ignition validator when available.
+ * Parses the child as an Ignition config of the output's version. A syntax error gives Go's
+ * message and `config is not valid`; a parseable but different version is skipped with a
+ * warning; otherwise the child is fully validated, its entries keeping the child's own paths.
  */
 export function validateInlineConfig(inline: string, at: Path, vs: VariantSpec, out: StageEntry[]): void {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(inline);
-  } catch (e) {
-    out.push({ severity: "error", path: [], message: goJsonError(inline, e), space: "yaml" });
+  const syntax = goJsonSyntaxError(inline);
+  if (syntax) {
+    out.push({ severity: "error", path: [], message: syntax, space: "yaml" });
     out.push({ severity: "error", path: [...at, "inline"], message: "config is not valid", space: "yaml" });
     return;
   }
-  const version = (parsed as { ignition?: { version?: unknown } } | null)?.ignition?.version;
-  if (typeof version === "string" && /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version) && version !== vs.ignition) {
-    out.push({
-      severity: "warning",
-      path: [...at, "version"],
-      message: "skipping validation for the merge/replace ignition config due to an unkown version",
-      space: "yaml",
-    });
+  const child = JSON.parse(inline) as unknown;
+  if (child === null || typeof child !== "object" || Array.isArray(child)) return;
+  const ign = (child as { ignition?: unknown }).ignition;
+  const version = ign && typeof ign === "object" ? (ign as { version?: unknown }).version : undefined;
+  if (typeof version === "string" && SEMVER.test(version) && version !== vs.ignition) {
+    out.push({ severity: "warning", path: [...at, "version"], message: "skipping validation for the merge/replace ignition config due to an unkown version", space: "yaml" });
+    return;
   }
-}
-
-/** Approximates Go encoding/json's syntax error text for common cases. */
-function goJsonError(text: string, e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  const m = /position (\d+)/.exec(msg);
-  if (m) {
-    const pos = Number(m[1]);
-    const ch = text[pos];
-    if (ch !== undefined) return `invalid character '${ch}' looking for beginning of value`;
+  for (const e of validateIgnitionChild(child as Record<string, unknown>, vs.ignition)) {
+    out.push({ severity: e.severity, path: e.path, message: e.message, space: "yaml" });
   }
-  return "unexpected end of JSON input";
 }

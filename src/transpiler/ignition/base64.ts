@@ -1,0 +1,72 @@
+/** Go `encoding/base64.StdEncoding.DecodeString` (padded, non-strict), with its error texts. */
+
+/** Decoded bytes, or Go's `illegal base64 data at input byte N` error. */
+export type Base64Result = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
+
+const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const decodeMap = new Int16Array(256).fill(-1);
+for (let i = 0; i < alphabet.length; i++) decodeMap[alphabet.charCodeAt(i)] = i;
+
+function corrupt(at: number): Base64Result {
+  return { ok: false, error: `illegal base64 data at input byte ${at}` };
+}
+
+function isNewline(c: number | undefined): boolean {
+  return c === 0x0a || c === 0x0d;
+}
+
+/** Decodes standard padded base64 like Go (CR/LF ignored anywhere). `src` holds byte values. */
+export function decodeBase64Go(src: Uint8Array): Base64Result {
+  const out: number[] = [];
+  let si = 0;
+  const n = src.length;
+  while (si < n) {
+    const dbuf = [0, 0, 0, 0];
+    let dlen = 4;
+    let trailingError: number | null = null;
+    let finished = false;
+    for (let j = 0; j < 4; j++) {
+      if (si === n) {
+        if (j === 0) {
+          finished = true;
+          break;
+        }
+        return corrupt(si - j);
+      }
+      const ch = src[si] ?? 0;
+      si++;
+      const v = decodeMap[ch] ?? -1;
+      if (v >= 0) {
+        dbuf[j] = v;
+        continue;
+      }
+      if (isNewline(ch)) {
+        j--;
+        continue;
+      }
+      if (ch !== 0x3d) return corrupt(si - 1);
+      // padding
+      if (j === 0 || j === 1) return corrupt(si - 1);
+      if (j === 2) {
+        while (si < n && isNewline(src[si])) si++;
+        if (si === n) return corrupt(n);
+        if (src[si] !== 0x3d) return corrupt(si - 1);
+        si++;
+      }
+      while (si < n && isNewline(src[si])) si++;
+      if (si < n) trailingError = si;
+      dlen = j;
+      break;
+    }
+    if (finished) break;
+    const val = ((dbuf[0] ?? 0) << 18) | ((dbuf[1] ?? 0) << 12) | ((dbuf[2] ?? 0) << 6) | (dbuf[3] ?? 0);
+    const b0 = (val >> 16) & 0xff;
+    const b1 = (val >> 8) & 0xff;
+    const b2 = val & 0xff;
+    if (dlen === 4) out.push(b0, b1, b2);
+    else if (dlen === 3) out.push(b0, b1);
+    else if (dlen === 2) out.push(b0);
+    if (trailingError !== null) return corrupt(trailingError);
+  }
+  return { ok: true, bytes: Uint8Array.from(out) };
+}

@@ -1,0 +1,121 @@
+/** Rules for LUKS devices (3.2+): names, labels, devices, clevis (custom pin, tang), key files, cex. */
+import { boolAt, intAt, isTrue, nilOrEmpty, notEmpty, objAt, objListAt, optObjAt, plainStrAt, strAt } from "./access.ts";
+import { utf8Length } from "./go-text.ts";
+import { MSG } from "./messages.ts";
+import { validatePath } from "./node-rules.ts";
+import { at, type IgnPath, type Report } from "./report.ts";
+import { walkResource } from "./resource-rules.ts";
+import type { IgnObject } from "./types.ts";
+import { validateTangUrl, validateUrlNilOk } from "./url-rules.ts";
+
+const knownPins = ["tpm2", "tang", "sss"];
+
+function thresholdSet(clevis: IgnObject): boolean {
+  const t = intAt(clevis, "threshold");
+  return t !== undefined && t !== 0;
+}
+
+/** Go `Clevis.IsPresent` (3.3+). */
+function clevisPresent(clevis: IgnObject): boolean {
+  return (
+    notEmpty(strAt(objAt(clevis, "custom"), "pin")) ||
+    objListAt(clevis, "tang").length > 0 ||
+    isTrue(boolAt(clevis, "tpm2")) ||
+    thresholdSet(clevis)
+  );
+}
+
+/** Whether the data parses as JSON the way Go's `json.Unmarshal` into `any` accepts it. */
+function isGoJson(s: string): boolean {
+  let overflow = false;
+  try {
+    JSON.parse(s, (_k, v: unknown) => {
+      if (typeof v === "number" && !Number.isFinite(v)) overflow = true;
+      return v;
+    });
+  } catch {
+    return false;
+  }
+  return !overflow;
+}
+
+function validateLuksSelf(r: Report, luks: IgnObject, path: IgnPath): void {
+  if (plainStrAt(luks, "name").includes("/")) r.error(at(path, "name"), MSG.luksNameContainsSlash);
+  const label = strAt(luks, "label");
+  if (notEmpty(label) && utf8Length(label) > 47) r.error(at(path, "label"), MSG.luksLabelTooLong);
+  const device = strAt(luks, "device");
+  if (nilOrEmpty(device)) r.error(at(path, "device"), MSG.diskDeviceRequired);
+  else r.error(at(path, "device"), validatePath(device ?? ""));
+
+  const clevis = optObjAt(luks, "clevis");
+  if (r.minor === 2) {
+    if (clevis !== undefined && optObjAt(clevis, "custom") !== undefined) {
+      if (objListAt(clevis, "tang").length > 0 || isTrue(boolAt(clevis, "tpm2")) || thresholdSet(clevis)) {
+        r.error(at(path, "clevis"), MSG.clevisCustomWithOthers);
+      }
+    }
+  } else {
+    const c = clevis ?? {};
+    if (
+      notEmpty(strAt(objAt(c, "custom"), "pin")) &&
+      (objListAt(c, "tang").length > 0 || isTrue(boolAt(c, "tpm2")) || thresholdSet(c))
+    ) {
+      r.error(at(path, "clevis"), MSG.clevisCustomWithOthers);
+    }
+  }
+
+  const keyFileSource = strAt(objAt(luks, "keyFile"), "source");
+  if (validateUrlNilOk(keyFileSource, r.minor) !== null) r.error(at(path, "keys"), MSG.invalidLuksKeyFile);
+
+  if (r.minor >= 5) {
+    const cexEnabled = isTrue(boolAt(objAt(luks, "cex"), "enabled"));
+    if (clevisPresent(clevis ?? {}) && cexEnabled) r.error(at(path, "cex"), MSG.cexWithClevis);
+    if (cexEnabled && notEmpty(keyFileSource)) r.error(at(path, "cex"), MSG.cexWithKeyFile);
+  }
+}
+
+/** 3.2 `Custom.Validate` (plain-string pin and config). */
+function validateCustom32(r: Report, custom: IgnObject, path: IgnPath): void {
+  const pin = plainStrAt(custom, "pin");
+  const config = plainStrAt(custom, "config");
+  if (pin === "" && config === "") return;
+  if (!knownPins.includes(pin)) r.error(at(path, "pin"), MSG.unknownClevisPin);
+  if (config === "") r.error(at(path, "config"), MSG.clevisConfigRequired);
+}
+
+/** 3.3+ `ClevisCustom.Validate`. */
+function validateClevisCustom(r: Report, custom: IgnObject, path: IgnPath): void {
+  const pin = strAt(custom, "pin");
+  const config = strAt(custom, "config");
+  if (nilOrEmpty(pin) && nilOrEmpty(config) && !isTrue(boolAt(custom, "needsNetwork"))) return;
+  if (notEmpty(pin)) {
+    if (r.minor <= 5 && !knownPins.includes(pin)) r.error(at(path, "pin"), MSG.unknownClevisPin);
+  } else {
+    r.error(at(path, "pin"), MSG.clevisPinRequired);
+  }
+  if (nilOrEmpty(config)) r.error(at(path, "config"), MSG.clevisConfigRequired);
+}
+
+function validateTang(r: Report, tang: IgnObject, path: IgnPath): void {
+  r.error(at(path, "url"), validateTangUrl(plainStrAt(tang, "url")));
+  if (nilOrEmpty(strAt(tang, "thumbprint"))) r.error(at(path, "thumbprint"), MSG.tangThumbprintRequired);
+  if (r.minor >= 4) {
+    const adv = strAt(tang, "advertisement");
+    if (notEmpty(adv) && !isGoJson(adv)) r.error(at(path, "advertisement"), MSG.invalidTangAdvertisement);
+  }
+}
+
+/** A LUKS device (`Luks.Validate`), then clevis (custom, tang) and the key file resource. */
+export function walkLuks(r: Report, luks: IgnObject, path: IgnPath): void {
+  validateLuksSelf(r, luks, path);
+  const clevisPath = at(path, "clevis");
+  const clevis = optObjAt(luks, "clevis");
+  if (r.minor === 2) {
+    const custom = clevis === undefined ? undefined : optObjAt(clevis, "custom");
+    if (custom !== undefined) validateCustom32(r, custom, at(clevisPath, "custom"));
+  } else {
+    validateClevisCustom(r, objAt(clevis, "custom"), at(clevisPath, "custom"));
+  }
+  objListAt(clevis, "tang").forEach((t, i) => validateTang(r, t, at(clevisPath, "tang", i)));
+  walkResource(r, objAt(luks, "keyFile"), at(path, "keyFile"), "fileContents");
+}

@@ -1,0 +1,87 @@
+/** Ignition's URL rules (`validateURL` and friends) per spec version. */
+import { dataUrlError } from "./dataurl.ts";
+import { MSG } from "./messages.ts";
+import { parseGoUrl, queryValues } from "./url.ts";
+
+/** `url.Parse` failed. */
+export const ERR_INVALID_URL = MSG.invalidUrl;
+/** Scheme not supported by the spec version. */
+export const ERR_INVALID_SCHEME = MSG.invalidScheme;
+/** `arn:` URL that isn't an S3 object ARN. */
+export const ERR_INVALID_S3_ARN = "invalid S3 ARN format";
+/** `versionId` query parameter present but empty. */
+export const ERR_INVALID_S3_VERSION_ID = "invalid S3 object VersionId";
+
+function versionIdError(rawQuery: string): string | null {
+  const v = queryValues(rawQuery, "versionId");
+  if (v !== undefined && (v.length === 0 || v[0] === "")) return ERR_INVALID_S3_VERSION_ID;
+  return null;
+}
+
+/** aws-sdk-go-v2 `arn.IsARN` plus Ignition's S3 object-ARN shape checks; null when valid. */
+function s3ArnError(fullUrl: string): string | null {
+  const colons = fullUrl.split(":").length - 1;
+  if (!fullUrl.startsWith("arn:") || colons < 5) return ERR_INVALID_S3_ARN;
+  // arn.Parse: SplitN(arn, ":", 6); IsARN guarantees six sections
+  const sections: string[] = [];
+  let rest = fullUrl;
+  for (let k = 0; k < 5; k++) {
+    const i = rest.indexOf(":");
+    sections.push(rest.slice(0, i));
+    rest = rest.slice(i + 1);
+  }
+  sections.push(rest);
+  const service = sections[2] ?? "";
+  const resource = sections[5] ?? "";
+  if (service !== "s3") return ERR_INVALID_S3_ARN;
+  const slashParts = fullUrl.split("/").length;
+  if (resource.startsWith("accesspoint/") && slashParts < 3) return ERR_INVALID_S3_ARN;
+  if (slashParts < 2) return ERR_INVALID_S3_ARN;
+  return null;
+}
+
+/** Ignition `validateURL` for spec 3.`minor`: the error message, or null when the URL is accepted. */
+export function validateUrl(s: string, minor: number): string | null {
+  const parsed = parseGoUrl(s);
+  if (!parsed.ok) return ERR_INVALID_URL;
+  const u = parsed.url;
+  switch (u.scheme) {
+    case "http":
+    case "https":
+    case "tftp":
+      return null;
+    case "gs":
+      return minor >= 2 ? null : ERR_INVALID_SCHEME;
+    case "s3":
+      return versionIdError(u.rawQuery);
+    case "arn": {
+      if (minor < 4) return ERR_INVALID_SCHEME;
+      const arnError = s3ArnError(u.scheme + ":" + u.opaque);
+      if (arnError !== null) return arnError;
+      return versionIdError(u.rawQuery);
+    }
+    case "data":
+      return dataUrlError(s);
+    default:
+      return ERR_INVALID_SCHEME;
+  }
+}
+
+/** Ignition `validateURLNilOK`: nil or empty is accepted. */
+export function validateUrlNilOk(s: string | undefined, minor: number): string | null {
+  if (s === undefined || s === "") return null;
+  return validateUrl(s, minor);
+}
+
+/** Tang server URL check (3.2+): parseable and http(s). */
+export function validateTangUrl(s: string): string | null {
+  const parsed = parseGoUrl(s);
+  if (!parsed.ok) return ERR_INVALID_URL;
+  return parsed.url.scheme === "http" || parsed.url.scheme === "https" ? null : ERR_INVALID_SCHEME;
+}
+
+/** The lower-cased scheme of a URL Go can parse, or null when Go's `url.Parse` fails. */
+export function urlScheme(s: string): string | null {
+  const parsed = parseGoUrl(s);
+  return parsed.ok ? parsed.url.scheme : null;
+}
