@@ -1,0 +1,197 @@
+import type { JSX } from "react";
+import type { DiskView, DisksView, PartitionView } from "./derive-disks.ts";
+import { PreviewStack } from "./PreviewStack.tsx";
+import { formatMiB } from "./shape.ts";
+
+/** Disks, their partition bars and tables, RAID arrays and undeclared devices. */
+export function DisksPreview({ view }: { view: DisksView }): JSX.Element {
+  if (view.disks.length === 0 && view.raids.length === 0 && view.external.length === 0) {
+    return (
+      <p className="kp-empty">
+        No disks, RAID arrays, LUKS volumes or filesystems. Fedora CoreOS keeps its default layout: the root
+        filesystem grows to fill the boot disk.
+      </p>
+    );
+  }
+  return (
+    <div className="kp-disks">
+      {view.disks.map((d) => (
+        <Disk key={d.index} disk={d} />
+      ))}
+      {view.raids.length > 0 ? (
+        <div className="kp-block">
+          <h3 className="kp-h3">RAID arrays</h3>
+          <ul className="kp-cards">
+            {view.raids.map((r, i) => (
+              <li key={i} className="kp-card">
+                <div className="kp-card-head">
+                  <span className="kp-mono kp-strong">/dev/md/{r.name}</span>
+                  <span className="kp-badge">{r.level ?? "no level"}</span>
+                  {r.spares !== null && r.spares > 0 ? <span className="kp-badge">{r.spares} spare</span> : null}
+                </div>
+                <ul className="kp-members" aria-label={`Members of ${r.name}`}>
+                  {r.members.map((m, j) => (
+                    <li key={j}>
+                      <span className="kp-mono">{m.device}</span>
+                      {m.location !== null ? (
+                        <span className="kp-dim"> — {m.location}</span>
+                      ) : (
+                        <span className="kp-dim"> — not declared under storage.disks</span>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+                <div className="kp-on">
+                  <span className="kp-dim">holds </span>
+                  <PreviewStack nodes={r.above} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {view.external.length > 0 ? (
+        <div className="kp-block">
+          <h3 className="kp-h3">Other devices</h3>
+          <ul className="kp-cards">
+            {view.external.map((x) => (
+              <li key={x.device} className="kp-card">
+                <div className="kp-card-head">
+                  <span className="kp-mono kp-strong">{x.device}</span>
+                  {x.note !== null ? <span className="kp-dim">{x.note}</span> : null}
+                </div>
+                <div className="kp-on">
+                  <PreviewStack nodes={x.stack} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Disk({ disk }: { disk: DiskView }): JSX.Element {
+  // Most configs let Ignition place partitions; only show Start when some start is given.
+  const showStart = disk.partitions.some((p) => p.startMiB !== null && p.startMiB > 0);
+  return (
+    <div className="kp-block kp-disk">
+      <div className="kp-card-head">
+        <h3 className="kp-h3 kp-mono">{disk.device}</h3>
+        {disk.wipeTable ? (
+          <span className="kp-badge" data-tone="warning">
+            partition table wiped
+          </span>
+        ) : (
+          <span className="kp-badge">existing partitions kept</span>
+        )}
+        {disk.note !== null ? <span className="kp-dim">{disk.note}</span> : null}
+      </div>
+      {disk.segments.length > 0 ? (
+        <div className="kp-bar" role="img" aria-label={disk.ariaLabel}>
+          {disk.segments.map((s) => (
+            <div
+              key={s.key}
+              className={"kp-seg" + (s.deleted ? " kp-seg-deleted" : "")}
+              data-cat={s.category}
+              style={{ flexGrow: s.grow }}
+              title={s.description}
+            >
+              <span className="kp-seg-text">{s.text}</span>
+            </div>
+          ))}
+        </div>
+      ) : null}
+      {disk.partitions.length > 0 ? (
+        <div className="kp-scroll">
+          <table className="kp-table">
+            <caption className="kp-sr">Partitions of {disk.device}</caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Label</th>
+                {showStart ? <th scope="col">Start</th> : null}
+                <th scope="col">Size</th>
+                <th scope="col">Type</th>
+                <th scope="col">Holds</th>
+              </tr>
+            </thead>
+            <tbody>
+              {disk.partitions.map((p) => (
+                <PartitionRow key={p.index} p={p} showStart={showStart} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {disk.stack.length > 0 ? (
+        <div className="kp-on">
+          <span className="kp-dim">whole disk holds </span>
+          <PreviewStack nodes={disk.stack} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function PartitionRow({ p, showStart }: { p: PartitionView; showStart: boolean }): JSX.Element {
+  return (
+    <tr className={p.deleted ? "kp-row-deleted" : undefined}>
+      <td className="kp-mono kp-nowrap">
+        {p.number !== null ? (
+          p.number
+        ) : p.effectiveNumber !== null ? (
+          <span className="kp-dim" title="assigned by Ignition">
+            {p.effectiveNumber}
+          </span>
+        ) : (
+          <span className="kp-dim">auto</span>
+        )}
+      </td>
+      <td className="kp-mono kp-long kp-label">
+        <span className="kp-swatch" data-cat={p.category} aria-hidden="true" />
+        {p.label ?? <span className="kp-dim">(none)</span>}
+        {p.deleted ? (
+          <span className="kp-badge" data-tone="error">
+            deleted
+          </span>
+        ) : null}
+        {p.resize ? <span className="kp-badge">resize</span> : null}
+        {p.wipePartitionEntry ? <span className="kp-badge">wipe entry</span> : null}
+      </td>
+      {showStart ? (
+        <td>
+          {p.startMiB !== null && p.startMiB > 0 ? nbsp(formatMiB(p.startMiB)) : <span className="kp-dim">auto</span>}
+        </td>
+      ) : null}
+      <td>{p.restOfDisk ? <span className="kp-dim">rest of disk</span> : nbsp(formatMiB(p.sizeMiB ?? 0))}</td>
+      <td className="kp-long">
+        {p.typeGuid === null ? (
+          <span className="kp-dim" title="Ignition's default type">
+            {p.typeName}
+          </span>
+        ) : (
+          (p.typeName ?? <span className="kp-mono">{p.typeGuid}</span>)
+        )}
+      </td>
+      <td className="kp-long">
+        <PreviewStack
+          nodes={p.stack}
+          empty={
+            p.keeps !== null
+              ? `${p.keeps} (kept)`
+              : p.category === "bios"
+                ? "boot loader, no filesystem"
+                : "no filesystem in this config"
+          }
+        />
+      </td>
+    </tr>
+  );
+}
+
+/** Keeps "127 MiB" on one line while letting "rest of disk" wrap. */
+function nbsp(s: string): string {
+  return s.replace(/ /g, "\u00a0");
+}
