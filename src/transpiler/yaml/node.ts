@@ -59,4 +59,11 @@ export type YamlParseResult =
    * `yaml: line 3: did not find expected node content` or
    * `yaml: unmarshal errors:\n  line 3: mapping key "version" already defined at line 2`.
    */
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      message: string;
+      /** 1-based line of the problem, for editors (the line in `message` follows yaml.v3's own rules). */
+      line?: number;
+      /** 1-based column (in code points) of the problem, for editors. */
+      column?: number;
+    };
