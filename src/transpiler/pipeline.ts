@@ -76,8 +76,10 @@ function runStages(result: TranspileResult, root: YNode | null, cfg: import("./d
   const ctx = newContext(vs, options.files);
   let out = translateBase(ctx, cfg);
   if (hooks.sugar) out = hooks.sugar(ctx, cfg, out);
-  let ts = ctx.prov.translationSet(out);
-  const mapEntry = (e: StageEntry): RawEntry => (e.space === "json" ? { ...e, path: mapJsonPath(ts, e.path, []) } : e);
+  // The translation set is only needed to map entries back, so it is built on first use.
+  let tsCache: Map<string, Path> | undefined;
+  const ts = () => (tsCache ??= ctx.prov.translationSet(out));
+  const mapEntry = (e: StageEntry): RawEntry => (e.space === "json" ? { ...e, path: mapJsonPath(ts(), e.path, []) } : e);
   for (const e of ctx.entries) addYaml(e);
   for (const e of hooks.check?.(ctx, cfg, out, options.raw === true) ?? []) addYaml(mapEntry(e));
   if (hasError()) return finish(result, diags, `${FAIL}source config is invalid`, options);
@@ -88,8 +90,8 @@ function runStages(result: TranspileResult, root: YNode | null, cfg: import("./d
 
   // Output wrapping (openshift MachineConfig), then Ignition validation of the config.
   const wrapped = hooks.wrap?.(vs, cfg, out, options.raw === true) ?? { value: out, format: "json" as const, jsonPrefix: [] as Path, entries: [] };
-  ts = ctx.prov.translationSet(out);
-  for (const e of validateIgnition(out as never, vs.ignition)) addYaml({ severity: e.severity, path: mapJsonPath(ts, e.path, wrapped.jsonPrefix), message: e.message });
+  tsCache = undefined; // wrapping may have adjusted the config
+  for (const e of validateIgnition(out as never, vs.ignition)) addYaml({ severity: e.severity, path: mapJsonPath(ts(), e.path, wrapped.jsonPrefix), message: e.message });
   for (const e of wrapped.entries) addYaml(mapEntry(e));
   if (hasError()) return finish(result, diags, `${FAIL}config generated was invalid`, options);
 

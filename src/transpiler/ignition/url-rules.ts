@@ -42,6 +42,7 @@ function s3ArnError(fullUrl: string): string | null {
 
 /** Ignition `validateURL` for spec 3.`minor`: the error message, or null when the URL is accepted. */
 export function validateUrl(s: string, minor: number): string | null {
+  if (isCanonicalDataUrl(s)) return null;
   const parsed = parseGoUrl(s);
   if (!parsed.ok) return ERR_INVALID_URL;
   const u = parsed.url;
@@ -84,4 +85,16 @@ export function validateTangUrl(s: string): string | null {
 export function urlScheme(s: string): string | null {
   const parsed = parseGoUrl(s);
   return parsed.ok ? parsed.url.scheme : null;
+}
+
+const CANONICAL_PERCENT = /^data:,(?:[A-Za-z0-9\-_.!~*'()]|%[0-9A-F]{2})*$/;
+const CANONICAL_BASE64 = /^data:;base64,(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Fast path for the data URLs Butane itself generates (`data:,` + percent-encoding, or
+ * `data:;base64,` + padded base64): they always parse and decode, so the full URL parser and
+ * payload decoder (linear but slow on multi-KB payloads) can be skipped.
+ */
+export function isCanonicalDataUrl(s: string): boolean {
+  return s.startsWith("data:") && (CANONICAL_PERCENT.test(s) || CANONICAL_BASE64.test(s));
 }
