@@ -20,6 +20,7 @@ import { validateIgnition } from "./ignition/validate.ts";
 import { markerFor, snakeCase } from "./correlate.ts";
 import { marshalJson } from "./output/json.ts";
 import { marshalMachineConfigYaml } from "./output/machineconfig-yaml.ts";
+import { withHint } from "./hints.ts";
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
 
@@ -105,7 +106,7 @@ function runStages(result: TranspileResult, root: YNode | null, cfg: import("./d
 }
 
 function finish(result: TranspileResult, diags: Diagnostic[], failure: string | undefined, options: TranspileOptions, output?: string): TranspileResult {
-  result.diagnostics = diags;
+  result.diagnostics = diags.map(withHint);
   if (failure) {
     result.failure = failure;
     result.config = null;
