@@ -58,7 +58,7 @@ const bad = rows.filter((r) => r.size !== "S" && r.ratio > 2.5);
 console.log(bad.length ? `over budget (ratio > 2.5): ${bad.map((r) => r.size).join(", ")}` : "M, L and XL within the 2.5x parse-floor budget");
 
 const self = fileURLToPath(import.meta.url);
-let capped = "failed";
+let capped;
 try {
   capped = execFileSync(process.execPath, ["--max-old-space-size=300", self, "--heap-child"], { stdio: ["ignore", "pipe", "ignore"] }).toString();
 } catch {

@@ -192,7 +192,7 @@ class Decoder {
     }
     if (n.tag === "!!float") {
       const f = parseGoFloat(n.value);
-      if (f !== undefined && Number.isFinite(f) && Math.abs(f) <= 9223372036854775807) return Math.trunc(f);
+      if (f !== undefined && Number.isFinite(f) && Math.abs(f) <= 2 ** 63) return Math.trunc(f);
     }
     return this.fail(n, type);
   }

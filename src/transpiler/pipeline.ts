@@ -7,7 +7,7 @@ import type { TranspileOptions, TranspileResult } from "./index.ts";
 import type { Diagnostic, Path, RawEntry } from "./types.ts";
 import { parseYaml } from "./yaml/parse.ts";
 import type { YNode } from "./yaml/node.ts";
-import { decodeConfig, decodeDispatch } from "./decode.ts";
+import { decodeConfig, decodeDispatch, type BObject } from "./decode.ts";
 import { findUnusedKeys } from "./unused.ts";
 import { lookupSpec, type VariantSpec } from "./spec/variants.ts";
 import { validateSource } from "./validate/source.ts";
@@ -59,7 +59,7 @@ export function transpile(source: string, options: TranspileOptions = {}): Trans
   return runStages(result, root, cfg, vs, options);
 }
 
-function runStages(result: TranspileResult, root: YNode | null, cfg: import("./decode.ts").BObject, vs: VariantSpec, options: TranspileOptions): TranspileResult {
+function runStages(result: TranspileResult, root: YNode | null, cfg: BObject, vs: VariantSpec, options: TranspileOptions): TranspileResult {
   const hooks = hooksFor(vs);
   const diags: Diagnostic[] = [];
   const addYaml = (e: RawEntry) => diags.push(withMarker(root, e));

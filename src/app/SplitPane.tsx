@@ -1,0 +1,79 @@
+/** Two panes side by side with a draggable (and keyboard-operable) divider; the ratio is remembered. */
+import { useCallback, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
+
+const KEY = "kindling.split";
+const MIN_PX = 320;
+
+function initialRatio(): number {
+  try {
+    const v = Number(localStorage.getItem(KEY));
+    if (v > 0.1 && v < 0.9) return v;
+  } catch {
+    // No storage: use the default.
+  }
+  return 0.5;
+}
+
+export function SplitPane({ left, right }: { left: ReactNode; right: ReactNode }) {
+  const [ratio, setRatio] = useState(initialRatio);
+  const box = useRef<HTMLDivElement>(null);
+
+  const commit = useCallback((r: number) => {
+    const width = box.current?.clientWidth ?? 1280;
+    const min = Math.min(0.45, MIN_PX / width);
+    const clamped = Math.min(1 - min, Math.max(min, r));
+    setRatio(clamped);
+    try {
+      localStorage.setItem(KEY, String(clamped));
+    } catch {
+      // Not worth a notice.
+    }
+  }, []);
+
+  const onPointerDown = (e: ReactPointerEvent<HTMLDivElement>) => {
+    const el = box.current;
+    if (!el) return;
+    e.preventDefault();
+    const handle = e.currentTarget;
+    handle.setPointerCapture(e.pointerId);
+    const rect = el.getBoundingClientRect();
+    const move = (ev: PointerEvent) => commit((ev.clientX - rect.left) / rect.width);
+    const up = () => {
+      handle.removeEventListener("pointermove", move);
+      handle.removeEventListener("pointerup", up);
+      document.body.classList.remove("is-resizing");
+    };
+    handle.addEventListener("pointermove", move);
+    handle.addEventListener("pointerup", up);
+    document.body.classList.add("is-resizing");
+  };
+
+  const pct = Math.round(ratio * 100);
+  return (
+    <div className="split" ref={box} style={{ gridTemplateColumns: `${ratio}fr 6px ${1 - ratio}fr` }}>
+      <div className="split-pane">{left}</div>
+      <div
+        className="split-handle"
+        role="separator"
+        aria-orientation="vertical"
+        aria-label="Resize editor and output"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+        tabIndex={0}
+        onPointerDown={onPointerDown}
+        onDoubleClick={() => commit(0.5)}
+        onKeyDown={(e) => {
+          const step = e.shiftKey ? 0.1 : 0.02;
+          if (e.key === "ArrowLeft") commit(ratio - step);
+          else if (e.key === "ArrowRight") commit(ratio + step);
+          else if (e.key === "Home") commit(0);
+          else if (e.key === "End") commit(1);
+          else return;
+          e.preventDefault();
+        }}
+      />
+      <div className="split-pane">{right}</div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/** The status line: spec in use, Ignition version, output size, progress, cursor and autosave state. */
+import { useMemo } from "react";
+import { formatBytes } from "../lib/format.ts";
+import { Status, useStudioStore } from "../store/store.ts";
+
+export function StatusLine() {
+  const result = useStudioStore((s) => s.result);
+  const lastGood = useStudioStore((s) => s.lastGood);
+  const status = useStudioStore((s) => s.status);
+  const cursor = useStudioStore((s) => s.cursor);
+  const saved = useStudioStore((s) => s.saved);
+  const fileCount = useStudioStore((s) => s.files.length);
+  const output = result?.output ?? null;
+  const size = useMemo(() => (output === null ? null : new Blob([output]).size), [output]);
+
+  const variant = result?.variant ?? lastGood?.variant;
+  const version = result?.version ?? lastGood?.version;
+  const ign = result?.ignitionVersion ?? lastGood?.ignitionVersion;
+  const state =
+    status === Status.Pending
+      ? "updating…"
+      : status === Status.Timeout
+        ? "last edit not processed"
+        : status === Status.Crash
+          ? "internal error"
+          : result && result.output === null
+            ? "errors: output out of date"
+            : result
+              ? "up to date"
+              : "";
+
+  return (
+    <footer className="statusline" data-testid="status-line">
+      <span>{variant && version ? `${variant} ${version}` : "no spec detected"}</span>
+      {ign && <span>Ignition {ign}{result?.outputFormat === "yaml" ? " (MachineConfig)" : ""}</span>}
+      {size !== null && <span data-testid="output-size">{formatBytes(size)}</span>}
+      <span className={`status-state state-${status}`} aria-live="polite" data-testid="status-state">
+        {state}
+      </span>
+      <span className="statusline-spacer" />
+      {fileCount > 0 && <span>{fileCount === 1 ? "1 local file" : `${fileCount} local files`}</span>}
+      <span data-testid="cursor-position">
+        Ln {cursor.line}, Col {cursor.column}
+      </span>
+      <span className={saved ? "" : "status-unsaved"}>{saved ? "Saved in this browser" : "Not saved!"}</span>
+    </footer>
+  );
+}

@@ -1,0 +1,178 @@
+/** The toolbar: spec picker, options, open/new, share, copy, download. */
+import { useMemo, useRef, useState } from "react";
+import { outputFileName } from "../features/output/download-name.ts";
+import { TemplatePicker } from "../features/templates/TemplatePicker.tsx";
+import { downloadText } from "../lib/download-file.ts";
+import { setVariantVersion } from "../lib/header-lines.ts";
+import { setOptions, setSource, useStudioStore } from "../store/store.ts";
+import { listSpecs } from "../transpiler/index.ts";
+import { getDrafts, openFiles, replaceDocument } from "./actions.ts";
+import { Menu, type MenuSection } from "./Menu.tsx";
+
+const specs = listSpecs();
+const variants = [...new Set(specs.map((s) => s.variant))];
+
+function SpecPicker() {
+  const spec = useStudioStore((s) => s.spec);
+  const value = spec ? `${spec.variant}@${spec.version}` : "";
+  const known = specs.some((s) => `${s.variant}@${s.version}` === value);
+  return (
+    <label className="field">
+      <span className="field-label">Spec</span>
+      <select
+        aria-label="Variant and version"
+        value={known ? value : ""}
+        onChange={(e) => {
+          const [variant, version] = e.target.value.split("@");
+          if (variant && version) setSource(setVariantVersion(useStudioStore.getState().source, variant, version));
+        }}
+      >
+        {!known && <option value="">{spec ? `${spec.variant} ${spec.version} (unknown)` : "—"}</option>}
+        {variants.map((v) => (
+          <optgroup key={v} label={v}>
+            {specs
+              .filter((s) => s.variant === v)
+              .map((s) => (
+                <option key={s.version} value={`${s.variant}@${s.version}`} title={`Ignition ${s.ignition}`}>
+                  {s.variant} {s.version}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Toggle({ label, title, checked, onChange }: { label: string; title: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <label className="toggle" title={title}>
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
+function timeAgo(ms: number): string {
+  const s = Math.round((Date.now() - ms) / 1000);
+  if (s < 60) return "just now";
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
+  return new Date(ms).toLocaleDateString();
+}
+
+/** A draft's name in the list: its file name, else its first comment, else "Untitled draft". */
+function draftTitle(source: string, fileName: string | null): string {
+  return (fileName ?? /^#\s*(\S.*)$/m.exec(source)?.[1] ?? "Untitled draft").slice(0, 60);
+}
+
+/** Recent drafts of this browser (other tabs' and replaced texts), newest first. */
+function DraftsMenu() {
+  const sections = (): MenuSection[] => {
+    const drafts = getDrafts();
+    const current = useStudioStore.getState().source;
+    const recent = drafts
+      .list()
+      .filter((d) => d.id !== drafts.id && d.source !== current)
+      .slice(0, 10);
+    return [
+      {
+        title: "Recent drafts in this browser",
+        empty: "No other drafts yet. Texts you replace and other tabs' drafts show up here.",
+        items: recent.map((d) => ({
+          key: d.id,
+          label: draftTitle(d.source, d.fileName),
+          detail: `${timeAgo(d.savedAt)} · ${d.source.split("\n").length} lines`,
+          onSelect: () => replaceDocument(d.source, d.fileName),
+        })),
+      },
+    ];
+  };
+  return <Menu label="Drafts" sections={sections} />;
+}
+
+export function Toolbar({ onShare }: { onShare: () => void }) {
+  const strict = useStudioStore((s) => s.strict);
+  const pretty = useStudioStore((s) => s.pretty);
+  const raw = useStudioStore((s) => s.raw);
+  const variant = useStudioStore((s) => s.spec?.variant);
+  const output = useStudioStore((s) => s.result?.output ?? null);
+  const outputFormat = useStudioStore((s) => s.result?.outputFormat ?? "json");
+  const fileName = useStudioStore((s) => s.fileName);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [picking, setPicking] = useState(false);
+  const [copied, setCopied] = useState<"Copied" | "Copy failed" | null>(null);
+  const downloadName = useMemo(() => outputFileName(fileName, outputFormat), [fileName, outputFormat]);
+  const noOutput = output === null ? "No output: the config has errors (see Problems)" : undefined;
+
+  return (
+    <header className="toolbar">
+      <div className="brand">
+        <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width="20" height="20" />
+        <span>Kindling</span>
+      </div>
+      <div className="toolbar-group">
+        <SpecPicker />
+        <Toggle label="Strict" title="Fail on warnings, like butane --strict" checked={strict} onChange={(v) => setOptions({ strict: v })} />
+        <Toggle label="Pretty" title="Indented JSON, like butane --pretty" checked={pretty} onChange={(v) => setOptions({ pretty: v })} />
+        {variant === "openshift" && (
+          <Toggle label="Raw" title="Plain Ignition instead of a MachineConfig, like butane --raw" checked={raw} onChange={(v) => setOptions({ raw: v })} />
+        )}
+      </div>
+      <div className="toolbar-group">
+        <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
+          Open file…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          accept=".bu,.butane,.yaml,.yml,.ign,.json,text/yaml"
+          data-testid="open-file-input"
+          onChange={(e) => {
+            if (e.target.files) void openFiles([...e.target.files]);
+            e.target.value = "";
+          }}
+        />
+        <button type="button" className="btn" onClick={() => setPicking(true)}>
+          New from template…
+        </button>
+        <TemplatePicker open={picking} onPick={(source) => replaceDocument(source, null)} onClose={() => setPicking(false)} />
+        <DraftsMenu />
+      </div>
+      <div className="toolbar-group toolbar-end">
+        <button type="button" className="btn" onClick={onShare}>
+          Share…
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={output === null}
+          title={noOutput ?? "Copy the output to the clipboard"}
+          onClick={() => {
+            if (output === null) return;
+            const flash = (label: "Copied" | "Copy failed") => {
+              setCopied(label);
+              setTimeout(() => setCopied(null), 1500);
+            };
+            navigator.clipboard.writeText(output).then(
+              () => flash("Copied"),
+              () => flash("Copy failed"),
+            );
+          }}
+        >
+          {copied ?? "Copy"}
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={output === null}
+          title={noOutput ?? `Save as ${downloadName}`}
+          onClick={() => output !== null && downloadText(downloadName, output, outputFormat === "yaml" ? "application/yaml" : "application/json")}
+        >
+          Download {downloadName.slice(downloadName.lastIndexOf("."))}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,102 @@
+/** The Butane source editor (lazy-loaded). The store's `source` and the model stay in sync both ways. */
+import { useEffect, useRef } from "react";
+import { problemsOf } from "../store/problems.ts";
+import { revealInEditor, setCursor, setSource, useStudioStore } from "../store/store.ts";
+import { markerRange, runeToUtf16Column, utf16ToRuneColumn } from "./markers.ts";
+import { baseOptions, monaco, SOURCE_URI, selectSchema } from "./monaco.ts";
+
+const severity = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+} as const;
+
+/** Replaces only the changed middle of the text, so undo, cursor and scroll survive. */
+function applyExternal(editor: monaco.editor.IStandaloneCodeEditor, model: monaco.editor.ITextModel, text: string) {
+  const old = model.getValue();
+  let start = 0;
+  const max = Math.min(old.length, text.length);
+  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+  const range = monaco.Range.fromPositions(model.getPositionAt(start), model.getPositionAt(old.length - end));
+  editor.pushUndoStop();
+  editor.executeEdits("kindling", [{ range, text: text.slice(start, text.length - end), forceMoveMarkers: true }]);
+  editor.pushUndoStop();
+}
+
+function setMarkers(model: monaco.editor.ITextModel) {
+  const lines = model.getLineCount();
+  const markers = problemsOf(useStudioStore.getState().result).flatMap((p) => {
+    if (p.line === undefined) return [];
+    const line = Math.min(Math.max(p.line, 1), lines);
+    const { startColumn, endColumn } = markerRange(model.getLineContent(line), p.column);
+    return [
+      {
+        severity: severity[p.severity],
+        message: [p.message, p.hint, p.path].filter(Boolean).join("\n"),
+        source: "butane",
+        startLineNumber: line,
+        endLineNumber: line,
+        startColumn,
+        endColumn,
+      },
+    ];
+  });
+  monaco.editor.setModelMarkers(model, "kindling", markers);
+}
+
+export default function YamlEditor() {
+  const host = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const state = useStudioStore.getState();
+    const model = monaco.editor.getModel(SOURCE_URI) ?? monaco.editor.createModel(state.source, "yaml", SOURCE_URI);
+    if (model.getValue() !== state.source) model.setValue(state.source);
+    const editor = monaco.editor.create(el, {
+      ...baseOptions,
+      model,
+      tabSize: 2,
+      insertSpaces: true,
+      ariaLabel: "Butane config",
+      glyphMargin: false,
+    });
+    model.updateOptions({ tabSize: 2, insertSpaces: true });
+
+    const subs = [
+      model.onDidChangeContent(() => setSource(model.getValue(), "editor")),
+      editor.onDidChangeCursorPosition((e) => {
+        const text = model.getLineContent(e.position.lineNumber);
+        setCursor(e.position.lineNumber, utf16ToRuneColumn(text, e.position.column));
+      }),
+    ];
+
+    const unsubscribe = useStudioStore.subscribe((s, prev) => {
+      if (s.source !== prev.source && s.source !== model.getValue()) applyExternal(editor, model, s.source);
+      if (s.result !== prev.result) setMarkers(model);
+      if (s.spec && s.spec !== prev.spec) void selectSchema(s.spec.variant, s.spec.version);
+      if (s.reveal && s.reveal !== prev.reveal) {
+        const line = Math.min(Math.max(s.reveal.line, 1), model.getLineCount());
+        const position = { lineNumber: line, column: runeToUtf16Column(model.getLineContent(line), s.reveal.column) };
+        editor.setPosition(position);
+        editor.revealPositionInCenterIfOutsideViewport(position);
+        editor.focus();
+      }
+    });
+    setMarkers(model);
+    if (state.spec) void selectSchema(state.spec.variant, state.spec.version);
+    // A reveal asked for before Monaco finished loading.
+    if (state.reveal) revealInEditor(state.reveal.line, state.reveal.column);
+
+    return () => {
+      unsubscribe();
+      subs.forEach((d) => d.dispose());
+      editor.dispose();
+      model.dispose();
+    };
+  }, []);
+
+  return <div ref={host} className="monaco-host" data-testid="source-editor" />;
+}

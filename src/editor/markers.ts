@@ -1,0 +1,46 @@
+/**
+ * Pure helpers that turn transpiler positions into editor ranges. Upstream columns count Unicode
+ * code points (runes); Monaco columns count UTF-16 code units.
+ */
+import type { Severity } from "../transpiler/index.ts";
+
+/** 1-based UTF-16 column for a 1-based code point column on `lineText` (clamped to the line end + 1). */
+export function runeToUtf16Column(lineText: string, runeColumn: number): number {
+  let units = 0;
+  let runes = 1;
+  for (const ch of lineText) {
+    if (runes >= runeColumn) break;
+    units += ch.length;
+    runes++;
+  }
+  return units + 1;
+}
+
+/** 1-based code point column for a 1-based UTF-16 column (the inverse, for the cursor readout). */
+export function utf16ToRuneColumn(lineText: string, utf16Column: number): number {
+  return [...lineText.slice(0, utf16Column - 1)].length + 1;
+}
+
+export interface MarkerSpec {
+  severity: Severity;
+  message: string;
+  line: number;
+  startColumn: number;
+  endColumn: number;
+}
+
+/**
+ * The range to underline: from the column to the next whitespace (as upstream's carets), or the
+ * whole line when there is no column.
+ */
+export function markerRange(lineText: string, runeColumn: number | undefined): { startColumn: number; endColumn: number } {
+  if (runeColumn === undefined) {
+    const first = lineText.search(/\S/);
+    return { startColumn: first === -1 ? 1 : first + 1, endColumn: Math.max(lineText.length + 1, 2) };
+  }
+  const start = runeToUtf16Column(lineText, runeColumn);
+  const rest = lineText.slice(start - 1);
+  const len = rest.search(/\s/);
+  const end = start + (len === -1 ? rest.length : len);
+  return { startColumn: start, endColumn: end > start ? end : start + 1 };
+}

@@ -1,0 +1,130 @@
+/** The Files panel: the files directory that `local:`, `contents_local`, `ssh_authorized_keys_local` and `trees` read from. */
+import { useRef, useState, type DragEvent } from "react";
+import { formatBytes } from "../../lib/format.ts";
+import { notify, useStudioStore } from "../../store/store.ts";
+import type { WireFile } from "../../worker/protocol.ts";
+import { addFiles, EXEC_MODE, readDropped, readPicked, removeAllFiles, removeFile, renameFile, setExecutable } from "./files.ts";
+
+function FileRow({ file }: { file: WireFile }) {
+  const [draft, setDraft] = useState(file.path);
+  const [invalid, setInvalid] = useState(false);
+  const commit = () => {
+    if (draft === file.path) return;
+    const ok = renameFile(file.path, draft);
+    setInvalid(!ok);
+    if (!ok) setDraft(file.path);
+  };
+  return (
+    <li className="file-row">
+      <input
+        className="file-path"
+        aria-label={`Path of ${file.path}`}
+        aria-invalid={invalid || undefined}
+        value={draft}
+        spellCheck={false}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+          if (e.key === "Escape") setDraft(file.path);
+        }}
+      />
+      <span className="file-size">{formatBytes(file.data.byteLength)}</span>
+      <label className="file-exec" title="Mode 0755 instead of 0644 (used by trees)">
+        <input
+          type="checkbox"
+          checked={file.mode === EXEC_MODE}
+          onChange={(e) => setExecutable(file.path, e.target.checked)}
+        />
+        executable
+      </label>
+      <button type="button" className="btn btn-quiet" aria-label={`Remove ${file.path}`} onClick={() => removeFile(file.path)}>
+        Remove
+      </button>
+    </li>
+  );
+}
+
+export function FilesPanel() {
+  const files = useStudioStore((s) => s.files);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+
+  const add = (p: Promise<WireFile[]>) =>
+    void p.then(addFiles, (e: unknown) => notify({ id: "files-read", kind: "error", text: `Could not read the files: ${String(e)}` }));
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    setOver(false);
+    add(readDropped(e.dataTransfer));
+  };
+
+  return (
+    <div
+      className={`files-panel${over ? " is-drop-target" : ""}`}
+      data-testid="files-panel"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes("Files")) return;
+        e.preventDefault();
+        e.stopPropagation();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <div className="files-intro">
+        <p>
+          These files act as Butane's <code>--files-dir</code>: reference them by relative path with{" "}
+          <code>local:</code>, <code>contents_local</code>, <code>ssh_authorized_keys_local</code> or <code>trees</code>.
+          They stay in this browser and are not part of share links.
+        </p>
+        <div className="files-actions">
+          <button type="button" className="btn" onClick={() => filesInput.current?.click()}>
+            Add files…
+          </button>
+          <button type="button" className="btn" onClick={() => folderInput.current?.click()}>
+            Add folder…
+          </button>
+          {files.length > 0 && (
+            <button type="button" className="btn btn-quiet" onClick={removeAllFiles}>
+              Remove all
+            </button>
+          )}
+        </div>
+        <input
+          ref={filesInput}
+          type="file"
+          multiple
+          hidden
+          data-testid="files-input"
+          onChange={(e) => {
+            if (e.target.files) add(readPicked(e.target.files));
+            e.target.value = "";
+          }}
+        />
+        <input
+          ref={folderInput}
+          type="file"
+          hidden
+          data-testid="folder-input"
+          {...{ webkitdirectory: "", directory: "" }}
+          onChange={(e) => {
+            if (e.target.files) add(readPicked(e.target.files));
+            e.target.value = "";
+          }}
+        />
+      </div>
+      {files.length === 0 ? (
+        <p className="files-empty">No files yet. Add some, or drop files or a folder here (a folder's contents become the files directory).</p>
+      ) : (
+        <ul className="file-list" aria-label="Files directory">
+          {files.map((f) => (
+            <FileRow key={f.path} file={f} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

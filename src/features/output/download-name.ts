@@ -1,0 +1,14 @@
+/** File names for downloads, derived from the opened file's name. */
+
+const SOURCE_EXT = /\.(bu|butane|ya?ml|txt)$/i;
+
+/** The output's file name: `server.bu` → `server.ign` (`.yaml` for a MachineConfig), else `config.ign`. */
+export function outputFileName(sourceName: string | null, outputFormat: "json" | "yaml"): string {
+  const base = sourceName?.replace(SOURCE_EXT, "").trim() || "config";
+  return base + (outputFormat === "yaml" ? ".yaml" : ".ign");
+}
+
+/** The source's file name for "download the file instead": the opened name, else `config.bu`. */
+export function sourceFileName(sourceName: string | null): string {
+  return sourceName?.trim() || "config.bu";
+}

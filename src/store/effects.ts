@@ -1,0 +1,95 @@
+/**
+ * Side effects of store changes, subscribed outside React: every text change is autosaved first,
+ * then (debounced) sent to the transpile worker; answers come back as store updates.
+ */
+import type { TranspileClient } from "../worker/client.ts";
+import {
+  applyResult,
+  applyWorkerProblem,
+  dismissNotice,
+  notify,
+  setSaved,
+  Status,
+  useStudioStore,
+} from "./store.ts";
+
+export interface EffectDeps {
+  client: Pick<TranspileClient, "transpile" | "setFiles">;
+  /** Stores the draft synchronously; a failure is shown to the user. */
+  saveDraft: (source: string, fileName: string | null) => { ok: true } | { ok: false; message: string };
+  /** Wait after the last change before transpiling (the issue allows at most 100 ms). */
+  debounceMs?: number;
+  /** Delays only the first transpile (e.g. until stored files are loaded); edits are saved meanwhile. */
+  firstRunAfter?: Promise<unknown>;
+}
+
+export const DEBOUNCE_MS = 60;
+
+/** Starts the effects and transpiles the current state once; returns a stop function. */
+export function startEffects({ client, saveDraft, debounceMs = DEBOUNCE_MS, firstRunAfter }: EffectDeps): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const save = (source: string, fileName: string | null) => {
+    const r = saveDraft(source, fileName);
+    if (r.ok) {
+      setSaved(true);
+      dismissNotice("autosave");
+    } else {
+      setSaved(false);
+      notify({ id: "autosave", kind: "error", text: r.message });
+    }
+  };
+
+  const run = async () => {
+    const s = useStudioStore.getState();
+    const rev = s.rev;
+    const outcome = await client.transpile(s.source, { strict: s.strict, pretty: s.pretty, raw: s.raw });
+    if (stopped) return;
+    switch (outcome.kind) {
+      case "superseded":
+        return;
+      case "result":
+        applyResult(outcome.result, rev);
+        dismissNotice("worker");
+        return;
+      case "timeout": {
+        const text = `The last edit could not be processed: the transpiler did not answer within ${outcome.timeoutMs / 1000} s and was restarted. Your text is saved; edit it to try again.`;
+        applyWorkerProblem(Status.Timeout, text);
+        notify({ id: "worker", kind: "error", text });
+        return;
+      }
+      case "crash": {
+        const text = `Internal error in the transpiler, please report it: ${outcome.message}`;
+        applyWorkerProblem(Status.Crash, text);
+        notify({ id: "worker", kind: "error", text });
+        return;
+      }
+    }
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), debounceMs);
+  };
+
+  const unsubscribe = useStudioStore.subscribe((s, prev) => {
+    // Autosave comes before anything else, so a crash after this point loses nothing.
+    if (s.source !== prev.source || s.fileName !== prev.fileName) save(s.source, s.fileName);
+    if (s.files !== prev.files) client.setFiles(s.files);
+    if (s.rev !== prev.rev) schedule();
+  });
+
+  const first = () => {
+    if (stopped) return;
+    client.setFiles(useStudioStore.getState().files);
+    void run();
+  };
+  if (firstRunAfter) void firstRunAfter.then(first, first);
+  else first();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}

@@ -1,0 +1,180 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { TranspileResult } from "../transpiler/index.ts";
+import type { TranspileOutcome } from "../worker/client.ts";
+import { startEffects } from "./effects.ts";
+import {
+  applyResult,
+  dismissNotice,
+  initialState,
+  loadDocument,
+  notify,
+  revealInEditor,
+  setFiles,
+  setOptions,
+  setSource,
+  Status,
+  useStudioStore,
+} from "./store.ts";
+
+const ok = (output: string | null, extra: Partial<TranspileResult> = {}): TranspileResult => ({
+  output,
+  config: output === null ? null : {},
+  outputFormat: "json",
+  diagnostics: [],
+  ...extra,
+});
+
+beforeEach(() => useStudioStore.setState(initialState(), true));
+
+describe("store actions", () => {
+  it("setSource bumps the revision and marks the result pending", () => {
+    setSource("a");
+    expect(useStudioStore.getState()).toMatchObject({ source: "a", rev: 1, status: "pending", sourceOrigin: "external" });
+    setSource("a", "editor");
+    expect(useStudioStore.getState().rev).toBe(1);
+    setSource("ab", "editor");
+    expect(useStudioStore.getState()).toMatchObject({ rev: 2, sourceOrigin: "editor" });
+  });
+
+  it("loadDocument sets the file name with the text", () => {
+    loadDocument("x", "server.bu");
+    expect(useStudioStore.getState()).toMatchObject({ source: "x", fileName: "server.bu" });
+  });
+
+  it("applyResult keeps the last good output when the new one fails", () => {
+    setSource("a");
+    applyResult(ok('{"a":1}\n', { variant: "fcos", version: "1.6.0", ignitionVersion: "3.5.0" }));
+    expect(useStudioStore.getState()).toMatchObject({
+      status: "ready",
+      spec: { variant: "fcos", version: "1.6.0" },
+      lastGood: { output: '{"a":1}\n', ignitionVersion: "3.5.0" },
+    });
+    setSource("b");
+    applyResult(ok(null, { failure: "Error translating config: source config is invalid" }));
+    const s = useStudioStore.getState();
+    expect(s.result?.failure).toMatch(/invalid/);
+    expect(s.lastGood?.output).toBe('{"a":1}\n');
+    expect(s.spec).toEqual({ variant: "fcos", version: "1.6.0" });
+  });
+
+  it("a result for an older revision leaves the status pending", () => {
+    setSource("a");
+    const rev = useStudioStore.getState().rev;
+    setSource("ab");
+    applyResult(ok("{}\n"), rev);
+    expect(useStudioStore.getState().status).toBe(Status.Pending);
+  });
+
+  it("notices replace by id and dismiss", () => {
+    notify({ id: "x", kind: "info", text: "one" });
+    notify({ id: "x", kind: "info", text: "two" });
+    notify({ id: "y", kind: "error", text: "three" });
+    expect(useStudioStore.getState().notices.map((n) => n.text)).toEqual(["two", "three"]);
+    dismissNotice("x");
+    expect(useStudioStore.getState().notices.map((n) => n.id)).toEqual(["y"]);
+  });
+
+  it("reveal requests are distinct even for the same place", () => {
+    revealInEditor(3, 4);
+    const a = useStudioStore.getState().reveal;
+    revealInEditor(3, 4);
+    expect(useStudioStore.getState().reveal).toEqual({ line: 3, column: 4, seq: (a?.seq ?? 0) + 1 });
+  });
+
+  it("setFiles sorts by path", () => {
+    setFiles([
+      { path: "b", data: new Uint8Array(), mode: 0o644 },
+      { path: "a/c", data: new Uint8Array(), mode: 0o644 },
+    ]);
+    expect(useStudioStore.getState().files.map((f) => f.path)).toEqual(["a/c", "b"]);
+  });
+});
+
+describe("effects", () => {
+  let log: string[];
+  let answer: (source: string) => TranspileOutcome;
+  const client = {
+    transpile: vi.fn(async (source: string) => {
+      log.push(`transpile:${source}`);
+      return answer(source);
+    }),
+    setFiles: vi.fn(),
+  };
+  const saveDraft = vi.fn((source: string) => {
+    log.push(`save:${source}`);
+    return { ok: true as const };
+  });
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    log = [];
+    answer = (s) => ({ kind: "result", result: ok(`out:${s}\n`), ms: 1 });
+    client.transpile.mockClear();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("saves every edit before the debounced transpile, and coalesces edits", async () => {
+    setSource("v0");
+    const stop = startEffects({ client, saveDraft, debounceMs: 50 });
+    await vi.runAllTimersAsync();
+    setSource("v1", "editor");
+    setSource("v12", "editor");
+    setSource("v123", "editor");
+    expect(log).toEqual(["transpile:v0", "save:v1", "save:v12", "save:v123"]);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(log.at(-1)).toBe("transpile:v123");
+    expect(client.transpile).toHaveBeenCalledTimes(2);
+    expect(useStudioStore.getState()).toMatchObject({ status: "ready", lastGood: { output: "out:v123\n" } });
+    stop();
+  });
+
+  it("option and file changes retranspile", async () => {
+    const stop = startEffects({ client, saveDraft, debounceMs: 10 });
+    await vi.runAllTimersAsync();
+    setOptions({ strict: true });
+    await vi.runAllTimersAsync();
+    expect(client.transpile).toHaveBeenLastCalledWith("", { strict: true, pretty: true, raw: false });
+    const files = [{ path: "a", data: new Uint8Array([1]), mode: 0o644 }];
+    setFiles(files);
+    expect(client.setFiles).toHaveBeenLastCalledWith(files);
+    await vi.runAllTimersAsync();
+    expect(client.transpile).toHaveBeenCalledTimes(3);
+    stop();
+  });
+
+  it("drops superseded answers", async () => {
+    answer = () => ({ kind: "superseded" });
+    setSource("x");
+    const stop = startEffects({ client, saveDraft });
+    await vi.runAllTimersAsync();
+    expect(useStudioStore.getState()).toMatchObject({ status: "pending", result: null });
+    stop();
+  });
+
+  it("tells the user when the worker timed out, and clears it on the next answer", async () => {
+    answer = () => ({ kind: "timeout", timeoutMs: 5000 });
+    setSource("hang");
+    const stop = startEffects({ client, saveDraft });
+    await vi.runAllTimersAsync();
+    const s = useStudioStore.getState();
+    expect(s.status).toBe("timeout");
+    expect(s.notices).toEqual([expect.objectContaining({ id: "worker", text: expect.stringMatching(/last edit could not be processed/) })]);
+    answer = (src) => ({ kind: "result", result: ok(src), ms: 1 });
+    setSource("fine", "editor");
+    await vi.runAllTimersAsync();
+    expect(useStudioStore.getState()).toMatchObject({ status: "ready", workerProblem: null, notices: [] });
+    stop();
+  });
+
+  it("shows a failed autosave until a save works", async () => {
+    let full = true;
+    const flaky = () => (full ? { ok: false as const, message: "storage is full" } : { ok: true as const });
+    const stop = startEffects({ client, saveDraft: flaky });
+    setSource("a", "editor");
+    expect(useStudioStore.getState()).toMatchObject({ saved: false, notices: [{ id: "autosave", kind: "error" }] });
+    full = false;
+    setSource("ab", "editor");
+    expect(useStudioStore.getState()).toMatchObject({ saved: true, notices: [] });
+    stop();
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * Main-thread side of the transpile worker: one request in flight at a time, latest wins, and a
+ * watchdog that replaces a worker that has not answered in time.
+ */
+import type { TranspileResult } from "../transpiler/index.ts";
+import type { FromWorker, ToWorker, WireFile, WireOptions } from "./protocol.ts";
+
+/** The part of `Worker` the client uses (a fake in unit tests). */
+export interface WorkerLike {
+  postMessage(msg: ToWorker): void;
+  terminate(): void;
+  onmessage: ((ev: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((ev: ErrorEvent) => void) | null;
+  onmessageerror: ((ev: MessageEvent) => void) | null;
+}
+
+/** How a request ended. `superseded`: a newer request was made, so this one's answer is dropped. */
+export type TranspileOutcome =
+  | { kind: "result"; result: TranspileResult; ms: number }
+  | { kind: "superseded" }
+  | { kind: "timeout"; timeoutMs: number }
+  | { kind: "crash"; message: string; stack?: string };
+
+export interface TranspileClient {
+  /** Transpiles `source`; resolves (never rejects) once this or a newer request settles. */
+  transpile(source: string, options: WireOptions): Promise<TranspileOutcome>;
+  /** Replaces the files directory the worker sees (kept for workers started later). */
+  setFiles(files: WireFile[]): void;
+  dispose(): void;
+}
+
+export interface ClientOptions {
+  spawn: () => WorkerLike;
+  /** The watchdog: a worker that has not answered after this long is terminated. */
+  timeoutMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+interface Pending {
+  id: number;
+  source: string;
+  options: WireOptions;
+  resolve: (o: TranspileOutcome) => void;
+}
+
+export const WATCHDOG_MS = 5000;
+
+/** Creates a client; the worker is spawned on the first request. */
+export function createTranspileClient(opts: ClientOptions): TranspileClient {
+  const timeoutMs = opts.timeoutMs ?? WATCHDOG_MS;
+  const setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearTimer = opts.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+
+  let worker: WorkerLike | null = null;
+  let files: WireFile[] | null = null;
+  let lastId = 0;
+  let inflight: (Pending & { timer: unknown }) | null = null;
+  // Made while another request was in flight; replaced by any newer request before it is sent.
+  let queued: Pending | null = null;
+  let disposed = false;
+
+  const kill = () => {
+    if (!worker) return;
+    worker.onmessage = worker.onerror = worker.onmessageerror = null;
+    worker.terminate();
+    worker = null;
+  };
+
+  // Settles the in-flight request (as `outcome`, or `superseded` if newer ones exist), then sends the queued one.
+  const settle = (outcome: TranspileOutcome) => {
+    const req = inflight;
+    if (!req) return;
+    clearTimer(req.timer);
+    inflight = null;
+    req.resolve(req.id === lastId ? outcome : { kind: "superseded" });
+    const next = queued;
+    queued = null;
+    if (next && !disposed) send(next);
+  };
+
+  const ensureWorker = (): WorkerLike => {
+    if (worker) return worker;
+    const w = opts.spawn();
+    w.onmessage = (ev) => {
+      const msg = ev.data;
+      if (msg.type === "ready" || !inflight || msg.id !== inflight.id) return;
+      if (msg.type === "result") settle({ kind: "result", result: msg.result, ms: msg.ms });
+      else settle({ kind: "crash", message: msg.message, ...(msg.stack ? { stack: msg.stack } : {}) });
+    };
+    const fail = (message: string) => {
+      kill();
+      settle({ kind: "crash", message });
+    };
+    w.onerror = (ev) => {
+      ev.preventDefault?.();
+      fail(ev.message || "The transpiler worker failed to start or crashed.");
+    };
+    w.onmessageerror = () => fail("A message from the transpiler worker could not be read.");
+    worker = w;
+    if (files) w.postMessage({ type: "files", files });
+    return w;
+  };
+
+  const send = (req: Pending) => {
+    const w = ensureWorker();
+    const timer = setTimer(() => {
+      kill();
+      settle({ kind: "timeout", timeoutMs });
+    }, timeoutMs);
+    inflight = { ...req, timer };
+    w.postMessage({ type: "transpile", id: req.id, source: req.source, options: req.options });
+  };
+
+  return {
+    transpile(source, options) {
+      return new Promise<TranspileOutcome>((resolve) => {
+        if (disposed) return resolve({ kind: "superseded" });
+        const req: Pending = { id: ++lastId, source, options, resolve };
+        queued?.resolve({ kind: "superseded" });
+        queued = null;
+        if (inflight) queued = req;
+        else send(req);
+      });
+    },
+    setFiles(next) {
+      files = next;
+      worker?.postMessage({ type: "files", files: next });
+    },
+    dispose() {
+      disposed = true;
+      queued?.resolve({ kind: "superseded" });
+      queued = null;
+      if (inflight) {
+        clearTimer(inflight.timer);
+        inflight.resolve({ kind: "superseded" });
+        inflight = null;
+      }
+      kill();
+    },
+  };
+}
+
+/** The real worker, created the way Vite bundles module workers. */
+export function spawnTranspileWorker(): WorkerLike {
+  return new Worker(new URL("./transpile.worker.ts", import.meta.url), {
+    type: "module",
+    name: "kindling-transpile",
+  }) as unknown as WorkerLike;
+}
