@@ -23,10 +23,18 @@ export interface VariantSpec {
   experimental: boolean;
 }
 
-const bases: Record<number, SpecDesc> = { 1: v0_1, 2: v0_2, 3: v0_3, 4: v0_4, 5: v0_5, 6: v0_6, 7: v0_7, 8: v0_8_exp };
+/** The Butane base schema versions by generation (1 = v0_1 … 8 = v0_8_exp). */
+export const bases: Readonly<Record<number, SpecDesc>> = { 1: v0_1, 2: v0_2, 3: v0_3, 4: v0_4, 5: v0_5, 6: v0_6, 7: v0_7, 8: v0_8_exp };
 const IGN: Record<number, IgnitionVersion> = {
   1: "3.0.0", 2: "3.1.0", 3: "3.2.0", 4: "3.3.0", 5: "3.4.0", 6: "3.5.0", 7: "3.6.0", 8: "3.7.0-experimental",
 };
+
+/** The Ignition spec version a Butane base generation emits. */
+export function ignitionOfBase(base: number): IgnitionVersion {
+  const v = IGN[base];
+  if (!v) throw new Error(`no base ${base}`);
+  return v;
+}
 
 const LAYOUTS_1_3 = ["aarch64", "ppc64le", "x86_64"] as const;
 const LAYOUTS_1_6 = ["aarch64", "ppc64le", "s390x-eckd", "s390x-virt", "s390x-zfcp", "x86_64"] as const;
@@ -105,8 +113,9 @@ function openshiftSpec(base: SpecDesc, pkg: string): SpecDesc {
     },
     add: {
       Config: [
-        { field: field("metadata", ref("Metadata"), "MachineConfig metadata.", { required: true }), after: "variant" },
-        { field: field("openshift", ref("OpenShift"), "OpenShift-specific settings.") , after: "metadata" },
+        // Go's order: the embedded fcos config's fields, then metadata and openshift.
+        { field: field("metadata", ref("Metadata"), "MachineConfig metadata.", { required: true }) },
+        { field: field("openshift", ref("OpenShift"), "OpenShift-specific settings.") },
       ],
     },
   });

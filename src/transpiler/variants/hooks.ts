@@ -28,10 +28,17 @@ export interface VariantHooks {
    * boot_device/grub/mount-unit storage merged *under* the user's config). Record provenance with ctx.prov.
    */
   sugar?(ctx: TranslateContext, cfg: BObject, out: Obj): Obj;
-  /** Translation-stage checks on the desugared config (warnings about partitions, openshift support checks …). */
-  check?(ctx: TranslateContext, cfg: BObject, out: Obj): StageEntry[];
-  /** Field filters: errors for output fields the variant forbids (only run when earlier stages had no error). */
-  filter?(vs: VariantSpec, out: Obj, cfg: BObject): StageEntry[];
+  /**
+   * Translation-stage checks on the desugared config (warnings about partitions, openshift support
+   * checks …). `raw` is openshift's --raw: it changes which paths upstream can map back and adds
+   * the "field ignored in raw mode" warnings.
+   */
+  check?(ctx: TranslateContext, cfg: BObject, out: Obj, raw?: boolean): StageEntry[];
+  /**
+   * Field filters: errors for output fields the variant forbids (only run when earlier stages had
+   * no error). openshift has none in `raw` mode (upstream's filters never match the bare config).
+   */
+  filter?(vs: VariantSpec, out: Obj, cfg: BObject, raw?: boolean): StageEntry[];
   /**
    * Final output object and format: openshift wraps the config in a MachineConfig unless `raw`.
    * `jsonPrefix` is where the Ignition config sits inside the output (for mapping paths), e.g. ["spec","config"].

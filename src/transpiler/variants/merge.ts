@@ -1,0 +1,392 @@
+/**
+ * Ignition's config merge (`MergeStructTranscribe`) on our plain Ignition objects, used to lay
+ * generated sugar (mount units, boot_device storage, grub files) *under* the user's translated
+ * config:
+ *   - objects merge key by key; a key the child has wins, otherwise the parent's is kept;
+ *   - keyed lists: parent items first (merged with the child item of the same key when it sits
+ *     in the same list, dropped when it sits in a sibling list sharing the key space), then the
+ *     child items whose key the parent list lacks;
+ *   - "ignore duplicates" lists (file append, filesystem/luks/raid options) are concatenated.
+ * Provenance follows the value: each result node keeps the origin of the side it came from,
+ * preferring the child where both contributed (as Butane's MergeTranslatedConfigs does).
+ * Result keys are in Ignition's key order.
+ */
+import type { Obj, Provenance } from "../translate/provenance.ts";
+
+type KeyKind = "path" | "device" | "name" | "partition" | "source" | "url" | "string";
+
+type FieldRule =
+  | { obj: string }
+  | { list: KeyKind; item?: string; ignoreDups?: true; handle?: string };
+
+interface TypeRule {
+  order: readonly string[];
+  fields: Readonly<Record<string, FieldRule>>;
+  /**
+   * Non-pointer scalar fields (Go `string`, not `*string`): when zero, Ignition's merge transcript
+   * skips them, so their translation is lost. `[key, last Ignition minor where non-pointer]`.
+   */
+  nonPtr?: readonly (readonly [string, number])[];
+}
+
+const ALWAYS = 99;
+const NODE_PATH = [["path", ALWAYS]] as const;
+
+const resourceList = (): FieldRule => ({ list: "source", item: "Resource" });
+const strings = (): FieldRule => ({ list: "string" });
+
+/** Ignition's object types (3.0 … 3.7): key order and how nested values merge. */
+const TYPES: Readonly<Record<string, TypeRule>> = {
+  Config: {
+    order: ["ignition", "kernelArguments", "passwd", "storage", "systemd"],
+    fields: {
+      ignition: { obj: "Ignition" },
+      kernelArguments: { obj: "KernelArguments" },
+      passwd: { obj: "Passwd" },
+      storage: { obj: "Storage" },
+      systemd: { obj: "Systemd" },
+    },
+  },
+  Ignition: {
+    order: ["config", "proxy", "security", "timeouts", "version"],
+    fields: { config: { obj: "IgnitionConfig" }, proxy: { obj: "Proxy" }, security: { obj: "Security" }, timeouts: { obj: "Timeouts" } },
+    nonPtr: [["version", ALWAYS]],
+  },
+  IgnitionConfig: { order: ["merge", "replace"], fields: { merge: resourceList(), replace: { obj: "Resource" } } },
+  Resource: {
+    order: ["compression", "httpHeaders", "source", "verification"],
+    fields: { httpHeaders: { list: "name", item: "HTTPHeader" }, verification: { obj: "Verification" } },
+  },
+  HTTPHeader: { order: ["name", "value"], fields: {}, nonPtr: [["name", ALWAYS]] },
+  Verification: { order: ["hash"], fields: {} },
+  Proxy: { order: ["httpProxy", "httpsProxy", "noProxy"], fields: { noProxy: strings() } },
+  Security: { order: ["tls"], fields: { tls: { obj: "TLS" } } },
+  TLS: { order: ["certificateAuthorities"], fields: { certificateAuthorities: resourceList() } },
+  Timeouts: { order: ["httpResponseHeaders", "httpTotal"], fields: {} },
+  KernelArguments: {
+    order: ["shouldExist", "shouldNotExist"],
+    fields: {
+      shouldExist: { list: "string", handle: "KernelArgument" },
+      shouldNotExist: { list: "string", handle: "KernelArgument" },
+    },
+  },
+  Passwd: {
+    order: ["groups", "users"],
+    fields: { groups: { list: "name", item: "PasswdGroup" }, users: { list: "name", item: "PasswdUser" } },
+  },
+  PasswdUser: {
+    order: [
+      "gecos", "groups", "homeDir", "name", "noCreateHome", "noLogInit", "noUserGroup", "passwordHash",
+      "primaryGroup", "sshAuthorizedKeys", "shell", "shouldExist", "system", "uid",
+    ],
+    fields: { groups: strings(), sshAuthorizedKeys: strings() },
+    nonPtr: [["name", ALWAYS]],
+  },
+  PasswdGroup: { order: ["gid", "name", "passwordHash", "shouldExist", "system"], fields: {}, nonPtr: [["name", ALWAYS]] },
+  Storage: {
+    order: ["directories", "disks", "files", "filesystems", "links", "luks", "raid"],
+    fields: {
+      directories: { list: "path", item: "Directory", handle: "Node" },
+      disks: { list: "device", item: "Disk" },
+      files: { list: "path", item: "File", handle: "Node" },
+      filesystems: { list: "device", item: "Filesystem" },
+      links: { list: "path", item: "Link", handle: "Node" },
+      luks: { list: "name", item: "Luks" },
+      raid: { list: "name", item: "Raid" },
+    },
+  },
+  File: {
+    order: ["group", "overwrite", "path", "user", "append", "contents", "mode"],
+    fields: {
+      group: { obj: "NodeOwner" },
+      user: { obj: "NodeOwner" },
+      append: { list: "source", item: "Resource", ignoreDups: true },
+      contents: { obj: "Resource" },
+    },
+    nonPtr: NODE_PATH,
+  },
+  Directory: {
+    order: ["group", "overwrite", "path", "user", "mode"],
+    fields: { group: { obj: "NodeOwner" }, user: { obj: "NodeOwner" } },
+    nonPtr: NODE_PATH,
+  },
+  Link: {
+    order: ["group", "overwrite", "path", "user", "hard", "target"],
+    fields: { group: { obj: "NodeOwner" }, user: { obj: "NodeOwner" } },
+    nonPtr: [["path", ALWAYS], ["target", 2]],
+  },
+  NodeOwner: { order: ["id", "name"], fields: {} },
+  Disk: {
+    order: ["device", "partitions", "wipeTable"],
+    fields: { partitions: { list: "partition", item: "Partition" } },
+    nonPtr: [["device", ALWAYS]],
+  },
+  Partition: {
+    order: ["guid", "label", "number", "resize", "shouldExist", "sizeMiB", "startMiB", "typeGuid", "wipePartitionEntry"],
+    fields: {},
+    nonPtr: [["number", ALWAYS]],
+  },
+  Filesystem: {
+    order: ["device", "format", "label", "mountOptions", "options", "path", "uuid", "wipeFilesystem"],
+    fields: {
+      mountOptions: { list: "string", ignoreDups: true },
+      options: { list: "string", ignoreDups: true },
+    },
+    nonPtr: [["device", ALWAYS]],
+  },
+  Luks: {
+    order: ["cex", "clevis", "device", "discard", "keyFile", "label", "name", "openOptions", "options", "uuid", "wipeVolume"],
+    fields: {
+      cex: { obj: "Cex" },
+      clevis: { obj: "Clevis" },
+      keyFile: { obj: "Resource" },
+      openOptions: strings(),
+      options: { list: "string", ignoreDups: true },
+    },
+    nonPtr: [["name", ALWAYS]],
+  },
+  Cex: { order: ["enabled"], fields: {} },
+  Clevis: {
+    order: ["custom", "tang", "threshold", "tpm2"],
+    fields: { custom: { obj: "ClevisCustom" }, tang: { list: "url", item: "Tang" } },
+  },
+  ClevisCustom: { order: ["config", "needsNetwork", "pin"], fields: {}, nonPtr: [["config", 2], ["pin", 2]] },
+  Tang: { order: ["advertisement", "thumbprint", "url"], fields: {}, nonPtr: [["url", ALWAYS]] },
+  Raid: {
+    order: ["devices", "level", "name", "options", "spares"],
+    fields: { devices: strings(), options: { list: "string", ignoreDups: true } },
+    nonPtr: [["level", 2], ["name", ALWAYS]],
+  },
+  Systemd: { order: ["units"], fields: { units: { list: "name", item: "Unit" } } },
+  Unit: {
+    order: ["contents", "dropins", "enabled", "mask", "name"],
+    fields: { dropins: { list: "name", item: "Dropin" } },
+    nonPtr: [["name", ALWAYS]],
+  },
+  Dropin: { order: ["contents", "name"], fields: {}, nonPtr: [["name", ALWAYS]] },
+};
+
+/** The Ignition key order of object type `type` (for building objects in the right order). */
+export function keyOrder(type: string): readonly string[] {
+  return TYPES[type]?.order ?? [];
+}
+
+/** Returns `o` with its keys rearranged into the Ignition order of `type` (same object). */
+export function reorderKeys(o: Obj, type: string): Obj {
+  const order = keyOrder(type);
+  const keys = Object.keys(o);
+  const sorted = [...order.filter((k) => keys.includes(k)), ...keys.filter((k) => !order.includes(k))];
+  if (sorted.every((k, i) => keys[i] === k)) return o;
+  const vals = sorted.map((k) => o[k]);
+  for (const k of keys) delete o[k];
+  sorted.forEach((k, i) => (o[k] = vals[i]));
+  return o;
+}
+
+function isObj(v: unknown): v is Obj {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+function str(v: unknown): string {
+  return typeof v === "string" ? v : v === undefined || v === null ? "" : String(v);
+}
+
+/** Ignition's `Key()` of a list item. */
+function itemKey(kind: KeyKind, item: unknown): string {
+  if (kind === "string") return str(item);
+  if (!isObj(item)) return "";
+  switch (kind) {
+    case "partition": {
+      const n = item.number;
+      if (typeof n === "number" && n !== 0) return `number:${n}`;
+      if (item.label !== undefined) return `label:${str(item.label)}`;
+      return "";
+    }
+    default:
+      return str(item[kind]);
+  }
+}
+
+/**
+ * Merges `child` over `parent` (both whole Ignition configs of Ignition 3.`minor`). Neither input
+ * is modified; the result shares no containers with them.
+ */
+export function mergeConfigs(prov: Provenance, parent: Obj, child: Obj, minor = 7): Obj {
+  return new Merger(prov, minor).object("Config", parent, child);
+}
+
+interface ChildEntry {
+  field: string;
+  index: number;
+  item: unknown;
+}
+
+type ListRule = { list: KeyKind; item?: string; ignoreDups?: true; handle?: string };
+
+function isZero(v: unknown): boolean {
+  return v === "" || v === 0 || v === false;
+}
+
+class Merger {
+  private readonly prov: Provenance;
+  private readonly minor: number;
+  constructor(prov: Provenance, minor: number) {
+    this.prov = prov;
+    this.minor = minor;
+  }
+
+  private nonPtr(type: string | undefined, key: string): boolean {
+    const np = type ? TYPES[type]?.nonPtr : undefined;
+    return np?.some(([k, upTo]) => k === key && this.minor <= upTo) ?? false;
+  }
+
+  /**
+   * A copy of a subtree taken whole from one side, keeping the provenance Ignition's transcript
+   * keeps: zero non-pointer scalars lose theirs, and so do containers with nothing kept inside.
+   */
+  private transcribe(v: unknown, type: string | undefined, rule?: ListRule): { value: unknown; kept: boolean } {
+    const { prov } = this;
+    if (Array.isArray(v)) {
+      const out: unknown[] = [];
+      let kept = false;
+      v.forEach((item, i) => {
+        const r = rule?.item ? this.transcribe(item, rule.item) : { value: item, kept: !isZero(item) };
+        const from = prov.keyOf(v, i);
+        if (r.kept && from) prov.markKey(out, i, from);
+        kept ||= r.kept;
+        out.push(r.value);
+      });
+      const self = prov.selfOf(v);
+      if (kept && self) prov.mark(out, self);
+      return { value: out, kept };
+    }
+    if (isObj(v)) {
+      const t = type ? TYPES[type] : undefined;
+      const out: Obj = {};
+      let kept = false;
+      for (const [k, c] of Object.entries(v)) {
+        const f = t?.fields[k];
+        let r: { value: unknown; kept: boolean };
+        if (f && "list" in f) r = this.transcribe(c, undefined, f);
+        else if (f && "obj" in f) r = this.transcribe(c, f.obj);
+        else if (isObj(c) || Array.isArray(c)) r = this.transcribe(c, undefined);
+        else r = { value: c, kept: !(this.nonPtr(type, k) && isZero(c)) };
+        out[k] = r.value;
+        const from = prov.keyOf(v, k);
+        if (r.kept && from) prov.markKey(out, k, from);
+        kept ||= r.kept;
+      }
+      const self = prov.selfOf(v);
+      if (kept && self) prov.mark(out, self);
+      return { value: out, kept };
+    }
+    return { value: v, kept: true };
+  }
+
+  object(type: string, p: Obj, c: Obj): Obj {
+    const { prov } = this;
+    const t = TYPES[type];
+    const out: Obj = {};
+    const self = prov.selfOf(c) ?? prov.selfOf(p);
+    if (self) prov.mark(out, self);
+
+    // Child list items by (key space, key), across every list of the child (later items win).
+    const childIndex = new Map<string, ChildEntry>();
+    for (const [f, rule] of Object.entries(t?.fields ?? {})) {
+      if (!("list" in rule) || rule.ignoreDups) continue;
+      const list = c[f];
+      if (!Array.isArray(list)) continue;
+      const handle = rule.handle ?? f;
+      list.forEach((item, index) => childIndex.set(handle + "\u0000" + itemKey(rule.list, item), { field: f, index, item }));
+    }
+
+    const order = t?.order ?? [];
+    const present = new Set([...Object.keys(p), ...Object.keys(c)]);
+    const keys = [...order.filter((k) => present.has(k)), ...[...present].filter((k) => !order.includes(k))];
+    for (const k of keys) {
+      const rule = t?.fields[k];
+      const pv = p[k];
+      const cv = c[k];
+      if (rule && "list" in rule) {
+        const merged = this.list(k, rule, Array.isArray(pv) ? pv : [], Array.isArray(cv) ? cv : [], childIndex);
+        if (merged === undefined) continue;
+        out[k] = merged.list;
+        const from = merged.fromChild ? (prov.keyOf(c, k) ?? prov.keyOf(p, k)) : (prov.keyOf(p, k) ?? prov.keyOf(c, k));
+        if (from) prov.markKey(out, k, from);
+        continue;
+      }
+      const sub = rule && "obj" in rule ? rule.obj : undefined;
+      if (cv !== undefined && pv !== undefined && sub && isObj(pv) && isObj(cv)) {
+        out[k] = this.object(sub, pv, cv);
+        const from = prov.keyOf(c, k) ?? prov.keyOf(p, k);
+        if (from) prov.markKey(out, k, from);
+        continue;
+      }
+      const [side, v] = cv !== undefined ? [c, cv] : [p, pv];
+      if (v === undefined) continue;
+      const r = isObj(v) || Array.isArray(v) ? this.transcribe(v, sub) : { value: v, kept: !(this.nonPtr(type, k) && isZero(v)) };
+      out[k] = r.value;
+      const from = prov.keyOf(side, k);
+      if (r.kept && from) prov.markKey(out, k, from);
+    }
+    return out;
+  }
+
+  private list(
+    field: string,
+    rule: ListRule,
+    pl: unknown[],
+    cl: unknown[],
+    childIndex: Map<string, ChildEntry>,
+  ): { list: unknown[]; fromChild: boolean } | undefined {
+    const { prov } = this;
+    if (pl.length + cl.length === 0) return undefined;
+    const out: unknown[] = [];
+    let fromParent = false;
+    let fromChild = false;
+    const take = (v: unknown, src: unknown[], i: number) => {
+      const r = rule.item ? this.transcribe(v, rule.item) : { value: v, kept: !isZero(v) };
+      const from = prov.keyOf(src, i);
+      if (r.kept && from) prov.markKey(out, out.length, from);
+      out.push(r.value);
+    };
+
+    if (rule.ignoreDups) {
+      pl.forEach((v, i) => take(v, pl, i));
+      cl.forEach((v, i) => take(v, cl, i));
+      fromParent = pl.length > 0;
+      fromChild = cl.length > 0;
+    } else {
+      const handle = rule.handle ?? field;
+      const parentKeys = new Set(pl.map((v) => itemKey(rule.list, v)));
+      pl.forEach((pv, i) => {
+        const hit = childIndex.get(handle + "\u0000" + itemKey(rule.list, pv));
+        if (!hit) {
+          take(pv, pl, i);
+          fromParent = true;
+          return;
+        }
+        if (hit.field !== field) return; // the child has it in a sibling list; that list brings it
+        fromParent = true;
+        fromChild = true;
+        if (rule.item && isObj(pv) && isObj(hit.item)) {
+          if (field === "httpHeaders" && hit.item.value === undefined) return; // a header without value removes it
+          const from = prov.keyOf(cl, hit.index) ?? prov.keyOf(pl, i);
+          if (from) prov.markKey(out, out.length, from);
+          out.push(this.object(rule.item, pv, hit.item));
+        } else {
+          take(hit.item, cl, hit.index);
+        }
+      });
+      cl.forEach((cv, j) => {
+        if (parentKeys.has(itemKey(rule.list, cv))) return;
+        take(cv, cl, j);
+        fromChild = true;
+      });
+    }
+    if (out.length === 0) return undefined;
+    const self = fromChild ? (prov.selfOf(cl) ?? prov.selfOf(pl)) : (prov.selfOf(pl) ?? prov.selfOf(cl));
+    if (self) prov.mark(out, self);
+    return { list: out, fromChild };
+  }
+}
