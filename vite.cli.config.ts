@@ -3,6 +3,7 @@ import { defineConfig } from "vite";
 // Bundles the Node CLI (src/cli/main.ts) and the pure transpiler library (for benchmarks and
 // scripts) with every dependency inside, so bin/kindling.js runs without node_modules.
 export default defineConfig({
+  publicDir: false,
   build: {
     ssr: true,
     outDir: "dist-cli",
