@@ -3,7 +3,7 @@
 // than the count recorded in conformance-baseline.json (raise it as fidelity improves:
 // `node scripts/conformance-ratchet.mjs --update`).
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,8 +14,10 @@ if (!existsSync(runner)) {
   console.log("conformance corpus not present; skipped");
   process.exit(0);
 }
+// The runner only starts when invoked by its real path (it compares argv[1] with its own URL).
+const runnerPath = realpathSync(runner);
 const cmd = `node ${JSON.stringify(join(root, "bin/kindling.js"))} {args} {input}`;
-const json = execFileSync(process.execPath, [runner, "--cmd", cmd, "--json"], { maxBuffer: 256 * 1024 * 1024 }).toString();
+const json = execFileSync(process.execPath, [runnerPath, "--cmd", cmd, "--json"], { maxBuffer: 256 * 1024 * 1024 }).toString();
 const summary = JSON.parse(json);
 const byVariant = {};
 for (const [tag, s] of Object.entries(summary.tags)) if (tag.startsWith("variant:")) byVariant[tag] = `${s.passed}/${s.total}`;
