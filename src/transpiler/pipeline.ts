@@ -80,7 +80,9 @@ function runStages(result: TranspileResult, root: YNode | null, cfg: BObject, vs
   // The translation set is only needed to map entries back, so it is built on first use.
   let tsCache: Map<string, Path> | undefined;
   const ts = () => (tsCache ??= ctx.prov.translationSet(out));
-  const mapEntry = (e: StageEntry): RawEntry => (e.space === "json" ? { ...e, path: mapJsonPath(ts(), e.path, []) } : e);
+  // openshift MachineConfig output: upstream's unmapped JSON paths keep their `spec.config` prefix
+  const fallbackPrefix: Path = vs.openshift !== undefined && options.raw !== true ? ["spec", "config"] : [];
+  const mapEntry = (e: StageEntry): RawEntry => (e.space === "json" ? { ...e, path: mapJsonPath(ts(), e.path, fallbackPrefix) } : e);
   for (const e of ctx.entries) addYaml(e);
   for (const e of hooks.check?.(ctx, cfg, out, options.raw === true) ?? []) addYaml(mapEntry(e));
   if (hasError()) return finish(result, diags, `${FAIL}source config is invalid`, options);

@@ -255,8 +255,9 @@ export function grubConfig(users: readonly { name: string; passwordHash: string 
 export function applyGrub(ctx: TranslateContext, cfg: BObject, out: Obj): Obj {
   if ((ctx.vs.fcos ?? 0) < 5) return out;
   const users = blist(bobj(cfg.grub).users);
-  // upstream merges the (empty) grub config in any case, dropping zero scalars' provenance
-  if (users.length === 0) return mergeConfigs(ctx.prov, {}, out, ignMinor(ctx));
+  // Upstream merges the (empty) grub config in any case, dropping zero scalars' provenance; that
+  // is visible only in openshift's unmapped `$.spec.config…` paths.
+  if (users.length === 0) return ctx.vs.openshift !== undefined ? mergeConfigs(ctx.prov, {}, out, ignMinor(ctx)) : out;
   const from: Path = ["grub", "users"];
   const text = grubConfig(users.map((u) => ({ name: String(u.name ?? ""), passwordHash: String(u.password_hash ?? "") })));
   const url = makeDataUrl(utf8(text), ctx.vs.autoCompress);

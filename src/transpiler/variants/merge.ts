@@ -342,7 +342,6 @@ class Merger {
     const { prov } = this;
     if (pl.length + cl.length === 0) return undefined;
     const out: unknown[] = [];
-    let fromParent = false;
     let fromChild = false;
     const take = (v: unknown, src: unknown[], i: number) => {
       const r = rule.item ? this.transcribe(v, rule.item) : { value: v, kept: !isZero(v) };
@@ -354,7 +353,6 @@ class Merger {
     if (rule.ignoreDups) {
       pl.forEach((v, i) => take(v, pl, i));
       cl.forEach((v, i) => take(v, cl, i));
-      fromParent = pl.length > 0;
       fromChild = cl.length > 0;
     } else {
       const handle = rule.handle ?? field;
@@ -363,11 +361,9 @@ class Merger {
         const hit = childIndex.get(handle + "\u0000" + itemKey(rule.list, pv));
         if (!hit) {
           take(pv, pl, i);
-          fromParent = true;
           return;
         }
         if (hit.field !== field) return; // the child has it in a sibling list; that list brings it
-        fromParent = true;
         fromChild = true;
         if (rule.item && isObj(pv) && isObj(hit.item)) {
           if (field === "httpHeaders" && hit.item.value === undefined) return; // a header without value removes it

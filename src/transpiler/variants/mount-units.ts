@@ -139,9 +139,9 @@ export function applyMountUnits(ctx: TranslateContext, cfg: BObject, out: Obj): 
     prov.markKey(units, units.length, from);
     units.push(unit);
   });
-  // Upstream merges even when no unit was generated; the merge still drops the provenance of
-  // zero-valued scalars (visible in openshift's unmapped `$.spec.config…` paths).
-  if (units.length === 0) return mergeConfigs(prov, {}, out, ignMinor(ctx));
+  // Upstream merges even when no unit was generated; that merge still drops the provenance of
+  // zero-valued scalars, which is visible only in openshift's unmapped `$.spec.config…` paths.
+  if (units.length === 0) return ctx.vs.openshift !== undefined ? mergeConfigs(prov, {}, out, ignMinor(ctx)) : out;
   prov.mark(units, listFrom);
   const systemd: Obj = prov.mark({}, listFrom);
   prov.set(systemd, "units", units, listFrom);

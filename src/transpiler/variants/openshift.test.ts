@@ -7,6 +7,7 @@ import type { Obj } from "../translate/provenance.ts";
 import { openshiftHooks } from "./openshift.ts";
 import { flatcarHooks, r4eHooks, runFilters } from "./filters.ts";
 import { hooksFor } from "./index.ts";
+import { transpile } from "../pipeline.ts";
 
 function spec(variant: string, version: string): VariantSpec {
   const vs = lookupSpec(variant, version);
@@ -185,3 +186,20 @@ describe("flatcar / r4e / fiot filters", () => {
     expect(runFilters({ storage: { luks: [{ name: "a" }] } }, new Map([["storage.luks.clevis", "x"]]))).toEqual([]);
   });
 });
+
+describe("openshift path mapping through the pipeline", () => {
+  const src = (version: string) =>
+    `variant: openshift\nversion: ${version}\nmetadata:\n  name: x\n  labels:\n    machineconfiguration.openshift.io/role: worker\n` +
+    `passwd:\n  users:\n    - name: ""\n      ssh_authorized_keys: [a]\n    - name: bob\n`;
+  const paths = (version: string, raw = false) => transpile(src(version), { raw }).diagnostics.map((d) => d.path.join("."));
+  it("an empty (zero) user name loses its translation in the always-run grub merge (4.14+)", () => {
+    expect(paths("4.14.0")).toEqual(["spec.config.passwd.users.0.name", "passwd.users.1.name"]);
+  });
+  it("no merge before 4.14 without filesystems: mapped", () => {
+    expect(paths("4.13.0")).toEqual(["passwd.users.0.name", "passwd.users.1.name"]);
+  });
+  it("raw: support checks are never mapped", () => {
+    expect(paths("4.13.0", true)).toEqual(["spec.config.passwd.users.0.name", "spec.config.passwd.users.1.name"]);
+  });
+});
+

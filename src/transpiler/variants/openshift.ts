@@ -144,7 +144,7 @@ export function supportChecks(out: Obj, minor: number, raw: boolean): StageEntry
       const u = parseGoUrl(source);
       if (u.ok && u.url.scheme !== "data") add(["storage", "files", i, "contents", "source"], ERR_FILE_SCHEME);
     }
-    if (minor >= 10 && typeof file.mode === "number" && (file.mode & ~0o777) !== 0) add(["storage", "files", i, "mode"], ERR_FILE_SPECIAL_MODE);
+    if (minor >= 10 && typeof file.mode === "number" && (file.mode < 0 || file.mode > 0o777)) add(["storage", "files", i, "mode"], ERR_FILE_SPECIAL_MODE);
   });
   olist(oobj(out.passwd)?.users).forEach((u, i) => {
     if (u.name !== "core") add(["passwd", "users", i, "name"], ERR_USER_NAME);
