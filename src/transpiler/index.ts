@@ -41,3 +41,5 @@ export interface TranspileResult {
 export { transpile } from "./pipeline.ts";
 export { listSpecs, type SpecInfo } from "./versions.ts";
 export { renderReport, type RenderOptions } from "./report/render.ts";
+export { butaneSchema, ignitionSchema } from "./spec/json-schema.ts";
+export { generatedFiles } from "./spec/generate.ts";

@@ -90,7 +90,7 @@ describe("transpile never throws, hangs or returns nothing", () => {
       }),
       { numRuns: 8000 },
     );
-  });
+  }, 300_000);
 
   it("random text and bytes (2,000 runs)", () => {
     fc.assert(
@@ -100,5 +100,5 @@ describe("transpile never throws, hangs or returns nothing", () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 300_000);
 });

@@ -376,7 +376,7 @@ export const v0_8_exp = extendSpec(v0_7, {
         field("contents", str(), "Contents of the quadlet file.", { hint: "multiline" }),
         field("contents_local", str(), "A file in the files directory holding the quadlet."),
         field("name", str(), "Quadlet file name (.container, .volume, .network, .kube, .image, .build, .pod, .artifact).", { required: true }),
-        field("rootful", bool(), "Install for the system (rootful) instead of for users.", { required: true }),
+        field("rootful", bool(), "Install for the system (rootful) instead of for users (the default)."),
         field("dropins", list(ref("QuadletDropin")), "Drop-ins for the quadlet."),
       ],
     },
