@@ -40,7 +40,7 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
-    files: ["src/cli/**/*.ts", "scripts/**/*.{ts,mjs,js}", "e2e/**/*.ts", "*.config.ts", "*.config.js", "bin/*.js", "**/*.test.ts"],
+    files: ["src/cli/**/*.ts", "scripts/**/*.{ts,mjs,js}", "e2e/**/*.ts", "bench/**/*.ts", "*.config.ts", "*.config.js", "bin/*.js", "**/*.test.ts"],
     languageOptions: { globals: { ...globals.node } },
   },
 );

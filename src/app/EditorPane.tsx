@@ -1,9 +1,11 @@
 /** The left side: the Monaco editor (lazy; a plain view of the text paints first) and file drops. */
 import { lazy, Suspense, useState, type DragEvent } from "react";
+import { afterFirstPaint } from "../lib/after-paint.ts";
 import { useStudioStore } from "../store/store.ts";
 import { openFiles } from "./actions.ts";
 
-const YamlEditor = lazy(() => import("../editor/YamlEditor.tsx"));
+// Monaco loads after the first paint: evaluating it takes a long main-thread task.
+const YamlEditor = lazy(() => afterFirstPaint().then(() => import("../editor/YamlEditor.tsx")));
 
 function Fallback() {
   const source = useStudioStore((s) => s.source);

@@ -1,6 +1,6 @@
 /** The status line: spec in use, Ignition version, output size, progress, cursor and autosave state. */
 import { useMemo } from "react";
-import { formatBytes } from "../lib/format.ts";
+import { formatBytes, utf8Length } from "../lib/format.ts";
 import { Status, useStudioStore } from "../store/store.ts";
 
 export function StatusLine() {
@@ -11,7 +11,7 @@ export function StatusLine() {
   const saved = useStudioStore((s) => s.saved);
   const fileCount = useStudioStore((s) => s.files.length);
   const output = result?.output ?? null;
-  const size = useMemo(() => (output === null ? null : new Blob([output]).size), [output]);
+  const size = useMemo(() => (output === null ? null : utf8Length(output)), [output]);
 
   const variant = result?.variant ?? lastGood?.variant;
   const version = result?.version ?? lastGood?.version;

@@ -9,9 +9,23 @@ export interface OutputViewProps {
   label: string;
 }
 
+/** Edits `model` into `text` with one edit spanning its first to its last differing character. */
+function replaceChangedMiddle(model: monaco.editor.ITextModel, text: string) {
+  const old = model.getValue();
+  const max = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+  const range = monaco.Range.fromPositions(model.getPositionAt(start), model.getPositionAt(old.length - end));
+  model.applyEdits([{ range, text: text.slice(start, text.length - end) }]);
+}
+
 export default function OutputView({ text, language, label }: OutputViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  // The text and options last given to the editor: an unchanged update costs nothing.
+  const shown = useRef<{ text: string; wrap: boolean; label: string } | null>(null);
 
   useEffect(() => {
     if (!host.current) return;
@@ -31,6 +45,7 @@ export default function OutputView({ text, language, label }: OutputViewProps) {
       editor.getModel()?.dispose();
       editor.dispose();
       editorRef.current = null;
+      shown.current = null;
     };
   }, []);
 
@@ -38,20 +53,22 @@ export default function OutputView({ text, language, label }: OutputViewProps) {
     const editor = editorRef.current;
     if (!editor) return;
     // Compact output (Pretty off) is one long line: wrap it instead of scrolling sideways.
-    const oneLine = !text.slice(0, -1).includes("\n");
-    editor.updateOptions({ ariaLabel: label, wordWrap: oneLine ? "on" : "off" });
+    const wrap = !text.slice(0, -1).includes("\n");
+    const prev = shown.current;
+    if (!prev || prev.wrap !== wrap || prev.label !== label) editor.updateOptions({ ariaLabel: label, wordWrap: wrap ? "on" : "off" });
     let model = editor.getModel();
     if (!model || model.getLanguageId() !== language) {
       model?.dispose();
       const uri = monaco.Uri.parse(language === "json" ? "file:///output.ign.json" : "file:///output.machineconfig.yaml");
       model = monaco.editor.createModel(text, language, uri);
       editor.setModel(model);
-    } else if (model.getValue() !== text) {
-      // Keep the scroll position when the output changes under the reader.
-      const view = editor.saveViewState();
-      model.setValue(text);
-      if (view) editor.restoreViewState(view);
+    } else if (prev?.text !== text) {
+      // Replace only the changed middle (a keystroke usually changes one line): setValue would
+      // re-tokenize, re-parse brackets, re-render every visible line and resend the whole text to
+      // Monaco's workers. The scroll position stays where the reader left it.
+      replaceChangedMiddle(model, text);
     }
+    shown.current = { text, wrap, label };
   }, [text, language, label]);
 
   return <div ref={host} className="monaco-host" data-testid="output-view" />;

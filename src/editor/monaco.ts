@@ -74,10 +74,34 @@ const applyTheme = () => monaco.editor.setTheme(dark.matches ? "kindling-dark" :
 dark.addEventListener("change", applyTheme);
 applyTheme();
 
+// The output view shows JSON: colours and bracket matching (main thread) are all it needs. The
+// JSON language service (validation, symbols, folding, colours) would re-read the whole output
+// in its worker after every keystroke and send the results back for nothing.
+monaco.languages.json.jsonDefaults.setModeConfiguration({
+  tokens: true,
+  documentFormattingEdits: false,
+  documentRangeFormattingEdits: false,
+  completionItems: false,
+  hovers: false,
+  documentSymbols: false,
+  colors: false,
+  foldingRanges: false,
+  diagnostics: false,
+  selectionRanges: false,
+});
+
 /** Options shared by the source editor and the output view. */
 export const baseOptions: monaco.editor.IStandaloneEditorConstructionOptions = {
   automaticLayout: true,
-  minimap: { enabled: false },
+  // No minimap, so no section headers for it (they are computed in a worker on every change).
+  minimap: { enabled: false, showRegionSectionHeaders: false, showMarkSectionHeaders: false },
+  // Folding and sticky scroll from indentation, computed on the main thread as lines change, in
+  // place of asking the YAML/JSON worker for folding ranges and the symbols of the whole
+  // document after every keystroke (npm run bench:ui). Both formats nest by indentation.
+  foldingStrategy: "indentation",
+  stickyScroll: { defaultModel: "indentationModel" },
+  // Code actions would be asked for at every cursor move; the YAML worker offers none we use.
+  lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.Off },
   fontSize: 13,
   lineHeight: 20,
   scrollBeyondLastLine: false,

@@ -1,6 +1,6 @@
 /**
  * Side effects of store changes, subscribed outside React: every text change is autosaved first,
- * then (debounced) sent to the transpile worker; answers come back as store updates.
+ * then sent to the transpile worker; answers come back as store updates.
  */
 import type { TranspileClient } from "../worker/client.ts";
 import {
@@ -23,7 +23,12 @@ export interface EffectDeps {
   firstRunAfter?: Promise<unknown>;
 }
 
-export const DEBOUNCE_MS = 60;
+/**
+ * No wait: the client keeps one request in flight and replaces the queued one with each newer
+ * text, so typing cannot flood the worker, and a pause before sending would only add to every
+ * keystroke's latency (npm run bench:ui). Changes made in the same task still go as one request.
+ */
+export const DEBOUNCE_MS = 0;
 
 /** Starts the effects and transpiles the current state once; returns a stop function. */
 export function startEffects({ client, saveDraft, debounceMs = DEBOUNCE_MS, firstRunAfter }: EffectDeps): () => void {
@@ -68,9 +73,21 @@ export function startEffects({ client, saveDraft, debounceMs = DEBOUNCE_MS, firs
     }
   };
 
+  let queued = false;
   const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void run(), debounceMs);
+    if (debounceMs > 0) {
+      clearTimeout(timer);
+      timer = setTimeout(() => void run(), debounceMs);
+      return;
+    }
+    // Right after the current task's code (changes made together go as one request), before
+    // the browser renders the edit.
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      if (!stopped) void run();
+    });
   };
 
   const unsubscribe = useStudioStore.subscribe((s, prev) => {

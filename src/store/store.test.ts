@@ -128,6 +128,19 @@ describe("effects", () => {
     stop();
   });
 
+  it("without a debounce, sends right after the task, one request for the changes made together", async () => {
+    const stop = startEffects({ client, saveDraft });
+    await vi.runAllTimersAsync();
+    client.transpile.mockClear();
+    setSource("a", "editor");
+    setOptions({ pretty: false });
+    expect(client.transpile).not.toHaveBeenCalled();
+    await Promise.resolve();
+    expect(client.transpile).toHaveBeenCalledTimes(1);
+    expect(client.transpile).toHaveBeenLastCalledWith("a", { strict: false, pretty: false, raw: false });
+    stop();
+  });
+
   it("option and file changes retranspile", async () => {
     const stop = startEffects({ client, saveDraft, debounceMs: 10 });
     await vi.runAllTimersAsync();

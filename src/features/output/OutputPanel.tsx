@@ -1,8 +1,9 @@
 /** The Ignition tab: the output, or the last good output greyed with a banner while the config has errors. */
 import { lazy, Suspense } from "react";
+import { afterFirstPaint } from "../../lib/after-paint.ts";
 import { setTab, Status, Tab, useStudioStore } from "../../store/store.ts";
 
-const OutputView = lazy(() => import("../../editor/OutputView.tsx"));
+const OutputView = lazy(() => afterFirstPaint().then(() => import("../../editor/OutputView.tsx")));
 
 export function OutputPanel() {
   const lastGood = useStudioStore((s) => s.lastGood);
