@@ -1,10 +1,8 @@
-import { existsSync } from "node:fs";
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { chromiumProject, previewServer } from "./playwright.shared.ts";
 
 // `npm run bench:ui`: the UI benchmark (bench/*.bench.ts) against the production build, in the same
 // browser as the e2e tests. One worker so nothing else competes for the CPU while it measures.
-const systemChromium = "/usr/bin/chromium";
-const useSystem = existsSync(systemChromium);
 
 export default defineConfig({
   testDir: "bench",
@@ -20,24 +18,6 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     trace: "off",
   },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1280, height: 720 },
-        launchOptions: useSystem
-          ? {
-              executablePath: systemChromium,
-              args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-            }
-          : {},
-      },
-    },
-  ],
-  webServer: {
-    command: "npx vite preview --port 4173 --strictPort",
-    url: "http://localhost:4173",
-    reuseExistingServer: !process.env.CI,
-  },
+  projects: [chromiumProject],
+  webServer: previewServer,
 });

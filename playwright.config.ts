@@ -1,9 +1,5 @@
-import { existsSync } from "node:fs";
-import { defineConfig, devices } from "@playwright/test";
-
-// Debian's Chromium when present (no browser download needed), else Playwright's own.
-const systemChromium = "/usr/bin/chromium";
-const useSystem = existsSync(systemChromium);
+import { defineConfig } from "@playwright/test";
+import { chromiumProject, previewServer } from "./playwright.shared.ts";
 
 export default defineConfig({
   testDir: "e2e",
@@ -20,24 +16,6 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     trace: "retain-on-failure",
   },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1280, height: 720 },
-        launchOptions: useSystem
-          ? {
-              executablePath: systemChromium,
-              args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-            }
-          : {},
-      },
-    },
-  ],
-  webServer: {
-    command: "npx vite preview --port 4173 --strictPort",
-    url: "http://localhost:4173",
-    reuseExistingServer: !process.env.CI,
-  },
+  projects: [chromiumProject],
+  webServer: previewServer,
 });

@@ -1,0 +1,28 @@
+import { existsSync } from "node:fs";
+import { devices, type PlaywrightTestConfig } from "@playwright/test";
+
+// Debian's Chromium when present (no browser download needed), else Playwright's own.
+const systemChromium = "/usr/bin/chromium";
+const useSystem = existsSync(systemChromium);
+
+/** The one browser project both the e2e tests and the UI benchmark run in. */
+export const chromiumProject: NonNullable<PlaywrightTestConfig["projects"]>[number] = {
+  name: "chromium",
+  use: {
+    ...devices["Desktop Chrome"],
+    viewport: { width: 1280, height: 720 },
+    launchOptions: useSystem
+      ? {
+          executablePath: systemChromium,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        }
+      : {},
+  },
+};
+
+/** The production build served by `vite preview`. */
+export const previewServer: PlaywrightTestConfig["webServer"] = {
+  command: "npx vite preview --port 4173 --strictPort",
+  url: "http://localhost:4173",
+  reuseExistingServer: !process.env.CI,
+};
