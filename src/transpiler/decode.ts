@@ -7,6 +7,7 @@
 import type { YMap, YNode, YScalar } from "./yaml/node.ts";
 import { goTypeName, structOf, type SpecDesc, type TypeDesc } from "./spec/kit.ts";
 import { duplicateKeyErrors } from "./yaml/duplicates.ts";
+import { resolve } from "./yaml/resolve.ts";
 
 /** A decoded Butane value: plain objects (only keys that were set), arrays, strings, numbers, booleans. */
 export type BValue = string | number | boolean | BValue[] | BObject;
@@ -38,35 +39,6 @@ function tagOf(n: YNode): string {
   if (n.kind === "map") return "!!map";
   if (n.kind === "seq") return "!!seq";
   return "!!str";
-}
-
-/** Parses an integer the way Go's strconv.ParseInt(s, 0, 64) would after yaml.v3 resolution. */
-export function parseGoInt(text: string): number | undefined {
-  let s = text.replace(/_/g, "");
-  let sign = 1;
-  if (s.startsWith("-")) {
-    sign = -1;
-    s = s.slice(1);
-  } else if (s.startsWith("+")) s = s.slice(1);
-  let digits: string;
-  let radix: number;
-  if (/^0[xX][0-9a-fA-F]+$/.test(s)) [digits, radix] = [s.slice(2), 16];
-  else if (/^0[oO][0-7]+$/.test(s)) [digits, radix] = [s.slice(2), 8];
-  else if (/^0[bB][01]+$/.test(s)) [digits, radix] = [s.slice(2), 2];
-  else if (/^0[0-7]+$/.test(s)) [digits, radix] = [s.slice(1), 8];
-  else if (/^(0|[1-9][0-9]*)$/.test(s)) [digits, radix] = [s, 10];
-  else return undefined;
-  const big = BigInt(radix === 10 ? digits : (radix === 16 ? "0x" : radix === 8 ? "0o" : "0b") + digits) * BigInt(sign);
-  if (big > 9223372036854775807n || big < -9223372036854775808n) return undefined;
-  return Number(big);
-}
-
-function parseGoFloat(text: string): number | undefined {
-  const s = text.replace(/_/g, "");
-  if (/^[-+]?(\.inf|\.Inf|\.INF)$/.test(s)) return s.startsWith("-") ? -Infinity : Infinity;
-  if (/^(\.nan|\.NaN|\.NAN)$/.test(s)) return NaN;
-  const n = Number(s);
-  return Number.isNaN(n) ? undefined : n;
 }
 
 export interface DecodeResult {
@@ -185,15 +157,12 @@ class Decoder {
     return dups.length > 0;
   }
 
+  /** yaml.v3 into a Go int: ints in int64 range, and floats truncated (as Go converts them). */
   private int(n: YScalar, type: TypeDesc): number | undefined {
-    if (n.tag === "!!int") {
-      const v = parseGoInt(n.value);
-      if (v !== undefined) return v;
-    }
-    if (n.tag === "!!float") {
-      const f = parseGoFloat(n.value);
-      if (f !== undefined && Number.isFinite(f) && Math.abs(f) <= 2 ** 63) return Math.trunc(f);
-    }
+    const r = resolve(n.tag, n.value);
+    if (r.ok && typeof r.value === "bigint" && r.value >= -(2n ** 63n) && r.value < 2n ** 63n) return Number(r.value);
+    if (r.ok && r.tag === "!!float" && typeof r.value === "number" && Number.isFinite(r.value) && Math.abs(r.value) <= 2 ** 63)
+      return Math.trunc(r.value);
     return this.fail(n, type);
   }
 
