@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { chromiumProject, previewServer } from "./playwright.shared.ts";
+import { baseURL, chromiumProject, previewServer } from "./playwright.shared.ts";
 
 // `npm run bench:ui`: the UI benchmark (bench/*.bench.ts) against the production build, in the same
 // browser as the e2e tests. One worker so nothing else competes for the CPU while it measures.
@@ -14,7 +14,7 @@ export default defineConfig({
   timeout: 300_000,
   expect: { timeout: 30_000 },
   use: {
-    baseURL: "http://localhost:4173",
+    baseURL,
     viewport: { width: 1280, height: 720 },
     trace: "off",
   },

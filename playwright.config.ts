@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { chromiumProject, previewServer } from "./playwright.shared.ts";
+import { baseURL, chromiumProject, previewServer } from "./playwright.shared.ts";
 
 export default defineConfig({
   testDir: "e2e",
@@ -12,7 +12,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   use: {
-    baseURL: "http://localhost:4173",
+    baseURL,
     viewport: { width: 1280, height: 720 },
     trace: "retain-on-failure",
   },

@@ -20,9 +20,13 @@ export const chromiumProject: NonNullable<PlaywrightTestConfig["projects"]>[numb
   },
 };
 
+/** Port of the preview server; KINDLING_E2E_PORT lets parallel checkouts test side by side. */
+export const port = Number(process.env.KINDLING_E2E_PORT ?? 4173);
+export const baseURL = `http://localhost:${port}`;
+
 /** The production build served by `vite preview`. */
 export const previewServer: PlaywrightTestConfig["webServer"] = {
-  command: "npx vite preview --port 4173 --strictPort",
-  url: "http://localhost:4173",
+  command: `npx vite preview --port ${port} --strictPort`,
+  url: baseURL,
   reuseExistingServer: !process.env.CI,
 };

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { baseURL } from "../playwright.shared.ts";
 import { decodeShareFragment } from "../src/features/share/codec.ts";
 import { setEditorText, waitForEditor, waitUpToDate } from "./helpers.ts";
 
@@ -20,7 +21,7 @@ test("a share link opens in a fresh page, and the autosaved draft survives", asy
   await setEditorText(page, config("shared-marker"));
   await waitUpToDate(page);
   const link = await shareLink(page);
-  expect(new URL(link).origin).toBe("http://localhost:4173");
+  expect(new URL(link).origin).toBe(baseURL);
 
   // The sender keeps working: this is the draft that must not be lost.
   await setEditorText(page, config("draft-marker"));
@@ -36,7 +37,7 @@ test("a share link opens in a fresh page, and the autosaved draft survives", asy
   await offer.getByRole("button", { name: "Open shared config" }).click();
   await expect(fresh.getByTestId("source-editor")).toContainText("shared-marker");
   await expect(fresh.getByTestId("output-view")).toContainText("/etc/shared-marker");
-  await expect(fresh).toHaveURL("http://localhost:4173/");
+  await expect(fresh).toHaveURL(`${baseURL}/`);
 
   // The replaced draft is listed under Drafts, and the first tab still has it after a reload.
   await fresh.getByRole("button", { name: "Drafts" }).click();
@@ -78,7 +79,7 @@ test("keeping the draft when a link is pasted into the same tab", async ({ page 
   await offer.getByRole("button", { name: "Keep my draft" }).click();
   await expect(offer).toHaveCount(0);
   await expect(page.getByTestId("source-editor")).toContainText("my-draft");
-  await expect(page).toHaveURL("http://localhost:4173/");
+  await expect(page).toHaveURL(`${baseURL}/`);
 });
 
 test("a broken link says so and shows the draft", async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { baseURL } from "../playwright.shared.ts";
 import { setEditorText, waitForEditor, waitUpToDate } from "./helpers.ts";
 
 const usesLocal = `variant: fcos
@@ -156,7 +157,7 @@ test("no request leaves the origin, and the CSP is never violated", async ({ pag
   await waitUpToDate(page);
 
   expect(requests.length).toBeGreaterThan(0);
-  const foreign = requests.filter((u) => !u.startsWith("http://localhost:4173/") && !u.startsWith("data:") && !u.startsWith("blob:http://localhost:4173/"));
+  const foreign = requests.filter((u) => !u.startsWith(`${baseURL}/`) && !u.startsWith("data:") && !u.startsWith(`blob:${baseURL}/`));
   expect(foreign).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   expect(consoleErrors).toEqual([]);
