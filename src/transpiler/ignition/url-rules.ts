@@ -1,5 +1,6 @@
 /** Ignition's URL rules (`validateURL` and friends) per spec version. */
 import { dataUrlError } from "./dataurl.ts";
+import { isRecentTextDataUrl } from "../util/dataurl.ts";
 import { MSG } from "./messages.ts";
 import { parseGoUrl, queryValues } from "./url.ts";
 
@@ -96,5 +97,5 @@ const CANONICAL_BASE64 = /^data:;base64,(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}
  * payload decoder (linear but slow on multi-KB payloads) can be skipped.
  */
 export function isCanonicalDataUrl(s: string): boolean {
-  return s.startsWith("data:") && (CANONICAL_PERCENT.test(s) || CANONICAL_BASE64.test(s));
+  return s.startsWith("data:") && (isRecentTextDataUrl(s) || CANONICAL_PERCENT.test(s) || CANONICAL_BASE64.test(s));
 }

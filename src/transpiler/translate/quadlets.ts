@@ -1,8 +1,7 @@
 /** `systemd.quadlets` (v0_8_exp): Podman quadlet files, template-instance links and drop-ins. */
 import type { Path } from "../types.ts";
 import type { BObject } from "../decode.ts";
-import { utf8 } from "../util/bytes.ts";
-import { makeDataUrl } from "../util/dataurl.ts";
+import { makeDataUrl, textDataUrl } from "../util/dataurl.ts";
 import { errorAt, type TranslateContext } from "./context.ts";
 import type { Obj } from "./provenance.ts";
 import { appendNode, buildNode, EXISTS, findNode } from "./nodes.ts";
@@ -22,9 +21,10 @@ function contentsFile(ctx: TranslateContext, out: Obj, dest: string, item: BObje
     return;
   }
   let bytes: Uint8Array | undefined;
+  let text: string | undefined;
   let from: Path = at;
   if (typeof item.contents === "string") {
-    bytes = utf8(item.contents);
+    text = item.contents;
     from = [...at, "contents"];
   } else if (typeof item.contents_local === "string" && item.contents_local !== "") {
     from = [...at, "contents_local"];
@@ -33,8 +33,8 @@ function contentsFile(ctx: TranslateContext, out: Obj, dest: string, item: BObje
   }
   const node = buildNode(ctx, at, [["path", dest]]);
   ctx.prov.markKey(node, "path", [...at, "name"]);
-  if (bytes) {
-    const url = makeDataUrl(bytes, ctx.vs.autoCompress);
+  if (bytes || text !== undefined) {
+    const url = text !== undefined ? textDataUrl(text, ctx.vs.autoCompress) : makeDataUrl(bytes!, ctx.vs.autoCompress);
     const contents: Obj = { compression: url.gzipped ? "gzip" : "", source: url.source };
     ctx.prov.set(node, "contents", contents, from);
     ctx.prov.markKey(contents, "compression", from);

@@ -1,8 +1,7 @@
 /** Resources (`contents`, `append[]`, merge/replace configs, CAs, LUKS key files) → Ignition. */
 import type { Path } from "../types.ts";
 import type { BObject } from "../decode.ts";
-import { makeDataUrl, makePlainDataUrl } from "../util/dataurl.ts";
-import { utf8 } from "../util/bytes.ts";
+import { makeDataUrl, makePlainDataUrl, textDataUrl, textPlainDataUrl, type DataUrl } from "../util/dataurl.ts";
 import { readLocal, resolveLocal } from "../util/files.ts";
 import { errorAt, ignMinor, type TranslateContext } from "./context.ts";
 import type { Obj } from "./provenance.ts";
@@ -37,21 +36,22 @@ export function translateResource(ctx: TranslateContext, r: BObject, at: Path, k
   let compression = userCompression;
   let compressionFrom: Path = [...at, "compression"];
   let bytes: Uint8Array | undefined;
+  let text: string | undefined;
   let sugarFrom: Path | undefined;
   if (r.inline !== undefined && r.source === undefined) {
-    bytes = utf8(r.inline as string);
+    text = r.inline as string;
     sugarFrom = [...at, "inline"];
   } else if (r.local !== undefined && r.source === undefined && r.inline === undefined) {
     sugarFrom = [...at, "local"];
     bytes = loadLocal(ctx, r.local as string, sugarFrom);
     if (!bytes) bytes = new Uint8Array();
   }
-  if (bytes && sugarFrom) {
+  if ((bytes || text !== undefined) && sugarFrom) {
     if (ctx.vs.base === 1) {
-      source = makePlainDataUrl(bytes);
+      source = text !== undefined ? textPlainDataUrl(text) : makePlainDataUrl(bytes!);
     } else {
       const auto = ctx.vs.autoCompress && (userCompression === undefined || userCompression === "");
-      const url = makeDataUrl(bytes, auto);
+      const url: DataUrl = text !== undefined ? textDataUrl(text, auto) : makeDataUrl(bytes!, auto);
       source = url.source;
       if (userCompression === undefined || userCompression === "") {
         compression = url.gzipped ? "gzip" : "";

@@ -6,8 +6,7 @@ import type { Path } from "../types.ts";
 import type { BObject } from "../decode.ts";
 import { ignMinor, type TranslateContext } from "../translate/context.ts";
 import type { Obj } from "../translate/provenance.ts";
-import { makeDataUrl } from "../util/dataurl.ts";
-import { utf8 } from "../util/bytes.ts";
+import { textDataUrl } from "../util/dataurl.ts";
 import type { StageEntry } from "./hooks.ts";
 import { blist, bobj, bstrings, isTrue, nilOrEmpty } from "./common.ts";
 import { mergeConfigs } from "./merge.ts";
@@ -260,7 +259,7 @@ export function applyGrub(ctx: TranslateContext, cfg: BObject, out: Obj): Obj {
   if (users.length === 0) return ctx.vs.openshift !== undefined ? mergeConfigs(ctx.prov, {}, out, ignMinor(ctx)) : out;
   const from: Path = ["grub", "users"];
   const text = grubConfig(users.map((u) => ({ name: String(u.name ?? ""), passwordHash: String(u.password_hash ?? "") })));
-  const url = makeDataUrl(utf8(text), ctx.vs.autoCompress);
+  const url = textDataUrl(text, ctx.vs.autoCompress);
   const resource = common(ctx, from, [["compression", url.gzipped ? "gzip" : ""], ["source", url.source]]);
   const file = common(ctx, from, [["path", "/boot/grub2/user.cfg"], ["append", [resource]]]);
   const fs = common(ctx, from, [["device", "/dev/disk/by-label/boot"], ["format", "ext4"], ["path", "/boot"]]);
