@@ -168,7 +168,7 @@ export function watchOtherTabs(): () => void {
   const store = getDrafts();
   const ignored = new Set<string>();
   const onStorage = (e: StorageEvent) => {
-    const d = store.parse(e.key, e.newValue);
+    const d = store.changed(e.key);
     if (!d || d.id === store.id || ignored.has(d.id)) return;
     if (d.source === useStudioStore.getState().source) {
       dismissNotice("other-tab");

@@ -13,7 +13,7 @@ export function bootstrap(): void {
 
   const client = createTranspileClient({ spawn: spawnTranspileWorker });
   const filesLoaded = startFilesPersistence();
-  startEffects({ client, saveDraft: drafts.save, firstRunAfter: filesLoaded });
+  startEffects({ client, saveDraft: drafts.save, compactDraft: drafts.compact, firstRunAfter: filesLoaded });
   watchOtherTabs();
 
   void openShareLinkFromLocation(initial !== null);

@@ -9,9 +9,8 @@ export interface OutputViewProps {
   label: string;
 }
 
-/** Edits `model` into `text` with one edit spanning its first to its last differing character. */
-function replaceChangedMiddle(model: monaco.editor.ITextModel, text: string) {
-  const old = model.getValue();
+/** Edits `model` (holding `old`) into `text` with one edit spanning its first to its last differing character. */
+function replaceChangedMiddle(model: monaco.editor.ITextModel, old: string, text: string) {
   const max = Math.min(old.length, text.length);
   let start = 0;
   while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
@@ -39,6 +38,10 @@ export default function OutputView({ text, language, label }: OutputViewProps) {
       lineNumbersMinChars: 4,
       renderValidationDecorations: "off",
       occurrencesHighlight: "off",
+      // Generated text: no link detection or unicode highlighting passes over it (both ask a
+      // Monaco worker about the changed lines after every update).
+      links: false,
+      unicodeHighlight: { ambiguousCharacters: false, invisibleCharacters: false, nonBasicASCII: false },
     });
     editorRef.current = editor;
     return () => {
@@ -62,11 +65,14 @@ export default function OutputView({ text, language, label }: OutputViewProps) {
       const uri = monaco.Uri.parse(language === "json" ? "file:///output.ign.json" : "file:///output.machineconfig.yaml");
       model = monaco.editor.createModel(text, language, uri);
       editor.setModel(model);
-    } else if (prev?.text !== text) {
+    } else if (!prev) {
+      model.setValue(text);
+    } else if (prev.text !== text) {
       // Replace only the changed middle (a keystroke usually changes one line): setValue would
       // re-tokenize, re-parse brackets, re-render every visible line and resend the whole text to
       // Monaco's workers. The scroll position stays where the reader left it.
-      replaceChangedMiddle(model, text);
+      // The model is read-only, so it still holds what was shown last (no getValue needed).
+      replaceChangedMiddle(model, prev.text, text);
     }
     shown.current = { text, wrap, label };
   }, [text, language, label]);

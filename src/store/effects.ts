@@ -17,6 +17,8 @@ export interface EffectDeps {
   client: Pick<TranspileClient, "transpile" | "setFiles">;
   /** Stores the draft synchronously; a failure is shown to the user. */
   saveDraft: (source: string, fileName: string | null) => { ok: true } | { ok: false; message: string };
+  /** Folds small saved edits into a full copy of the draft; called when the user pauses. */
+  compactDraft?: () => { ok: true } | { ok: false; message: string };
   /** Wait after the last change before transpiling (the issue allows at most 100 ms). */
   debounceMs?: number;
   /** Delays only the first transpile (e.g. until stored files are loaded); edits are saved meanwhile. */
@@ -31,12 +33,15 @@ export interface EffectDeps {
 export const DEBOUNCE_MS = 0;
 
 /** Starts the effects and transpiles the current state once; returns a stop function. */
-export function startEffects({ client, saveDraft, debounceMs = DEBOUNCE_MS, firstRunAfter }: EffectDeps): () => void {
+/** Quiet time after the last edit before the draft is compacted. */
+export const COMPACT_AFTER_MS = 1000;
+
+export function startEffects({ client, saveDraft, compactDraft, debounceMs = DEBOUNCE_MS, firstRunAfter }: EffectDeps): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let compactTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
-  const save = (source: string, fileName: string | null) => {
-    const r = saveDraft(source, fileName);
+  const report = (r: { ok: true } | { ok: false; message: string }) => {
     if (r.ok) {
       setSaved(true);
       dismissNotice("autosave");
@@ -44,6 +49,13 @@ export function startEffects({ client, saveDraft, debounceMs = DEBOUNCE_MS, firs
       setSaved(false);
       notify({ id: "autosave", kind: "error", text: r.message });
     }
+  };
+
+  const save = (source: string, fileName: string | null) => {
+    report(saveDraft(source, fileName));
+    if (!compactDraft) return;
+    clearTimeout(compactTimer);
+    compactTimer = setTimeout(() => report(compactDraft()), COMPACT_AFTER_MS);
   };
 
   const run = async () => {
@@ -107,6 +119,7 @@ export function startEffects({ client, saveDraft, debounceMs = DEBOUNCE_MS, firs
   return () => {
     stopped = true;
     clearTimeout(timer);
+    clearTimeout(compactTimer);
     unsubscribe();
   };
 }
