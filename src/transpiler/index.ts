@@ -39,6 +39,7 @@ export interface TranspileResult {
 }
 
 export { transpile } from "./pipeline.ts";
+export { clearMemos } from "./util/memo.ts";
 export { listSpecs, type SpecInfo } from "./versions.ts";
 export { renderReport, type RenderOptions } from "./report/render.ts";
 export { butaneSchema, ignitionSchema } from "./spec/json-schema.ts";

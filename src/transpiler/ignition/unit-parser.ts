@@ -3,6 +3,7 @@
  * accept/reject behaviour and error texts, which Ignition reports as `invalid unit content: …`.
  */
 import { BufReader, EOF } from "./bufio.ts";
+import { Memo } from "../util/memo.ts";
 import { goQuoteBytes, isGoSpace, trimSpaceRange, utf8Decode, utf8Encode } from "./go-text.ts";
 
 /** One `Name=Value` option and the section it belongs to. */
@@ -54,8 +55,15 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Parses unit file contents as go-systemd `unit.Deserialize` does. */
-export function parseUnit(contents: string): UnitParseResult {
+/** Parses of recent unit texts (units rarely change between two keystrokes in the studio). */
+const parsed = new Memo<Readonly<UnitParseResult>>(4 * 1024 * 1024, (contents) => 2 * contents.length + 64);
+
+/** Parses unit file contents as go-systemd `unit.Deserialize` does. The result is shared: do not modify it. */
+export function parseUnit(contents: string): Readonly<UnitParseResult> {
+  return parsed.get(contents, deserialize);
+}
+
+function deserialize(contents: string): UnitParseResult {
   const buf = new BufReader(utf8Encode(contents));
   const options: UnitOption[] = [];
 

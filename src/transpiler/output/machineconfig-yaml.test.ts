@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { marshalMachineConfigYaml } from "./machineconfig-yaml.ts";
+import { analyzeEachCharacter, analyzeScalar, marshalMachineConfigYaml } from "./machineconfig-yaml.ts";
+import { sortYamlKeys } from "./yaml-keys.ts";
 
 const y = (v: unknown): string => marshalMachineConfigYaml(v);
 
@@ -76,5 +77,29 @@ describe("marshalMachineConfigYaml", () => {
     expect(y({ "x\ny": 1 })).toBe("? |-\n  x\n  y\n: 1");
     const long = "k".repeat(129);
     expect(y({ [long]: { a: 1 } })).toBe(`? ${long}\n: a: 1`);
+  });
+});
+
+describe("scalar analysis shortcut", () => {
+  it("agrees with the character-by-character analysis", () => {
+    const alphabet = ["a", "Z", "0", "9", ":", "#", "-", "?", " ", "\t", "\n", '"', "'", "[", "{", "|", ">", "%", "@", "`", ",", ";", "/", "=", "+", ".", "é", "\u2028", "\u0085", "\u0007", "\ud83d\ude00", "\ufeff"];
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const samples = ["data:;base64,H4sIAAAAAAAA/0o=", "data:,hello%20world", "/etc/hostname", "a:", "a:b", "a#b", "a b", "---x", "x", "9", ":"];
+    for (let i = 0; i < 20000; i++) {
+      const len = 1 + rand(8);
+      samples.push(Array.from({ length: len }, () => alphabet[rand(alphabet.length)]).join(""));
+    }
+    for (const s of samples) expect(analyzeScalar(s), JSON.stringify(s)).toEqual(analyzeEachCharacter(s));
+  });
+});
+
+describe("key order", () => {
+  it("is the same when a key set is seen again, and not shared between different sets", () => {
+    expect(sortYamlKeys(["source", "compression", "a10", "a9"])).toEqual(["a9", "a10", "compression", "source"]);
+    expect(sortYamlKeys(["source", "compression", "a10", "a9"])).toEqual(["a9", "a10", "compression", "source"]);
+    expect(sortYamlKeys(["a\u0000b"])).toEqual(["a\u0000b"]);
+    expect(sortYamlKeys(["b", "a"])).toEqual(["a", "b"]);
+    expect(sortYamlKeys(["b\u0000a", "c"])).toEqual(["b\u0000a", "c"]);
   });
 });

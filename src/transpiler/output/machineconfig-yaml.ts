@@ -41,7 +41,7 @@ function wellFormed(s: string): string {
   return s.replace(LONE_SURROGATE, "\ufffd");
 }
 
-interface Analysis {
+export interface Analysis {
   multiline: boolean;
   blockPlainAllowed: boolean;
   singleQuotedAllowed: boolean;
@@ -49,10 +49,23 @@ interface Analysis {
 }
 
 /**
+ * Text the analysis below accepts for every style without a look at each character: starts with a
+ * letter or digit, no whitespace, breaks, `#`, non-ASCII or control characters, and no `:` at the
+ * end (a `:` needs whitespace after it to matter). Data URLs, paths and names are like this.
+ */
+const EVERY_STYLE = /^[A-Za-z0-9](?:[!-~]*[!-9;-~])?$/;
+const ANY_STYLE: Analysis = Object.freeze({ multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: true });
+
+/**
  * libyaml `yaml_emitter_analyze_scalar` (block context only: flow collections here are always
  * empty, so no scalar is ever emitted in flow context).
  */
-function analyzeScalar(v: string): Analysis {
+export function analyzeScalar(v: string): Analysis {
+  return EVERY_STYLE.test(v) ? ANY_STYLE : analyzeEachCharacter(v);
+}
+
+/** `analyzeScalar` the long way, character by character (exported for tests). */
+export function analyzeEachCharacter(v: string): Analysis {
   if (v.length === 0) {
     return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
   }
@@ -136,8 +149,10 @@ interface ScalarEvent {
   analysis: Analysis;
 }
 
+const HAS_SURROGATE = /[\ud800-\udfff]/;
+
 function scalarEvent(text: string, requested: Style): ScalarEvent {
-  const value = wellFormed(text);
+  const value = HAS_SURROGATE.test(text) ? wellFormed(text) : text;
   return { value, requested, analysis: analyzeScalar(value) };
 }
 

@@ -3,11 +3,15 @@
  * digit runs compared numerically, with its particular letter/non-letter rules.
  */
 
+import { Memo } from "../util/memo.ts";
+
 const LETTER = /^\p{L}$/u;
 const DIGIT = /^\p{Nd}$/u;
 
-const isLetter = (cp: number): boolean => LETTER.test(String.fromCodePoint(cp));
-const isDigit = (cp: number): boolean => DIGIT.test(String.fromCodePoint(cp));
+// ASCII answers without a regex; keys are nearly always ASCII.
+const isLetter = (cp: number): boolean =>
+  cp < 0x80 ? (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) : LETTER.test(String.fromCodePoint(cp));
+const isDigit = (cp: number): boolean => (cp < 0x80 ? cp >= 0x30 && cp <= 0x39 : DIGIT.test(String.fromCodePoint(cp)));
 
 function codePoints(s: string): number[] {
   return Array.from(s, (ch) => ch.codePointAt(0)!);
@@ -51,7 +55,12 @@ export function yamlKeyLess(a: string, b: string): boolean {
   return ar.length < br.length;
 }
 
+/** Orders already worked out, by key set: a config repeats the same few shapes many times. */
+const sorted = new Memo<readonly string[]>(512, () => 1);
+
 /** Sorts keys the way yaml.v3 orders a Go map's keys when encoding. */
 export function sortYamlKeys(keys: readonly string[]): string[] {
-  return [...keys].sort((x, y) => (yamlKeyLess(x, y) ? -1 : yamlKeyLess(y, x) ? 1 : 0));
+  if (keys.length < 2) return [...keys];
+  const order = sorted.get(JSON.stringify(keys), () => [...keys].sort((x, y) => (yamlKeyLess(x, y) ? -1 : yamlKeyLess(y, x) ? 1 : 0)));
+  return [...order];
 }

@@ -1,6 +1,7 @@
 /** Encoding contents as data URLs the way Butane does (percent or base64, optional gzip). */
 import { gzipSync } from "fflate";
 import { base64, utf8 } from "./bytes.ts";
+import { Memo } from "./memo.ts";
 
 /** Every byte's encoded form: itself for `A-Z a-z 0-9 - _ . ! ~ * ' ( )`, else `%XX` (upper-case hex). */
 const ENCODED: readonly string[] = Array.from({ length: 256 }, (_, b) => {
@@ -52,68 +53,35 @@ export function makePlainDataUrl(bytes: Uint8Array): string {
   return "data:," + percentEncode(bytes);
 }
 
-/**
- * Data URLs of recently seen texts. The studio transpiles on every keystroke, and between two
- * keystrokes almost every file's contents are unchanged, so their encoding (gzip above all) is
- * looked up instead of redone. Bounded by the total length of the texts held; least recently used
- * entries go first. Results are identical with or without the cache.
- */
-class TextUrlCache {
-  private readonly entries = new Map<string, DataUrl>();
-  private held = 0;
-  /** Every `source` in `entries`: generated here, so known canonical. */
-  private readonly sources = new Set<string>();
-
-  private readonly maxChars: number;
-
-  constructor(maxChars: number) {
-    this.maxChars = maxChars;
-  }
-
-  get(text: string, make: () => DataUrl): DataUrl {
-    const hit = this.entries.get(text);
-    if (hit) {
-      // Move to the most recently used end.
-      this.entries.delete(text);
-      this.entries.set(text, hit);
-      return hit;
-    }
-    const made = make();
-    const size = text.length + made.source.length;
-    if (size > this.maxChars) return made;
-    this.entries.set(text, made);
-    this.sources.add(made.source);
-    this.held += size;
-    for (const [oldText, old] of this.entries) {
-      if (this.held <= this.maxChars) break;
-      this.entries.delete(oldText);
-      this.sources.delete(old.source);
-      this.held -= oldText.length + old.source.length;
-    }
-    return made;
-  }
-
-  has(source: string): boolean {
-    return this.sources.has(source);
-  }
-}
-
+/** Every data URL held by the memo tables below: generated here, so known canonical. */
+const memoized = new Set<string>();
 const CACHE_CHARS = 8 * 1024 * 1024;
-const compressing = new TextUrlCache(CACHE_CHARS);
-const plain = new TextUrlCache(CACHE_CHARS);
-const percentOnly = new TextUrlCache(CACHE_CHARS);
+const urlMemo = () =>
+  new Memo<DataUrl>(
+    CACHE_CHARS,
+    (text, url) => text.length + url.source.length,
+    (url) => memoized.delete(url.source),
+  );
+const compressing = urlMemo();
+const plain = urlMemo();
+const percentOnly = urlMemo();
+
+function remember(url: DataUrl): DataUrl {
+  memoized.add(url.source);
+  return url;
+}
 
 /** `makeDataUrl` of a text's UTF-8 bytes, remembered across calls. */
 export function textDataUrl(text: string, allowCompression: boolean): DataUrl {
-  return (allowCompression ? compressing : plain).get(text, () => makeDataUrl(utf8(text), allowCompression));
+  return (allowCompression ? compressing : plain).get(text, () => remember(makeDataUrl(utf8(text), allowCompression)));
 }
 
 /** `makePlainDataUrl` of a text's UTF-8 bytes, remembered across calls. */
 export function textPlainDataUrl(text: string): string {
-  return percentOnly.get(text, () => ({ source: makePlainDataUrl(utf8(text)), gzipped: false })).source;
+  return percentOnly.get(text, () => remember({ source: makePlainDataUrl(utf8(text)), gzipped: false })).source;
 }
 
 /** True for a data URL this module produced from a text recently (so it is canonical). */
 export function isRecentTextDataUrl(source: string): boolean {
-  return compressing.has(source) || plain.has(source) || percentOnly.has(source);
+  return memoized.has(source);
 }
