@@ -1,5 +1,6 @@
 /** The right side: Ignition, Problems, Preview and Files tabs (WAI-ARIA tabs, arrow keys move between them). */
-import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { ProblemsPanel } from "../features/diagnostics/ProblemsPanel.tsx";
 import { FilesPanel } from "../features/files/FilesPanel.tsx";
 import { OutputPanel } from "../features/output/OutputPanel.tsx";
@@ -11,9 +12,10 @@ const order: Tab[] = [Tab.Ignition, Tab.Problems, Tab.Preview, Tab.Files];
 
 /** Counts for the Problems tab, and its accessible name ("Problems: 2 errors, 1 warning"). */
 function useProblemCounts() {
-  const result = useStudioStore((s) => s.result);
+  // Counts, not the result: the panel (and its tab strip) re-renders only when a count changes,
+  // not on every keystroke's new result.
+  const counts = useStudioStore(useShallow((s) => countProblems(problemsOf(s.result))));
   const workerFailed = useStudioStore((s) => s.status === Status.Timeout || s.status === Status.Crash);
-  const counts = useMemo(() => countProblems(problemsOf(result)), [result]);
   const errors = counts.error + (workerFailed ? 1 : 0);
   const parts = [
     errors > 0 && `${errors} ${errors === 1 ? "error" : "errors"}`,

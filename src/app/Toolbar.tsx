@@ -96,14 +96,15 @@ export function Toolbar({ onShare }: { onShare: () => void }) {
   const pretty = useStudioStore((s) => s.pretty);
   const raw = useStudioStore((s) => s.raw);
   const variant = useStudioStore((s) => s.spec?.variant);
-  const output = useStudioStore((s) => s.result?.output ?? null);
+  // Whether there is output, not the output: the toolbar need not re-render on every keystroke.
+  const hasOutput = useStudioStore((s) => (s.result?.output ?? null) !== null);
   const outputFormat = useStudioStore((s) => s.result?.outputFormat ?? "json");
   const fileName = useStudioStore((s) => s.fileName);
   const fileInput = useRef<HTMLInputElement>(null);
   const [picking, setPicking] = useState(false);
   const [copied, setCopied] = useState<"Copied" | "Copy failed" | null>(null);
   const downloadName = useMemo(() => outputFileName(fileName, outputFormat), [fileName, outputFormat]);
-  const noOutput = output === null ? "No output: the config has errors (see Problems)" : undefined;
+  const noOutput = !hasOutput ? "No output: the config has errors (see Problems)" : undefined;
 
   return (
     <header className="toolbar">
@@ -147,9 +148,10 @@ export function Toolbar({ onShare }: { onShare: () => void }) {
         <button
           type="button"
           className="btn"
-          disabled={output === null}
+          disabled={!hasOutput}
           title={noOutput ?? "Copy the output to the clipboard"}
           onClick={() => {
+            const output = useStudioStore.getState().result?.output ?? null;
             if (output === null) return;
             const flash = (label: "Copied" | "Copy failed") => {
               setCopied(label);
@@ -166,9 +168,12 @@ export function Toolbar({ onShare }: { onShare: () => void }) {
         <button
           type="button"
           className="btn btn-primary"
-          disabled={output === null}
+          disabled={!hasOutput}
           title={noOutput ?? `Save as ${downloadName}`}
-          onClick={() => output !== null && downloadText(downloadName, output, outputFormat === "yaml" ? "application/yaml" : "application/json")}
+          onClick={() => {
+            const output = useStudioStore.getState().result?.output ?? null;
+            if (output !== null) downloadText(downloadName, output, outputFormat === "yaml" ? "application/yaml" : "application/json");
+          }}
         >
           Download {downloadName.slice(downloadName.lastIndexOf("."))}
         </button>
