@@ -12,6 +12,7 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  visit,
   type Document,
   type Node as YamlNode,
   type Pair,
@@ -46,12 +47,35 @@ export function parseForEdit(text: string): Document.Parsed {
   return parseDocument(text, { keepSourceTokens: true, customTags: (tags) => [octal11, ...tags], uniqueKeys: false });
 }
 
-/** The plain JS value of `text` as the editor reads it, or an error message when it does not parse. */
+/**
+ * The plain JS value of `text`, or why it cannot be edited by path: a syntax error, a duplicate
+ * key (which value would a form show?) or an alias (an edit would change every use of it).
+ */
 export function readYaml(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   const doc = parseForEdit(text);
   const err = doc.errors[0];
   if (err) return { ok: false, message: err.message.split("\n")[0] ?? err.message };
-  return { ok: true, value: doc.toJS({ maxAliasCount: -1 }) as unknown };
+  let problem: string | null = null;
+  visit(doc, {
+    Map(_k, map) {
+      const seen = new Set<unknown>();
+      for (const p of map.items) {
+        const k = scalarKey(p.key);
+        if (seen.has(k)) {
+          problem = `The key "${String(k)}" appears twice in one mapping.`;
+          return visit.BREAK;
+        }
+        seen.add(k);
+      }
+      return undefined;
+    },
+    Alias() {
+      problem = "The config uses YAML aliases (*name).";
+      return visit.BREAK;
+    },
+  });
+  if (problem !== null) return { ok: false, message: problem };
+  return { ok: true, value: doc.toJS() as unknown };
 }
 
 export function applyEdit(text: string, e: TextEdit): string {
@@ -227,21 +251,42 @@ function scalarKey(k: unknown): unknown {
 // ---------------------------------------------------------------------------------------------
 // The edits.
 
-/** The edit that sets `path` to `value` (creating maps and lists on the way), or null if nothing changes. */
-export function setEdit(text: string, path: EditPath, value: unknown): TextEdit | null {
+/** A parsed text, shared by the steps of one edit (parsing once per edit, not per key). */
+interface Ctx {
+  text: string;
+  doc: Document.Parsed;
+  style: Style;
+}
+
+function context(text: string): Ctx {
   const doc = parseForEdit(text);
   if (doc.errors.length > 0) throw new Error("the YAML has errors");
-  const style = styleOf(doc, text);
+  return { text, doc, style: styleOf(doc, text) };
+}
+
+/** The edit that sets `path` to `value` (creating maps and lists on the way), or null if nothing changes. */
+export function setEdit(text: string, path: EditPath, value: unknown): TextEdit | null {
+  return setEditIn(context(text), path, value);
+}
+
+function setEditIn(ctx: Ctx, path: EditPath, value: unknown): TextEdit | null {
+  const { text, doc, style } = ctx;
   const at = locate(doc, path);
-  if (at.depth === path.length && at.node) return replaceNode(text, doc, at, path, value, style);
+  if (path.length === 0 && (!at.node || (isScalar(at.node) && at.node.value === null))) {
+    // An empty document (maybe only comments): the new config goes after what is there.
+    if (value === null || value === undefined || isEmptyCollection(value)) return null;
+    const sep = text === "" || text.endsWith("\n") ? "" : "\n";
+    return { start: text.length, end: text.length, text: sep + block(value, 0, style, []) };
+  }
+  if (at.depth === path.length && at.node) return replaceNode(ctx, at, path, value);
   // Something on the path is missing: add the rest, nested, under the deepest existing node.
   const rest = path.slice(at.depth);
   const nested = rest.slice(1).reduceRight<unknown>((v, k) => (typeof k === "number" ? [v] : { [k]: v }), value);
   const first = rest[0];
   const here = path.slice(0, at.depth);
+  if (at.depth === 0 && at.node === null) return setEditIn(ctx, [], nest(first, nested));
   if (at.node === null || (isScalar(at.node) && at.node.value === null)) {
-    if (at.depth === 0 && at.node === null) return { start: text.length, end: text.length, text: (text === "" || text.endsWith("\n") ? "" : "\n") + block(nest(first, nested), 0, style, here) };
-    return replaceNode(text, doc, at, here, nest(first, nested), style);
+    return replaceNode(ctx, at, here, nest(first, nested));
   }
   if (isMap(at.node) && typeof first === "string") return insertPair(text, at.node, first, nested, style, [...here, first]);
   if (isSeq(at.node) && typeof first === "number" && first === at.node.items.length) {
@@ -254,17 +299,20 @@ const nest = (k: EditPathElem | undefined, v: unknown): unknown => (typeof k ===
 
 /** The edit that appends `item` to the list at `path` (creating the list when missing). */
 export function appendEdit(text: string, path: EditPath, item: unknown): TextEdit {
-  const doc = parseForEdit(text);
-  const at = locate(doc, path);
-  const len = at.depth === path.length && isSeq(at.node) ? at.node.items.length : 0;
-  const e = at.depth === path.length && isSeq(at.node) ? setEdit(text, [...path, len], item) : setEdit(text, path, [item]);
+  const ctx = context(text);
+  const at = locate(ctx.doc, path);
+  const e = at.depth === path.length && isSeq(at.node) ? setEditIn(ctx, [...path, at.node.items.length], item) : setEditIn(ctx, path, [item]);
   if (!e) throw new Error("append changed nothing");
   return e;
 }
 
 /** The edit that removes the map key or list item at `path` (null when it is not there). */
 export function deleteEdit(text: string, path: EditPath): TextEdit | null {
-  const doc = parseForEdit(text);
+  return deleteEditIn(context(text), path);
+}
+
+function deleteEditIn(ctx: Ctx, path: EditPath): TextEdit | null {
+  const { text, doc } = ctx;
   const at = locate(doc, path);
   if (at.depth !== path.length || !at.parent) return null;
   const parent = at.parent;
@@ -272,7 +320,7 @@ export function deleteEdit(text: string, path: EditPath): TextEdit | null {
   if (parent.flow) return deleteFromFlow(text, parent, key);
   // The last entry of a nested collection: remove the collection's own key/item instead of leaving `key:` empty.
   if (parent.items.length === 1 && path.length > 1) {
-    const up = deleteEdit(text, path.slice(0, -1));
+    const up = deleteEditIn(ctx, path.slice(0, -1));
     if (up) return up;
   }
   const [start, end] = entryRange(parent, key);
@@ -315,34 +363,34 @@ function deleteFromFlow(text: string, parent: Coll, key: EditPathElem | undefine
 }
 
 /** Replaces an existing node's value. */
-function replaceNode(text: string, doc: Document.Parsed, at: Located, path: EditPath, value: unknown, style: Style): TextEdit | null {
+function replaceNode(ctx: Ctx, at: Located, path: EditPath, value: unknown): TextEdit | null {
   const node = at.node as ParsedNode;
-  const old = node.toJS(doc) as unknown;
+  const old = node.toJS(ctx.doc) as unknown;
   if (deepEqual(old, value)) return null;
   if (isScalar(node) && !isCollectionValue(value) && node.srcToken && CST.isScalar(node.srcToken) && value !== null && node.value !== null) {
-    const e = replaceScalar(text, node, path, value, at.parent?.flow ?? false);
+    const e = replaceScalar(ctx.text, node, path, value, at.parent?.flow ?? false);
     if (e) return e;
   }
   // Same shape (a collection stays a collection): diff inside, one change at a time.
   if ((isMap(node) && isPlainObject(value)) || (isSeq(node) && Array.isArray(value))) {
-    const e = firstCollectionEdit(text, node, path, value);
+    const e = firstCollectionEdit(ctx, node, path, value);
     if (e) return e;
   }
-  return rewriteValue(text, at, path, value, style);
+  return rewriteValue(ctx.text, at, path, value, ctx.style);
 }
 
 const isCollectionValue = (v: unknown) => typeof v === "object" && v !== null;
 
 /** The first edit that moves a collection towards `value` (the caller repeats until none is left). */
-function firstCollectionEdit(text: string, node: Coll, path: EditPath, value: unknown): TextEdit | null {
+function firstCollectionEdit(ctx: Ctx, node: Coll, path: EditPath, value: unknown): TextEdit | null {
   if (isMap(node) && isPlainObject(value)) {
     for (const p of node.items) {
       const k = scalarKey(p.key);
-      if (typeof k === "string" && !(k in value)) return deleteEdit(text, [...path, k]) ?? null;
+      if (typeof k === "string" && !(k in value)) return deleteEditIn(ctx, [...path, k]);
     }
     for (const [k, v] of Object.entries(value)) {
       if (v === undefined) continue;
-      const e = setEdit(text, [...path, k], v);
+      const e = setEditIn(ctx, [...path, k], v);
       if (e) return e;
     }
     return null;
@@ -351,14 +399,13 @@ function firstCollectionEdit(text: string, node: Coll, path: EditPath, value: un
     const items = node.items;
     if (items.length > value.length) {
       // Remove the first item that differs (a removal in the middle shifts the rest back into place).
-      const doc = parseForEdit(text);
-      const olds = items.map((it) => (it as ParsedNode).toJS(doc) as unknown);
+      const olds = items.map((it) => (it as ParsedNode).toJS(ctx.doc) as unknown);
       let i = 0;
       while (i < value.length && deepEqual(olds[i], value[i])) i++;
-      return deleteEdit(text, [...path, i]);
+      return deleteEditIn(ctx, [...path, i]);
     }
     for (let i = 0; i < value.length; i++) {
-      const e = setEdit(text, [...path, i], value[i]);
+      const e = setEditIn(ctx, [...path, i], value[i]);
       if (e) return e;
     }
   }
