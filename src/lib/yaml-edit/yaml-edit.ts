@@ -174,7 +174,8 @@ function emit(value: unknown, col: number, style: Style, path: EditPath): string
 }
 
 /** Whether a string can be a `|` block: no characters a block scalar cannot hold, no leading space (would need an indicator). */
-const literalOk = (s: string) => !/[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff]/.test(s) && !/^[ \t]/.test(s);
+const literalOk = (s: string) => ![...s].some((c) => isControl(c.charCodeAt(0))) && !/^[ \t]/.test(s);
+const isControl = (n: number) => n === 0x0d || n === 0x7f || n === 0xfeff || (n < 0x20 && n !== 0x09 && n !== 0x0a);
 
 /** `|` header and the content lines (joined with "\n", no final newline), content at `col`. */
 function literal(s: string, col: number): string {
