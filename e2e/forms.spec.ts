@@ -142,6 +142,37 @@ test("an invalid SSH key shows an error at the field; a schema error shows at it
   const uid = card.getByLabel("uid");
   await expect(uid).toHaveValue("lots");
   await expect(uid).toHaveAttribute("aria-invalid", "true");
+  await expect(card.getByText("must be integer", { exact: true })).toBeVisible();
+
+  // Plaintext in password_hash gets a warning at the field.
+  await showYaml(page);
+  await setEditorText(page, `${BASE}      password_hash: hunter2\n`);
+  await waitUpToDate(page);
+  await showForms(page);
+  await expect(card.getByLabel("password_hash")).toHaveAttribute("aria-invalid", "true");
+  await expect(card.getByText(/does not look like a crypt hash/)).toBeVisible();
+});
+
+test("the Storage form's disk bar follows form edits live", async ({ page }) => {
+  await setEditorText(page, `${BASE}storage:\n  disks:\n    - device: /dev/vdb\n      wipe_table: true\n      partitions:\n        - label: var\n          size_mib: 10240\n`);
+  await waitUpToDate(page);
+  await showForms(page);
+  const view = forms(page);
+  await view.getByRole("tab", { name: "Storage" }).click();
+  const bar = view.getByLabel("Disk layout preview");
+  await expect(bar.getByRole("cell", { name: "10 GiB" })).toBeVisible();
+  const partition = view.locator("details.ff-card", { hasText: "var" }).last();
+  await partition.getByLabel("size_mib").fill("20480");
+  await partition.getByLabel("size_mib").press("Enter");
+  await expect(bar.getByRole("cell", { name: "20 GiB" })).toBeVisible();
+  // Fields this variant/version lacks are not offered: fiot rejects disks, so no Storage section.
+  await showYaml(page);
+  await setEditorText(page, "variant: fiot\nversion: 1.0.0\n");
+  await waitUpToDate(page);
+  await showForms(page);
+  await expect(view.getByRole("tab", { name: "Users & groups" })).toBeVisible();
+  await expect(view.getByRole("tab", { name: "Storage" })).toHaveCount(0);
+  await expect(view.getByRole("tab", { name: "Updates" })).toHaveCount(0);
 });
 
 test("screenshots of the Forms view, light and dark", async ({ page }, info) => {

@@ -1,7 +1,8 @@
 /**
  * The left side: the Monaco editor (lazy; a plain view of the text paints first) or the Forms
- * view, and file drops. The editor stays mounted under the forms, so form edits land on its undo
- * stack and Ctrl+Z works in both.
+ * view, and file drops. The editor stays mounted (hidden) under the forms, so form edits land on
+ * its undo stack and Ctrl+Z works in both; the forms mount only while shown (nothing to re-read
+ * while typing in the editor).
  */
 import { lazy, Suspense, useState, type DragEvent } from "react";
 import { DisksPreview } from "../features/previews/DisksPreview.tsx";
@@ -87,11 +88,9 @@ function Fallback() {
 export function EditorPane() {
   const [over, setOver] = useState(false);
   const [view, setView] = useState<View>(initialView);
-  const [formsVisited, setFormsVisited] = useState(view === "forms");
   const fileName = useStudioStore((s) => s.fileName);
   const choose = (v: View) => {
     setView(v);
-    if (v === "forms") setFormsVisited(true);
     try {
       localStorage.setItem(VIEW_KEY, v);
     } catch {
@@ -132,8 +131,8 @@ export function EditorPane() {
             <YamlEditor />
           </Suspense>
         </div>
-        {formsVisited && (
-          <div className="view-panel" role="tabpanel" id="view-panel-forms" aria-labelledby="view-forms" hidden={view !== "forms"}>
+        {view === "forms" && (
+          <div className="view-panel" role="tabpanel" id="view-panel-forms" aria-labelledby="view-forms">
             <Suspense fallback={<p className="pane-hint">Loading the forms…</p>}>
               <FormsView diskBar={<DiskBar />} />
             </Suspense>

@@ -22,6 +22,18 @@ import { UpdatesSection } from "./sections/UpdatesSection.tsx";
 import { UsersSection } from "./sections/UsersSection.tsx";
 import "./forms.css";
 
+/** The section shown last, kept for this tab (the view unmounts while the editor is shown). */
+const SECTION_KEY = "kindling.formsSection";
+
+function rememberedSection(): Section {
+  try {
+    const v = sessionStorage.getItem(SECTION_KEY);
+    return (Object.values(Section) as string[]).includes(v ?? "") ? (v as Section) : Section.Users;
+  } catch {
+    return Section.Users;
+  }
+}
+
 const COVERED = new Set(["variant", "version", "passwd", "storage", "systemd", "kernel_arguments", "boot_device"]);
 
 /** Applies `fn` to the config of the current text and stores the minimally edited text. */
@@ -82,7 +94,15 @@ export function FormsView({ diskBar }: { diskBar?: ReactNode }) {
   const schemaProblems = useSchemaProblems(config, vs ? variant : undefined, vs ? version : undefined);
   const problems = useProblemIndex(schemaProblems);
   const localFiles = useMemo(() => files.map((f) => f.path), [files]);
-  const [section, setSection] = useState<Section>(Section.Users);
+  const [section, setSectionState] = useState<Section>(rememberedSection);
+  const setSection = (s: Section) => {
+    setSectionState(s);
+    try {
+      sessionStorage.setItem(SECTION_KEY, s);
+    } catch {
+      // Not worth a notice.
+    }
+  };
   const tabs = useRef<Partial<Record<Section, HTMLButtonElement | null>>>({});
 
   const api: FormsApi | null = useMemo(

@@ -2,9 +2,10 @@
  * The forms' worker: ajv compiles Butane's JSON Schema here (the page's CSP forbids ajv's code
  * generation on the main thread) and SHA-512 crypt runs here (5000 rounds would block a frame).
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
+import Ajv, { type ValidateFunction } from "ajv";
 import { sha512Crypt } from "../../lib/crypt/sha512-crypt.ts";
-import type { FromFormsWorker, SchemaProblem, ToFormsWorker } from "./forms-protocol.ts";
+import type { FromFormsWorker, ToFormsWorker } from "./forms-protocol.ts";
+import { problemsOf } from "./schema-problems.ts";
 
 const schemas = import.meta.glob<object>("/schemas/butane/*.json", { import: "default" });
 const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
@@ -19,35 +20,6 @@ function validatorFor(variant: string, version: string): Promise<ValidateFunctio
     compiled.set(key, v);
   }
   return v;
-}
-
-const toPath = (pointer: string) =>
-  pointer
-    .split("/")
-    .slice(1)
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-
-/** ajv's errors as field problems: nullable `anyOf` noise dropped, missing and unknown keys named. */
-export function problemsOf(errors: readonly ErrorObject[]): SchemaProblem[] {
-  const out: SchemaProblem[] = [];
-  for (const e of errors) {
-    if (e.keyword === "anyOf" || e.keyword === "if") continue;
-    if (e.keyword === "type" && (e.params as { type?: string }).type === "null") continue;
-    const path = toPath(e.instancePath);
-    if (e.keyword === "required") {
-      const key = (e.params as { missingProperty: string }).missingProperty;
-      out.push({ path: [...path, key], message: `${key} is required` });
-    } else if (e.keyword === "additionalProperties") {
-      const key = (e.params as { additionalProperty: string }).additionalProperty;
-      out.push({ path: [...path, key], message: `unknown key "${key}" for this spec version` });
-    } else if (e.keyword === "enum") {
-      out.push({ path, message: `must be one of: ${((e.params as { allowedValues: unknown[] }).allowedValues).map(String).join(", ")}` });
-    } else {
-      out.push({ path, message: e.message ?? e.keyword });
-    }
-  }
-  return out;
 }
 
 self.onmessage = async (ev: MessageEvent<ToFormsWorker>) => {
