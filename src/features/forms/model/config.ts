@@ -10,8 +10,20 @@ export type { EditPath };
 
 export type Loaded = { ok: true; config: Config } | { ok: false; message: string };
 
-/** Reads the form model from the YAML text (the root must be a mapping, or empty). */
+let last: { text: string; loaded: Loaded } | null = null;
+
+/**
+ * Reads the form model from the YAML text (the root must be a mapping, or empty). The last
+ * answer is cached: the view and the edit that follows read the same text. Treat it as immutable.
+ */
 export function loadConfig(text: string): Loaded {
+  if (last?.text === text) return last.loaded;
+  const loaded = readConfig(text);
+  last = { text, loaded };
+  return loaded;
+}
+
+function readConfig(text: string): Loaded {
   const r = readYaml(text);
   if (!r.ok) return { ok: false, message: r.message };
   if (r.value === null || r.value === undefined) return { ok: true, config: {} };

@@ -48,9 +48,6 @@ function Window({ w, i, onChange, onRemove }: { w: UpdateWindow; i: number; onCh
           Length (minutes)
         </label>
         <TextInput id={`${id}-len`} value={String(w.length_minutes)} mono onCommit={(v) => onChange({ ...w, length_minutes: Number(v.trim()) })} />
-        <button type="button" className="btn btn-small btn-quiet" onClick={onRemove}>
-          Remove window {i + 1}
-        </button>
       </div>
       {problems.length > 0 && (
         <ul className="ff-problems">
@@ -61,6 +58,11 @@ function Window({ w, i, onChange, onRemove }: { w: UpdateWindow; i: number; onCh
           ))}
         </ul>
       )}
+      <div className="ff-card-actions">
+        <button type="button" className="btn btn-small btn-danger" onClick={onRemove}>
+          Remove window {i + 1}
+        </button>
+      </div>
     </fieldset>
   );
 }
