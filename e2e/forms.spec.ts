@@ -14,8 +14,8 @@ test.beforeEach(async ({ page }) => {
   await waitUpToDate(page);
 });
 
-const showForms = (page: Page) => page.getByRole("tab", { name: "Forms" }).click();
-const showYaml = (page: Page) => page.getByRole("tab", { name: "YAML" }).click();
+const showForms = (page: Page) => page.getByRole("button", { name: "Forms", exact: true }).click();
+const showYaml = (page: Page) => page.getByRole("button", { name: "YAML", exact: true }).click();
 const forms = (page: Page) => page.getByTestId("forms-view");
 
 /** The editor's text (all lines of these short configs are on screen). */

@@ -32,37 +32,16 @@ function DiskBar() {
   );
 }
 
-/** Editor | Forms switch (WAI-ARIA tabs: arrow keys move between the two). */
+/** YAML | Forms switch: two toggle buttons (the pressed one is the view shown). */
 function ViewSwitch({ view, onChange }: { view: View; onChange: (v: View) => void }) {
   const views: [View, string][] = [
     ["editor", "YAML"],
     ["forms", "Forms"],
   ];
   return (
-    <div
-      className="view-switch"
-      role="tablist"
-      aria-label="Edit as"
-      onKeyDown={(e) => {
-        if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
-        e.preventDefault();
-        const next = view === "editor" ? "forms" : "editor";
-        onChange(next);
-        document.getElementById(`view-${next}`)?.focus();
-      }}
-    >
+    <div className="view-switch" role="group" aria-label="Edit as">
       {views.map(([v, label]) => (
-        <button
-          key={v}
-          id={`view-${v}`}
-          type="button"
-          role="tab"
-          aria-selected={view === v}
-          aria-controls={`view-panel-${v}`}
-          tabIndex={view === v ? 0 : -1}
-          className="view-switch-item"
-          onClick={() => onChange(v)}
-        >
+        <button key={v} type="button" aria-pressed={view === v} aria-controls={`view-panel-${v}`} className="view-switch-item" onClick={() => onChange(v)}>
           {label}
         </button>
       ))}
@@ -126,13 +105,13 @@ export function EditorPane() {
         <span className="pane-hint">Drop a .bu, .yaml or .ign file here</span>
       </div>
       <div className="editor-body">
-        <div className="view-panel" role="tabpanel" id="view-panel-editor" aria-labelledby="view-editor" hidden={view !== "editor"}>
+        <div className="view-panel" id="view-panel-editor" hidden={view !== "editor"}>
           <Suspense fallback={<Fallback />}>
             <YamlEditor />
           </Suspense>
         </div>
         {view === "forms" && (
-          <div className="view-panel" role="tabpanel" id="view-panel-forms" aria-labelledby="view-forms">
+          <div className="view-panel" id="view-panel-forms">
             <Suspense fallback={<p className="pane-hint">Loading the forms…</p>}>
               <FormsView diskBar={<DiskBar />} />
             </Suspense>

@@ -8,13 +8,11 @@
 import {
   CST,
   isMap,
-  isPair,
   isScalar,
   isSeq,
   parseDocument,
   visit,
   type Document,
-  type Node as YamlNode,
   type Pair,
   type ParsedNode,
   type ScalarTag,
@@ -583,6 +581,3 @@ export function setIn(text: string, path: EditPath, value: unknown): string {
 export function appendIn(text: string, path: EditPath, item: unknown): string {
   return applyEdit(text, appendEdit(text, path, item));
 }
-
-export type { YamlNode };
-export { isPair };

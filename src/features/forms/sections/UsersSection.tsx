@@ -114,10 +114,9 @@ function User({ path }: { path: EditPath }) {
 }
 
 export function UsersSection() {
-  const { caps } = useForms();
+  const { caps, set, config } = useForms();
   const [name, setName] = useState("");
   const id = useId();
-  const { set, config } = useForms();
   const users = (config.passwd as { users?: unknown } | undefined)?.users;
   const list = Array.isArray(users) ? users : [];
   const add = () => {
