@@ -119,6 +119,43 @@ describe("minimal YAML edits", () => {
     expect(writeConfig(base, js(base))).toBe(base);
   });
 
+  it("writes new multi-line text as a block literal that reads back exactly", () => {
+    const contents = "[Unit]\nDescription=x\n\n[Service]\nExecStart=/bin/true\n";
+    const out = appendIn(base, ["systemd", "units"], { name: "c.service", contents });
+    expect(lineDiff(base, out).added).toEqual([
+      "    - name: c.service",
+      "      contents: |",
+      "        [Unit]",
+      "        Description=x",
+      "",
+      "        [Service]",
+      "        ExecStart=/bin/true",
+    ]);
+    expect((js(out) as { systemd: { units: { contents?: string }[] } }).systemd.units[2]?.contents).toBe(contents);
+    for (const text of ["no final newline", "two\n\n", "  leading spaces\nx\n", "tab\there\n"]) {
+      const o = appendIn(base, ["systemd", "units"], { name: "d", contents: text });
+      expect((js(o) as { systemd: { units: { contents?: string }[] } }).systemd.units[2]?.contents).toBe(text);
+    }
+  });
+
+  it.each(["node2", "a\nb", "  indented\n", "x\n\n\n", "quote ' and \" # not a comment", "", "true", "0644", "- dash", "key: value"])(
+    "any string set in place reads back exactly: %j",
+    (v) => {
+      for (const path of [
+        ["storage", "files", 0, "contents", "inline"],
+        ["storage", "files", 1, "path"],
+        ["storage", "files", 1, "contents", "inline"],
+        ["passwd", "users", 0, "ssh_authorized_keys", 0],
+      ]) {
+        const out = setIn(base, path, v);
+        let cur: unknown = js(out);
+        for (const k of path) cur = (cur as Record<string | number, unknown>)[k];
+        expect(cur).toBe(v);
+        expect(out.split("\n").filter((l) => l.includes("#")).length).toBeGreaterThanOrEqual(4);
+      }
+    },
+  );
+
   it("turns a scalar into a block and an empty value into a list", () => {
     const text = "a:\nb: 1\n";
     expect(setIn(text, ["a"], ["x", "y"])).toBe("a:\n  - x\n  - y\nb: 1\n");
