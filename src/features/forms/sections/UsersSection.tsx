@@ -113,48 +113,53 @@ function User({ path }: { path: EditPath }) {
   );
 }
 
-export function UsersSection() {
-  const { caps, set, config } = useForms();
+/** A name box and an Add button that appends `{ name }` to the list at `path`. */
+function AddByName({ path, what, placeholder, primary }: { path: EditPath; what: string; placeholder: string; primary?: boolean }) {
+  const { set } = useForms();
+  const current = useValue(path);
   const [name, setName] = useState("");
   const id = useId();
-  const users = (config.passwd as { users?: unknown } | undefined)?.users;
-  const list = Array.isArray(users) ? users : [];
   const add = () => {
     const n = name.trim();
     if (n === "") return;
-    set(["passwd", "users"], [...list, { name: n }]);
+    set(path, [...(Array.isArray(current) ? current : []), { name: n }]);
     setName("");
   };
   return (
+    <div className="ff-add">
+      <label htmlFor={id} className="ff-label">
+        New {what}
+      </label>
+      <input
+        id={id}
+        className="ff-input is-mono"
+        value={name}
+        placeholder={placeholder}
+        onChange={(e) => setName(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") add();
+        }}
+      />
+      <button type="button" className={`btn btn-small${primary ? " btn-primary" : ""}`} onClick={add}>
+        Add {what}
+      </button>
+    </div>
+  );
+}
+
+export function UsersSection() {
+  const { caps } = useForms();
+  return (
     <>
       {caps.coreUserOnly && <p className="ff-note">OpenShift configs may only set the <code>core</code> user's SSH keys (and password hash from 4.13).</p>}
-      <div className="ff-add">
-        <label htmlFor={id} className="ff-label">
-          New user
-        </label>
-        <input
-          id={id}
-          className="ff-input is-mono"
-          value={name}
-          placeholder={caps.coreUserOnly ? "core" : "name"}
-          onChange={(e) => setName(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") add();
-          }}
-        />
-        <button type="button" className="btn btn-small btn-primary" onClick={add}>
-          Add user
-        </button>
-      </div>
-      <ItemList
-        path={["passwd", "users"]}
-        label="Users"
-        itemName="user"
-        newItem={() => null}
-        addLabel=""
-        render={(p) => <User path={p} />}
-      />
-      {caps.groups && <ItemList path={["passwd", "groups"]} label="Groups" itemName="group" newItem={() => ({ name: "" })} />}
+      <AddByName path={["passwd", "users"]} what="user" placeholder={caps.coreUserOnly ? "core" : "name"} primary />
+      <ItemList path={["passwd", "users"]} label="Users" itemName="user" addLabel="" render={(p) => <User path={p} />} />
+      {caps.groups && (
+        <>
+          <AddByName path={["passwd", "groups"]} what="group" placeholder="name" />
+          <ItemList path={["passwd", "groups"]} label="Groups" itemName="group" addLabel="" />
+        </>
+      )}
     </>
   );
 }
