@@ -34,6 +34,8 @@ describe("store actions", () => {
     expect(useStudioStore.getState().rev).toBe(1);
     setSource("ab", "editor");
     expect(useStudioStore.getState()).toMatchObject({ rev: 2, sourceOrigin: "editor" });
+    setSource("abc", "forms");
+    expect(useStudioStore.getState()).toMatchObject({ source: "abc", rev: 3, sourceOrigin: "forms" });
   });
 
   it("loadDocument sets the file name with the text", () => {

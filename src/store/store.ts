@@ -36,8 +36,12 @@ export interface Notice {
   actions?: NoticeAction[];
 }
 
-/** Where an edit came from: the editor's own typing needs no write-back into the editor. */
-export type SourceOrigin = "editor" | "external";
+/**
+ * Where an edit came from: the editor's own typing needs no write-back into the editor; `forms`
+ * edits (minimal text changes from the Forms view) are applied to the editor like external ones,
+ * onto its undo stack.
+ */
+export type SourceOrigin = "editor" | "external" | "forms";
 
 export interface StudioState {
   source: string;

@@ -1,0 +1,44 @@
+/** The main-thread side of the forms worker, started on first use. */
+import { randomSalt } from "../../lib/crypt/sha512-crypt.ts";
+import type { FromFormsWorker, SchemaProblem, ToFormsWorker } from "./forms-protocol.ts";
+
+let worker: Worker | null = null;
+let nextId = 1;
+const waiting = new Map<number, (m: FromFormsWorker) => void>();
+
+function send(msg: ToFormsWorker): Promise<FromFormsWorker> {
+  if (!worker) {
+    worker = new Worker(new URL("./forms.worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (ev: MessageEvent<FromFormsWorker>) => {
+      waiting.get(ev.data.id)?.(ev.data);
+      waiting.delete(ev.data.id);
+    };
+    worker.onerror = () => {
+      for (const [id, done] of waiting) done({ type: "failed", id, message: "the forms worker failed" });
+      waiting.clear();
+      worker?.terminate();
+      worker = null;
+    };
+  }
+  const w = worker;
+  return new Promise((resolve) => {
+    waiting.set(msg.id, resolve);
+    w.postMessage(msg);
+  });
+}
+
+/** Schema problems of `config` for `variant`/`version` (none when there is no schema). */
+export async function validateConfig(variant: string, version: string, config: unknown): Promise<SchemaProblem[]> {
+  const r = await send({ type: "validate", id: nextId++, variant, version, config });
+  return r.type === "validated" ? r.problems : [];
+}
+
+/**
+ * The SHA-512 crypt hash of `password` with a random salt, computed in the worker (as
+ * `mkpasswd -m sha-512` does). The clear text is posted to the worker only; nothing keeps it.
+ */
+export async function hashPassword(password: string): Promise<string> {
+  const r = await send({ type: "hash", id: nextId++, password, salt: randomSalt() });
+  if (r.type !== "hashed") throw new Error(r.type === "failed" ? r.message : "unexpected answer");
+  return r.hash;
+}
