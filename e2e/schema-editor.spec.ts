@@ -41,6 +41,8 @@ async function hoverOver(page: Page, word: string): Promise<void> {
 const otherOrigins: string[] = [];
 
 test.beforeEach(async ({ page, baseURL }) => {
+  // Each schema switch starts monaco-yaml's worker afresh; on a busy 2-core machine that is slow.
+  test.slow();
   otherOrigins.length = 0;
   page.on("request", (r) => {
     if (!r.url().startsWith(baseURL ?? "") && !r.url().startsWith("data:")) otherOrigins.push(r.url());
@@ -77,6 +79,7 @@ test("hovering `with_mount_unit` shows its description, since note and a docs li
   await expect(hover(page)).toContainText("Since fcos 1.1.0.");
   const link = hover(page).getByRole("link", { name: "fcos 1.6.0 reference" });
   await expect(link).toBeVisible();
+  if (process.env.SHOTS) await page.screenshot({ path: "test-results/hover.png" });
 
   const [docs] = await Promise.all([context.waitForEvent("page"), link.click()]);
   await docs.waitForLoadState();
@@ -87,6 +90,14 @@ test("hovering `with_mount_unit` shows its description, since note and a docs li
   await expect(row).toContainText("storage.filesystems[].with_mount_unit");
   await expect(row).toContainText("Generate a systemd mount unit that mounts it at boot.");
   await expect(row).toBeInViewport();
+  // The page links the variant/version's JSON Schema, which the studio serves too.
+  const schemaLink = docs.getByRole("link", { name: "fcos-1.6.0.json" });
+  const schema = await docs.request.get(new URL((await schemaLink.getAttribute("href")) ?? "", docs.url()).href);
+  expect(schema.ok()).toBe(true);
+  expect(((await schema.json()) as { title: string }).title).toBe("Butane fcos 1.6.0");
+  if (process.env.SHOTS) {
+    await docs.screenshot({ path: "test-results/docs-page.png" });
+  }
 });
 
 test("hovering a key whose value is a mapping shows its description", async ({ page }) => {
@@ -114,6 +125,22 @@ test("switching `version:` changes what completion offers, and an unknown versio
   expect(await suggestions(page)).not.toContain("grub");
 });
 
+test("each problem is marked once, by the transpiler, and yaml.v3's readings are not flagged", async ({ page }) => {
+  // An unknown key (Butane: a warning) and a wrong type (an error) that a schema would flag too.
+  await edit(page, "variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: /a\n      cotnents:\n        inline: x\n");
+  await expect(page.getByRole("tab", { name: /Problems/ })).toHaveAccessibleName("Problems: 1 warning");
+  await expect(editor(page).locator(".squiggly-warning")).toHaveCount(1);
+  await expect(editor(page).locator(".squiggly-error")).toHaveCount(0);
+  await edit(page, "variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: [1]\n");
+  await expect(page.getByRole("tab", { name: /Problems/ })).toHaveAccessibleName("Problems: 1 error");
+  await expect(editor(page).locator(".squiggly-error")).toHaveCount(1);
+  await expect(editor(page).locator(".squiggly-warning")).toHaveCount(0);
+  // YAML 1.1 booleans into a bool field and a number into a string field: Butane accepts both.
+  await edit(page, "variant: fcos\nversion: 1.6.0\nsystemd:\n  units:\n    - name: a.service\n      enabled: no\n      contents: 123\n");
+  await expect(page.getByRole("tab", { name: /Problems/ })).toHaveAccessibleName("Problems: none");
+  await expect(editor(page).locator(".squiggly-error, .squiggly-warning, .squiggly-info")).toHaveCount(0);
+});
+
 const snippetCases = [
   {
     name: "file with inline contents",
@@ -131,7 +158,7 @@ const snippetCases = [
     name: "disk with a partition and a filesystem",
     text: "storage:\n  ",
     inserted: "with_mount_unit: true",
-    output: ['"label": "data"', "var-data.mount"],
+    output: ['"label": "data"', "Where=/var/data"],
   },
 ];
 

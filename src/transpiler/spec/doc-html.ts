@@ -164,7 +164,7 @@ code { font-family: ui-monospace, "SF Mono", "Cascadia Mono", "DejaVu Sans Mono"
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid var(--border); padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
 th { background: var(--surface-2); position: sticky; top: 0; }
-td:first-child { white-space: nowrap; }
+td:first-child, td:last-child { white-space: nowrap; }
 tr:target, tr:has(:target) { background: var(--target); outline: 2px solid var(--accent); }
 :target { scroll-margin-top: 3rem; }
 `;
