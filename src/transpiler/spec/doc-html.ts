@@ -6,7 +6,7 @@
  */
 import { DOCS_INDEX_PATH, docsPagePath, fieldAnchor } from "./doc-links.ts";
 import { exclusiveGroups, fieldCells, newFields, siblings } from "./doc-model.ts";
-import { butaneFields, VARIANT_NAMES } from "./json-schema.ts";
+import { butaneFields, VARIANT_NAMES, type DocField } from "./json-schema.ts";
 import { registry, type VariantSpec } from "./variants.ts";
 
 const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
@@ -79,13 +79,22 @@ export function docsHtmlPage(vs: VariantSpec): string {
     "<thead><tr><th>Path</th><th>Type</th><th>Required</th><th>Description</th><th>Since</th></tr></thead>",
     "<tbody>",
   );
-  const anchored = new Set<string>();
-  for (const f of butaneFields(vs)) {
+  const fields = butaneFields(vs);
+  const anchorOf = (f: DocField): string => fieldAnchor(f.owner === vs.spec.root ? null : f.owner, f.field.key);
+  // A struct's field is anchored once (the root's fields are their paths), where users mostly meet
+  // it: outside `ignition.` if possible, then in the fewest lists, then first (a file's
+  // `contents.inline` rather than a merged config's or an append's).
+  const rank = (path: string): number => (path.startsWith("ignition.") ? 100 : 0) + path.split("[]").length;
+  const anchoredAt = new Map<string, string>();
+  for (const f of fields) {
+    const anchor = anchorOf(f);
+    const at = anchoredAt.get(anchor);
+    if (at === undefined || rank(f.path) < rank(at)) anchoredAt.set(anchor, f.path);
+  }
+  for (const f of fields) {
     const c = fieldCells(f, vs);
-    const anchor = fieldAnchor(f.owner === vs.spec.root ? null : f.owner, f.field.key);
-    // A struct's field is anchored once, at its first path; the root's fields are their paths.
-    const extra = anchor !== f.path && !anchored.has(anchor) ? ` id="${escapeHtml(anchor)}"` : "";
-    anchored.add(anchor);
+    const anchor = anchorOf(f);
+    const extra = anchor !== f.path && anchoredAt.get(anchor) === f.path ? ` id="${escapeHtml(anchor)}"` : "";
     body.push(
       `<tr id="${escapeHtml(f.path)}"><td><code${extra}>${escapeHtml(c.path)}</code></td><td>${inline(c.type)}</td>` +
         `<td>${c.required ? "yes" : ""}</td><td>${inline(c.description)}</td><td>${escapeHtml(c.since)}</td></tr>`,

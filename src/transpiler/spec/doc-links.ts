@@ -11,8 +11,8 @@ export const DOCS_INDEX_PATH = "docs/spec/index.html";
 
 /**
  * The anchor of field `key` of struct `owner` on a reference page: `storage` for a root field,
- * `File.mode` for the others (the first path at which that struct's field appears). Every row
- * also has its path (`storage.files[].mode`) as an anchor.
+ * `File.mode` for the others (at one path where that struct's field appears, the one users mostly
+ * meet). Every row also has its path (`storage.files[].mode`) as an anchor.
  */
 export function fieldAnchor(owner: string | null, key: string): string {
   return owner === null ? key : `${owner}.${key}`;

@@ -38,6 +38,9 @@ describe("HTML reference pages", () => {
     expect(row).toContain("Generate a systemd mount unit that mounts it at boot.");
     expect(row).toContain("<td>fcos 1.1.0</td>");
     expect(row).toContain('id="Filesystem.with_mount_unit"');
+    // A struct shared by several paths is anchored where users mostly meet it.
+    const inline = html.split("\n").find((l) => l.includes('id="Resource.inline"'));
+    expect(inline).toMatch(/^<tr id="storage\.files\[\]\.contents\.inline">/);
   });
 
   it("load nothing from another origin and run no script", () => {
