@@ -38,7 +38,13 @@ export type Snippet = {
   label: string;
   description: string;
   body: SnippetBody;
+  /** Sorts with the struct's own skeleton, ahead of its keys. */
+  sortText?: string;
+  /** LSP's CompletionItemKind.Snippet: a snippet icon in completion lists. */
+  suggestionKind?: number;
 };
+
+const LSP_SNIPPET_KIND = 15;
 
 /** Where a snippet is offered: the struct type (`PasswdUser`) whose value or keys it fills in. */
 export type SnippetSite = string;
@@ -67,7 +73,8 @@ function has(spec: SpecDesc, owner: string | undefined, ...keys: string[]): bool
 export function snippetsOf(vs: VariantSpec): Map<SnippetSite, Snippet[]> {
   const spec = vs.spec;
   const out = new Map<SnippetSite, Snippet[]>();
-  const add = (site: SnippetSite, s: Snippet): void => void out.set(site, [...(out.get(site) ?? []), s]);
+  const add = (site: SnippetSite, s: Snippet): void =>
+    void out.set(site, [...(out.get(site) ?? []), { ...s, sortText: "_" + s.label, suggestionKind: LSP_SNIPPET_KIND }]);
   const user = refOf(spec, "Passwd", "users");
   if (user && has(spec, user, "name", "ssh_authorized_keys")) {
     add(user, {
