@@ -1,6 +1,7 @@
 /**
  * Everything `npm run gen` writes, as path → text: the JSON Schemas in schemas/ (one per Butane
- * variant/version, one per Ignition version) and the field reference in docs/spec/. Pure; the
+ * variant/version, one per Ignition version) and the field reference in docs/spec/ (Markdown)
+ * and public/docs/spec/ (HTML, served by the studio and linked from hover). Pure; the
  * script only writes the files, and a test checks the committed ones equal this.
  */
 import { docsCss, docsHtmlIndex, docsHtmlPage } from "./doc-html.ts";
