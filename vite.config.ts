@@ -1,8 +1,30 @@
-import { defineConfig } from "vite";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 
+/**
+ * The generated JSON Schemas (schemas/butane, schemas/ignition) in the build at the same paths,
+ * so the studio serves them (the reference pages in public/docs link to them, and editors can
+ * point at them). The dev server already serves them from the project root.
+ */
+function schemasInBuild(): Plugin {
+  const root = fileURLToPath(new URL("./schemas/", import.meta.url));
+  return {
+    name: "kindling:schemas",
+    apply: "build",
+    generateBundle() {
+      for (const dir of ["butane", "ignition"]) {
+        for (const name of readdirSync(root + dir).filter((n) => n.endsWith(".json"))) {
+          this.emitFile({ type: "asset", fileName: `schemas/${dir}/${name}`, source: readFileSync(`${root}${dir}/${name}`) });
+        }
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), schemasInBuild()],
   worker: { format: "es" },
   optimizeDeps: { include: ["monaco-yaml > path-browserify"] },
   build: { target: "es2022", chunkSizeWarningLimit: 4000 },

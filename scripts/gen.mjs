@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run gen`: writes the generated JSON Schemas (schemas/butane, schemas/ignition) and the
- * spec reference (docs/spec) from the declarative spec, via the bundled transpiler library
+ * spec reference (docs/spec as Markdown, public/docs/spec as the HTML pages the studio serves)
+ * from the declarative spec, via the bundled transpiler library
  * (dist-cli/transpiler.js, built by `npm run build:cli`). Files in those directories that are no
  * longer generated are removed. src/transpiler/spec/schemas.test.ts checks the result is current.
  */

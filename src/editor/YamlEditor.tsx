@@ -1,9 +1,11 @@
 /** The Butane source editor (lazy-loaded). The store's `source` and the model stay in sync both ways. */
 import { useEffect, useRef } from "react";
 import { problemsOf } from "../store/problems.ts";
+import type { TranspileResult } from "../transpiler/index.ts";
 import { revealInEditor, setCursor, setSource, useStudioStore } from "../store/store.ts";
 import { markerRange, runeToUtf16Column, utf16ToRuneColumn } from "./markers.ts";
 import { baseOptions, monaco, SOURCE_URI, selectSchema } from "./monaco.ts";
+import { Keep, schemaTarget } from "./schema-target.ts";
 
 const severity = {
   error: monaco.MarkerSeverity.Error,
@@ -23,6 +25,12 @@ function applyExternal(editor: monaco.editor.IStandaloneCodeEditor, model: monac
   editor.pushUndoStop();
   editor.executeEdits("kindling", [{ range, text: text.slice(start, text.length - end), forceMoveMarkers: true }]);
   editor.pushUndoStop();
+}
+
+/** Follows the config's variant/version with the completion/hover schema. */
+function followSchema(result: TranspileResult | null) {
+  const target = result ? schemaTarget(result) : null;
+  if (target !== Keep) void selectSchema(target);
 }
 
 function setMarkers(model: monaco.editor.ITextModel) {
@@ -75,8 +83,10 @@ export default function YamlEditor() {
 
     const unsubscribe = useStudioStore.subscribe((s, prev) => {
       if (s.source !== prev.source && s.source !== model.getValue()) applyExternal(editor, model, s.source);
-      if (s.result !== prev.result) setMarkers(model);
-      if (s.spec && s.spec !== prev.spec) void selectSchema(s.spec.variant, s.spec.version);
+      if (s.result !== prev.result) {
+        setMarkers(model);
+        followSchema(s.result);
+      }
       if (s.reveal && s.reveal !== prev.reveal) {
         const line = Math.min(Math.max(s.reveal.line, 1), model.getLineCount());
         const position = { lineNumber: line, column: runeToUtf16Column(model.getLineContent(line), s.reveal.column) };
@@ -86,7 +96,7 @@ export default function YamlEditor() {
       }
     });
     setMarkers(model);
-    if (state.spec) void selectSchema(state.spec.variant, state.spec.version);
+    followSchema(state.result);
     // A reveal asked for before Monaco finished loading.
     if (state.reveal) revealInEditor(state.reveal.line, state.reveal.column);
 

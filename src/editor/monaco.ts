@@ -7,6 +7,9 @@ import { configureMonacoYaml, type JSONSchema } from "monaco-yaml";
 import EditorWorker from "monaco-editor/esm/vs/editor/editor.worker.js?worker";
 import JsonWorker from "monaco-editor/esm/vs/language/json/json.worker.js?worker";
 import YamlWorker from "monaco-yaml/yaml.worker.js?worker";
+import { docsPagePath, fieldAnchor } from "../transpiler/spec/doc-links.ts";
+import type { SchemaTarget } from "./schema-target.ts";
+import { snippetFits } from "./snippet-context.ts";
 
 export { monaco };
 
@@ -28,31 +31,87 @@ window.MonacoEnvironment = {
 /** The Butane document's model URI. */
 export const SOURCE_URI = monaco.Uri.parse("file:///config.bu");
 
-// The transpiler owns diagnostics (upstream's exact messages); monaco-yaml only adds completion and
-// hover from a schema, when the build has one for the config's variant/version.
-const yaml = configureMonacoYaml(monaco, {
+/**
+ * `m`, except that the completion providers registered through it drop schema snippets where they
+ * do not fit (snippet-context.ts); monaco-yaml registers its provider through the object it gets.
+ */
+function withSnippetFilter(m: typeof monaco): typeof monaco {
+  const register: typeof monaco.languages.registerCompletionItemProvider = (selector, provider) =>
+    m.languages.registerCompletionItemProvider(selector, {
+      ...provider,
+      async provideCompletionItems(model, position, context, token) {
+        const list = await provider.provideCompletionItems(model, position, context, token);
+        if (!list) return list;
+        const line = model.getLineContent(position.lineNumber);
+        const [before, after] = [line.slice(0, position.column - 1), line.slice(position.column - 1)];
+        const label = (item: monaco.languages.CompletionItem) => (typeof item.label === "string" ? item.label : item.label.label);
+        return { ...list, suggestions: list.suggestions.filter((item) => snippetFits(label(item), before, after)) };
+      },
+    });
+  return { ...m, languages: { ...m.languages, registerCompletionItemProvider: register } };
+}
+
+// The transpiler owns diagnostics (upstream's exact messages, for every problem a schema could
+// find: unknown keys, wrong types, enums, required fields, exclusive keys). Schema validation would
+// only repeat them, and read scalars as YAML 1.1 or 1.2 where Butane's yaml.v3 mixes both (`yes` is
+// a string in a string field, a bool in a bool field), so it stays off; monaco-yaml adds
+// completion, snippets and hover from the schema of the config's variant/version.
+const yaml = configureMonacoYaml(withSnippetFilter(monaco), {
   enableSchemaRequest: false,
   validate: false,
   completion: true,
   hover: true,
+  // Hovering a key whose value is a mapping shows the field's docs, not the mapping as YAML.
+  hoverAnchor: false,
+  // The schema's URI is not a page anyone can open; the docs link is added below instead.
+  hoverSchemaSource: false,
+  // Like Butane's yaml.v3 for what completion and hover look at: 0644 is an octal mode.
+  yamlVersion: "1.1",
   schemas: [],
 });
 
 // Generated JSON Schemas (schemas/butane/<variant>-<version>.json), each its own lazy chunk.
 const schemaModules = import.meta.glob<JSONSchema>("/schemas/butane/*.json", { import: "default" });
-let schemaKey = "";
+let schemaKey: string | null = null;
 
-/** Points completion/hover at the schema for `variant`/`version` (no-op when none exists). */
-export async function selectSchema(variant: string, version: string): Promise<void> {
-  const key = `/schemas/butane/${variant}-${version}.json`;
+interface SchemaNode {
+  markdownDescription?: string;
+  properties?: Record<string, SchemaNode>;
+  definitions?: Record<string, SchemaNode>;
+}
+
+/**
+ * `schema` with a link after each field's description to that field on the reference page the
+ * app serves for `variant`/`version` (same origin; the pages come from `npm run gen`).
+ */
+export function withDocsLinks(schema: JSONSchema, variant: string, version: string, base: string): JSONSchema {
+  const copy = structuredClone(schema) as SchemaNode;
+  const page = new URL(docsPagePath(variant, version), base).href;
+  const link = (owner: string | null, props: Record<string, SchemaNode> | undefined): void => {
+    for (const [key, p] of Object.entries(props ?? {})) {
+      if (p.markdownDescription === undefined) continue;
+      const href = `${page}#${encodeURIComponent(fieldAnchor(owner, key))}`;
+      p.markdownDescription += `\n\n[${variant} ${version} reference](${href})`;
+    }
+  };
+  link(null, copy.properties);
+  for (const [name, def] of Object.entries(copy.definitions ?? {})) link(name, def.properties);
+  return copy as JSONSchema;
+}
+
+/**
+ * Points completion, snippets and hover at the schema for `target`; null (or a variant/version
+ * without a schema) turns them off, so nothing from another version is offered.
+ */
+export async function selectSchema(target: SchemaTarget | null): Promise<void> {
+  const key = target ? `/schemas/butane/${target.variant}-${target.version}.json` : "";
   if (key === schemaKey) return;
   schemaKey = key;
   const load = schemaModules[key];
-  const schema = load ? await load() : null;
+  const schema = target && load ? withDocsLinks(await load(), target.variant, target.version, document.baseURI) : null;
   if (schemaKey !== key) return;
   await yaml.update({
-    ...yaml.getOptions(),
-    schemas: schema ? [{ uri: `https://kindling.invalid/butane/${variant}-${version}.json`, fileMatch: ["**/*.bu"], schema }] : [],
+    schemas: schema && target ? [{ uri: `https://kindling.invalid/butane/${target.variant}-${target.version}.json`, fileMatch: [String(SOURCE_URI)], schema }] : [],
   });
 }
 

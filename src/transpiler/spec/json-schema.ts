@@ -18,10 +18,16 @@
  */
 import type { FieldDesc, SpecDesc, TypeDesc } from "./kit.ts";
 import { structOf } from "./kit.ts";
+import { snippetsOf, type Snippet } from "./snippets.ts";
 import { bases, ignitionOfBase, registry, type IgnitionVersion, type VariantSpec } from "./variants.ts";
 
 export const SCHEMA_DRAFT = "http://json-schema.org/draft-07/schema#";
 export const SCHEMA_BASE_URL = "https://kindling.invalid/schemas";
+/**
+ * The non-validating keywords the schemas use besides draft-07's: ajv's strict mode needs them
+ * declared (`new Ajv({ keywords: SCHEMA_KEYWORDS })`).
+ */
+export const SCHEMA_KEYWORDS: readonly string[] = ["markdownDescription", "defaultSnippets"];
 
 /** Human names of the variants, for titles and docs. */
 export const VARIANT_NAMES: Readonly<Record<string, string>> = {
@@ -262,6 +268,8 @@ interface BuildOptions {
   pins: Record<string, string>;
   /** The doc of mode fields, if not the spec's (Butane YAML can be written in octal, JSON cannot). */
   modeDoc?: string;
+  /** `defaultSnippets` by struct type. */
+  snippets?: ReadonlyMap<string, Snippet[]>;
 }
 
 /** The JSON Schema of a Butane variant/version. */
@@ -274,6 +282,7 @@ export function butaneSchema(vs: VariantSpec): object {
       `${vs.experimental ? " (experimental)" : ""}; Butane translates it to an Ignition ${vs.ignition} config.`,
     history: variantHistory(vs),
     pins: { [`${vs.spec.root}.variant`]: vs.variant, [`${vs.spec.root}.version`]: vs.version },
+    snippets: snippetsOf(vs),
   });
 }
 
@@ -321,6 +330,8 @@ function build(spec: SpecDesc, o: BuildOptions): JsonObject {
     }
     const out: JsonObject = { type: "object" };
     if (t.doc) Object.assign(out, { description: t.doc, markdownDescription: t.doc });
+    const snippets = o.snippets?.get(name);
+    if (snippets) out.defaultSnippets = snippets;
     out.properties = properties;
     const required = t.fields.filter((f) => f.required).map((f) => f.key);
     if (required.length > 0) out.required = required;

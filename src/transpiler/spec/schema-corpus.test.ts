@@ -21,7 +21,7 @@ import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { decodeConfig } from "../decode.ts";
 import { parseYaml } from "../yaml/parse.ts";
-import { butaneSchema, ignitionSchema } from "./json-schema.ts";
+import { butaneSchema, ignitionSchema, SCHEMA_KEYWORDS } from "./json-schema.ts";
 import { structOf, type SpecDesc, type TypeDesc } from "./kit.ts";
 import { lookupSpec, registry, type IgnitionVersion, type VariantSpec } from "./variants.ts";
 
@@ -56,7 +56,7 @@ function loadCases(): Case[] {
     });
 }
 
-const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, keywords: ["markdownDescription"] });
+const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, keywords: [...SCHEMA_KEYWORDS] });
 const butaneValidators = new Map<VariantSpec, ValidateFunction>();
 const ignitionValidators = new Map<IgnitionVersion, ValidateFunction>();
 function butaneValidator(vs: VariantSpec): ValidateFunction {

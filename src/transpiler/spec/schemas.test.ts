@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import Ajv, { type ValidateFunction } from "ajv";
 import { describe, expect, it } from "vitest";
 import { generatedFiles } from "./generate.ts";
-import { butaneSchema, ignitionKey, ignitionSchema, ignitionSpec, ignitionVersions } from "./json-schema.ts";
+import { butaneSchema, ignitionKey, ignitionSchema, ignitionSpec, ignitionVersions, SCHEMA_KEYWORDS } from "./json-schema.ts";
 import { lookupSpec, registry, type VariantSpec } from "./variants.ts";
 
 const repo = fileURLToPath(new URL("../../../", import.meta.url));
@@ -21,7 +21,7 @@ function newAjv(warnings: string[] = []): Ajv {
     strict: true,
     allErrors: true,
     allowUnionTypes: true,
-    keywords: ["markdownDescription"],
+    keywords: [...SCHEMA_KEYWORDS],
     logger: { log, warn: log, error: log },
   });
 }
@@ -39,6 +39,8 @@ describe("generated files", () => {
     expect([...files.keys()].filter((p) => p.startsWith("schemas/butane/")).length).toBe(registry.size);
     expect([...files.keys()].filter((p) => p.startsWith("schemas/ignition/")).length).toBe(8);
     expect([...files.keys()].filter((p) => p.startsWith("docs/spec/")).length).toBe(registry.size + 1);
+    // The served HTML reference: a page per variant/version, an index and a style sheet.
+    expect([...files.keys()].filter((p) => p.startsWith("public/docs/spec/")).length).toBe(registry.size + 2);
   });
 
   it("are committed and current (run `npm run gen` after changing src/transpiler/spec)", () => {
