@@ -16,6 +16,11 @@ export interface TranspileOptions {
   pretty?: boolean;
   /** The files directory for `local`, `contents_local`, `ssh_authorized_keys_local` and `trees`. */
   files?: FilesProvider;
+  /**
+   * Remember encodings and parses of this config's parts for the next call (the studio, which
+   * transpiles on every keystroke). A one-off run (the CLI) is faster without. Output is the same.
+   */
+  memoize?: boolean;
 }
 
 export interface TranspileResult {

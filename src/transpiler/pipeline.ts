@@ -21,6 +21,7 @@ import { markerFor, snakeCase } from "./correlate.ts";
 import { marshalJson } from "./output/json.ts";
 import { marshalMachineConfigYaml } from "./output/machineconfig-yaml.ts";
 import { withHint } from "./hints.ts";
+import { memoizing } from "./util/memo.ts";
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
 
@@ -28,6 +29,10 @@ const FAIL = "Error translating config: ";
 
 /** Transpiles Butane YAML into Ignition (or an openshift MachineConfig), like `butane`. Never throws on bad input. */
 export function transpile(source: string, options: TranspileOptions = {}): TranspileResult {
+  return memoizing(options.memoize === true, () => transpileNow(source, options));
+}
+
+function transpileNow(source: string, options: TranspileOptions): TranspileResult {
   const result: TranspileResult = { output: null, config: null, outputFormat: "json", diagnostics: [] };
   // The first (dispatch) decode only visits the root mapping, so only its duplicate keys are fatal here;
   // the typed decode reports the others as unmarshal errors.

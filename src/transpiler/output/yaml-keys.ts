@@ -56,7 +56,7 @@ export function yamlKeyLess(a: string, b: string): boolean {
 }
 
 /** Orders already worked out, by key set: a config repeats the same few shapes many times. */
-const sorted = new Memo<readonly string[]>(512, () => 1);
+const sorted = new Memo<readonly string[]>(512, () => 1, { always: true });
 
 /** Sorts keys the way yaml.v3 orders a Go map's keys when encoding. */
 export function sortYamlKeys(keys: readonly string[]): string[] {

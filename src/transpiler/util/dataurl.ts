@@ -9,6 +9,9 @@ const ENCODED: readonly string[] = Array.from({ length: 256 }, (_, b) => {
   return /[A-Za-z0-9\-_.!~*'()]/.test(c) ? c : "%" + b.toString(16).toUpperCase().padStart(2, "0");
 });
 
+/** 1 for the bytes percent-encoding leaves as they are. */
+const UNRESERVED = Uint8Array.from(ENCODED, (e) => (e.length === 1 ? 1 : 0));
+
 /** Percent-encodes every byte outside `A-Z a-z 0-9 - _ . ! ~ * ' ( )`, upper-case hex. */
 export function percentEncode(bytes: Uint8Array): string {
   const parts = new Array<string>(bytes.length);
@@ -35,7 +38,7 @@ export interface DataUrl {
 export function makeDataUrl(bytes: Uint8Array, allowCompression: boolean): DataUrl {
   // Compare encoded lengths first and build only the winning form.
   let plain = 0;
-  for (let i = 0; i < bytes.length; i++) if (ENCODED[bytes[i]!]!.length === 1) plain++;
+  for (let i = 0; i < bytes.length; i++) plain += UNRESERVED[bytes[i]!]!;
   const opaqueLen = 1 + plain + 3 * (bytes.length - plain);
   const b64Len = 8 + 4 * Math.ceil(bytes.length / 3);
   const chosenLen = Math.min(opaqueLen, b64Len);
@@ -60,7 +63,7 @@ const urlMemo = () =>
   new Memo<DataUrl>(
     CACHE_CHARS,
     (text, url) => text.length + url.source.length,
-    (url) => memoized.delete(url.source),
+    { onDrop: (url) => memoized.delete(url.source) },
   );
 const compressing = urlMemo();
 const plain = urlMemo();

@@ -6,6 +6,19 @@
  */
 
 const tables = new Set<Memo<unknown>>();
+/** Whether the transpile running now asked for memoization (`TranspileOptions.memoize`). */
+let active = false;
+
+/** Runs `run` with the memo tables in use (`on`) or bypassed. */
+export function memoizing<T>(on: boolean, run: () => T): T {
+  const before = active;
+  active = on;
+  try {
+    return run();
+  } finally {
+    active = before;
+  }
+}
 
 export class Memo<V> {
   private readonly entries = new Map<string, { value: V; weight: number }>();
@@ -13,15 +26,20 @@ export class Memo<V> {
   private readonly maxWeight: number;
   private readonly weigh: (key: string, value: V) => number;
   private readonly onDrop: ((value: V) => void) | undefined;
+  /** Used even without `memoize` (short keys that repeat within one config). */
+  private readonly always: boolean;
 
-  constructor(maxWeight: number, weigh: (key: string, value: V) => number, onDrop?: (value: V) => void) {
+  constructor(maxWeight: number, weigh: (key: string, value: V) => number, options: { onDrop?: (value: V) => void; always?: boolean } = {}) {
     this.maxWeight = maxWeight;
     this.weigh = weigh;
-    this.onDrop = onDrop;
+    this.onDrop = options.onDrop;
+    this.always = options.always === true;
     tables.add(this as Memo<unknown>);
   }
 
   get(key: string, make: (key: string) => V): V {
+    // Looking a long text up costs hashing it: only worth it when the next call will ask again.
+    if (!active && !this.always) return make(key);
     const hit = this.entries.get(key);
     if (hit) {
       // Move to the most recently used end.
