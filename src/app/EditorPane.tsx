@@ -8,7 +8,8 @@ import { lazy, Suspense, useState, type DragEvent } from "react";
 import { DisksPreview } from "../features/previews/DisksPreview.tsx";
 import { deriveDisks } from "../features/previews/derive-disks.ts";
 import { afterFirstPaint } from "../lib/after-paint.ts";
-import { useStudioStore } from "../store/store.ts";
+import { tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
+import { notify, useStudioStore } from "../store/store.ts";
 import { openFiles } from "./actions.ts";
 
 type View = "editor" | "forms";
@@ -91,8 +92,24 @@ export function EditorPane() {
       onDragLeave={(e) => {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
       }}
+      onPasteCapture={(e) => {
+        // Before Monaco sees it: a huge paste would block the page for seconds.
+        const length = e.clipboardData.getData("text/plain").length;
+        if (!tooLargeForEditor(length)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        notify({ id: "too-large", kind: "error", text: tooLargeMessage("The pasted text", length) });
+      }}
       onDropCapture={(e) => {
-        if (!hasFiles(e)) return;
+        if (!hasFiles(e)) {
+          const length = e.dataTransfer.getData("text/plain").length;
+          if (tooLargeForEditor(length)) {
+            e.preventDefault();
+            e.stopPropagation();
+            notify({ id: "too-large", kind: "error", text: tooLargeMessage("The dropped text", length) });
+          }
+          return;
+        }
         e.preventDefault();
         e.stopPropagation();
         setOver(false);

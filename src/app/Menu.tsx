@@ -73,7 +73,12 @@ export function Menu({ label, sections }: { label: string; sections: () => MenuS
               <div className="menu-title" aria-hidden="true">
                 {s.title}
               </div>
-              {s.items.length === 0 && s.empty && <div className="menu-empty">{s.empty}</div>}
+              {s.items.length === 0 && s.empty && (
+                // A menu must hold menu items (axe aria-required-children), so the empty line is a disabled one.
+                <div className="menu-empty" role="menuitem" aria-disabled="true" tabIndex={-1}>
+                  {s.empty}
+                </div>
+              )}
               {s.items.map((item) => (
                 <button
                   key={item.key}

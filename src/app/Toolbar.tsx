@@ -110,7 +110,7 @@ export function Toolbar({ onShare }: { onShare: () => void }) {
     <header className="toolbar">
       <div className="brand">
         <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width="20" height="20" />
-        <span>Kindling</span>
+        <h1 className="brand-name">Kindling</h1>
       </div>
       <div className="toolbar-group">
         <SpecPicker />

@@ -6,6 +6,7 @@ import { createDraftStore, type DraftStore } from "../features/autosave/drafts.t
 import { addFiles, DEFAULT_MODE } from "../features/files/files.ts";
 import { decodeShareFragment } from "../features/share/codec.ts";
 import { templates } from "../features/templates/templates.ts";
+import { MAX_SHARE_FRAGMENT, tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
 import { dismissNotice, loadDocument, notify, setTab, Tab, useStudioStore } from "../store/store.ts";
 import { DEFAULT_SOURCE } from "./default-config.ts";
 
@@ -51,7 +52,6 @@ export function replaceDocument(source: string, fileName: string | null): void {
 
 const SOURCE_EXT = /\.(bu|butane|ya?ml|txt)$/i;
 const IGNITION_EXT = /\.(ign|json)$/i;
-const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 
 /**
  * Opens files chosen or dropped on the editor: a Butane file (.bu/.yaml) becomes the document; an
@@ -73,8 +73,8 @@ export async function openFiles(files: readonly File[]): Promise<void> {
   const first = bu[0];
   if (!first) return;
   if (bu.length > 1) notify({ id: "open-many", kind: "info", text: `Opened ${first.name}; Kindling edits one config at a time.` });
-  if (first.size > MAX_SOURCE_BYTES) {
-    notify({ id: "open-error", kind: "error", text: `${first.name} is larger than 5 MB; that is not a Butane config Kindling can edit.` });
+  if (tooLargeForEditor(first.size)) {
+    notify({ id: "open-error", kind: "error", text: tooLargeMessage(first.name, first.size) });
     return;
   }
   let text: string;
@@ -101,8 +101,19 @@ function clearFragment(): void {
  * otherwise the draft stays and a notice offers to open the shared config instead.
  */
 export async function openShareLinkFromLocation(hasDraft: boolean): Promise<void> {
-  const decoded = await decodeShareFragment(window.location.hash);
+  const hash = window.location.hash;
+  if (hash.length > MAX_SHARE_FRAGMENT) {
+    clearFragment();
+    notify({ id: "share", kind: "error", text: "This share link is too long to be one Kindling made; it was not opened. Your own draft is shown instead." });
+    return;
+  }
+  const decoded = await decodeShareFragment(hash);
   if (decoded.kind === "none") return;
+  if (decoded.kind === "config" && tooLargeForEditor(decoded.source.length)) {
+    clearFragment();
+    notify({ id: "share", kind: "error", text: tooLargeMessage("The config in this share link", decoded.source.length) });
+    return;
+  }
   if (decoded.kind === "error") {
     clearFragment();
     notify({ id: "share", kind: "error", text: `${decoded.message} Your own draft is shown instead.` });

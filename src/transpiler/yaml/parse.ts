@@ -2,6 +2,7 @@
  * Entry point of the YAML layer: the first document of a Butane config as a node tree, with the
  * positions, tags and error messages Go's gopkg.in/yaml.v3 gives Butane.
  */
+import { EXCESSIVE_ALIASING, findExcessiveAlias } from "./aliasing.ts";
 import { composeFirstDocument } from "./compose.ts";
 import { collectDuplicateKeyErrors, duplicateKeyErrors, unmarshalErrorsMessage } from "./duplicates.ts";
 import { YamlError } from "./errors.ts";
@@ -31,6 +32,9 @@ export function parseYaml(source: string, options: ParseYamlOptions = {}): YamlP
   try {
     const parser = new EventParser(new Scanner(source));
     const root = composeFirstDocument(parser, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+    // yaml.v3 aborts its decode on an alias bomb before it could report duplicate keys.
+    const bomb = root === null ? undefined : findExcessiveAlias(root);
+    if (bomb !== undefined) return { ok: false, message: EXCESSIVE_ALIASING, line: bomb.line, column: bomb.column };
     const mode = options.duplicateKeys ?? "all";
     if (root !== null && mode !== "none") {
       const lines =
