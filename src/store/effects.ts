@@ -71,7 +71,10 @@ export function startEffects({ client, saveDraft, compactDraft, debounceMs = DEB
         dismissNotice("worker");
         return;
       case "timeout": {
-        const text = `The last edit could not be processed: the transpiler did not answer within ${outcome.timeoutMs / 1000} s and was restarted. Your text is saved; edit it to try again.`;
+        const kept = useStudioStore.getState().saved
+          ? "Your text is saved in this browser"
+          : "Your text is still in the editor but NOT saved in this browser (see the storage notice)";
+        const text = `The last edit could not be processed: the transpiler did not answer within ${outcome.timeoutMs / 1000} s and was restarted. ${kept}; edit it to try again.`;
         applyWorkerProblem(Status.Timeout, text);
         notify({ id: "worker", kind: "error", text });
         return;

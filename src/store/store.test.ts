@@ -181,6 +181,32 @@ describe("effects", () => {
     stop();
   });
 
+  it("a timeout notice says whether the text is saved", async () => {
+    answer = () => ({ kind: "timeout", timeoutMs: 5000 });
+    const failing = () => ({ ok: false as const, message: "storage is full" });
+    const stop = startEffects({ client, saveDraft: failing });
+    setSource("hang again", "editor");
+    await vi.runAllTimersAsync();
+    const worker = useStudioStore.getState().notices.find((n) => n.id === "worker");
+    expect(worker?.text).toMatch(/NOT saved/);
+    expect(worker?.text).not.toMatch(/Your text is saved/);
+    stop();
+  });
+
+  it("compacts the draft once the user pauses", async () => {
+    const compactDraft = vi.fn(() => ({ ok: true as const }));
+    const stop = startEffects({ client, saveDraft, compactDraft });
+    setSource("p", "editor");
+    setSource("pa", "editor");
+    await vi.advanceTimersByTimeAsync(500);
+    setSource("pau", "editor");
+    await vi.advanceTimersByTimeAsync(900);
+    expect(compactDraft).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(compactDraft).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
   it("shows a failed autosave until a save works", async () => {
     let full = true;
     const flaky = () => (full ? { ok: false as const, message: "storage is full" } : { ok: true as const });
