@@ -1,5 +1,5 @@
 /** A read-only Monaco view of the transpiler output (JSON, or YAML for a MachineConfig). Lazy-loaded. */
-import { useEffect, useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { baseOptions, monaco } from "./monaco.ts";
 
 export interface OutputViewProps {
@@ -26,7 +26,8 @@ export default function OutputView({ text, language, label }: OutputViewProps) {
   // The text and options last given to the editor: an unchanged update costs nothing.
   const shown = useRef<{ text: string; wrap: boolean; label: string } | null>(null);
 
-  useEffect(() => {
+  // Layout effects both, in this order: the editor exists before the text effect below runs.
+  useLayoutEffect(() => {
     if (!host.current) return;
     const editor = monaco.editor.create(host.current, {
       ...baseOptions,
@@ -52,7 +53,9 @@ export default function OutputView({ text, language, label }: OutputViewProps) {
     };
   }, []);
 
-  useEffect(() => {
+  // A layout effect: the new text reaches the model in the same task as the result, before the
+  // browser's next frame, instead of after a paint.
+  useLayoutEffect(() => {
     const editor = editorRef.current;
     if (!editor) return;
     // Compact output (Pretty off) is one long line: wrap it instead of scrolling sideways.
