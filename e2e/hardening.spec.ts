@@ -4,6 +4,7 @@
  * while typing. Numbers worth reporting are printed (`[measure] …`).
  */
 import { expect, test, type Page } from "@playwright/test";
+import { createDraftStore, type StorageLike } from "../src/features/autosave/drafts.ts";
 import { buildShareUrl } from "../src/features/share/codec.ts";
 import { baseURL } from "../playwright.shared.ts";
 import { monacoText, setEditorText, waitForEditor, waitUpToDate } from "./helpers.ts";
@@ -49,12 +50,29 @@ async function startHeartbeat(page: Page): Promise<void> {
 const maxGap = (page: Page) => page.evaluate(() => Math.round((window as unknown as { __maxGap: number }).__maxGap));
 
 /** The draft this tab autosaved (the exact text, not only what Monaco shows). */
-const savedDraft = (page: Page) =>
-  page.evaluate(() => {
-    const id = sessionStorage.getItem("kindling.draftId") ?? "";
-    const raw = localStorage.getItem(`kindling.draft.${id}`);
-    return raw === null ? null : (JSON.parse(raw) as { source: string }).source;
-  });
+/** This tab's draft as the app would read it back (its snapshot with the journal of later edits applied). */
+const savedDraft = async (page: Page) => {
+  const { local, session } = await page.evaluate(() => ({
+    local: Object.fromEntries(Object.entries(localStorage)),
+    session: Object.fromEntries(Object.entries(sessionStorage)),
+  }));
+  const store = createDraftStore(memoryStorage(local), memoryStorage(session));
+  const own = store.list().find((d) => d.id === store.id);
+  return own?.source ?? null;
+};
+
+function memoryStorage(entries: Record<string, string>): StorageLike {
+  const map = new Map(Object.entries(entries));
+  return {
+    get length() {
+      return map.size;
+    },
+    key: (i) => [...map.keys()][i] ?? null,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
+}
 
 test.describe("limits", () => {
   test.beforeEach(async ({ page }) => {

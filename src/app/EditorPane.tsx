@@ -127,13 +127,14 @@ export function EditorPane() {
             <YamlEditor />
           </Suspense>
         </div>
-        {view === "forms" && (
-          <div className="view-panel" id="view-panel-forms">
+        {/* Always present (the switch's aria-controls points here); the forms mount only while shown. */}
+        <div className="view-panel" id="view-panel-forms" hidden={view !== "forms"}>
+          {view === "forms" && (
             <Suspense fallback={<p className="pane-hint">Loading the forms…</p>}>
               <FormsView diskBar={<DiskBar />} />
             </Suspense>
-          </div>
-        )}
+          )}
+        </div>
         {over && <div className="drop-overlay">Drop to open</div>}
       </div>
     </section>

@@ -212,8 +212,16 @@ function itemKey(kind: KeyKind, item: unknown): string {
  * is modified; the result shares no containers with them.
  */
 export function mergeConfigs(prov: Provenance, parent: Obj, child: Obj, minor = 7): Obj {
-  return new Merger(prov, minor).object("Config", parent, child);
+  // Merging nothing over a config that is itself a merge result changes nothing: its zero scalars
+  // and empty containers already lost their provenance, and nothing else holds it.
+  if (Object.keys(parent).length === 0 && mergeResults.has(child)) return child;
+  const out = new Merger(prov, minor).object("Config", parent, child);
+  mergeResults.add(out);
+  return out;
 }
+
+/** Configs `mergeConfigs` returned (not yet handed to anything that could change them). */
+const mergeResults = new WeakSet<Obj>();
 
 interface ChildEntry {
   field: string;
