@@ -1,6 +1,7 @@
 /** A read-only Monaco view of the transpiler output (JSON, or YAML for a MachineConfig). Lazy-loaded. */
 import { useLayoutEffect, useRef } from "react";
 import { baseOptions, monaco } from "./monaco.ts";
+import { changedSpan } from "../lib/changed-span.ts";
 
 export interface OutputViewProps {
   text: string;
@@ -11,13 +12,9 @@ export interface OutputViewProps {
 
 /** Edits `model` (holding `old`) into `text` with one edit spanning its first to its last differing character. */
 function replaceChangedMiddle(model: monaco.editor.ITextModel, old: string, text: string) {
-  const max = Math.min(old.length, text.length);
-  let start = 0;
-  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
-  const range = monaco.Range.fromPositions(model.getPositionAt(start), model.getPositionAt(old.length - end));
-  model.applyEdits([{ range, text: text.slice(start, text.length - end) }]);
+  const { start, oldEnd, newEnd } = changedSpan(old, text);
+  const range = monaco.Range.fromPositions(model.getPositionAt(start), model.getPositionAt(oldEnd));
+  model.applyEdits([{ range, text: text.slice(start, newEnd) }]);
 }
 
 export default function OutputView({ text, language, label }: OutputViewProps) {

@@ -6,6 +6,7 @@ import { revealInEditor, setCursor, setSource, useStudioStore } from "../store/s
 import { markerRange, runeToUtf16Column, utf16ToRuneColumn } from "./markers.ts";
 import { baseOptions, monaco, SOURCE_URI, selectSchema } from "./monaco.ts";
 import { Keep, schemaTarget } from "./schema-target.ts";
+import { changedSpan } from "../lib/changed-span.ts";
 
 const severity = {
   error: monaco.MarkerSeverity.Error,
@@ -15,15 +16,10 @@ const severity = {
 
 /** Replaces only the changed middle of the text, so undo, cursor and scroll survive. */
 function applyExternal(editor: monaco.editor.IStandaloneCodeEditor, model: monaco.editor.ITextModel, text: string) {
-  const old = model.getValue();
-  let start = 0;
-  const max = Math.min(old.length, text.length);
-  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
-  const range = monaco.Range.fromPositions(model.getPositionAt(start), model.getPositionAt(old.length - end));
+  const { start, oldEnd, newEnd } = changedSpan(model.getValue(), text);
+  const range = monaco.Range.fromPositions(model.getPositionAt(start), model.getPositionAt(oldEnd));
   editor.pushUndoStop();
-  editor.executeEdits("kindling", [{ range, text: text.slice(start, text.length - end), forceMoveMarkers: true }]);
+  editor.executeEdits("kindling", [{ range, text: text.slice(start, newEnd), forceMoveMarkers: true }]);
   editor.pushUndoStop();
 }
 

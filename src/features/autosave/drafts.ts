@@ -10,6 +10,7 @@
  * snapshot generation, so one left over from a crash between the two writes is never misapplied.
  */
 import { isQuotaError } from "../../lib/storage-errors.ts";
+import { changedSpan } from "../../lib/changed-span.ts";
 
 export interface Draft {
   /** Storage format; bump and migrate when the shape changes. */
@@ -232,12 +233,8 @@ export function createDraftStore(
 
 /** The edit turning `from` into `to`: the span between their common prefix and suffix. */
 function editBetween(from: string, to: string): Edit {
-  const max = Math.min(from.length, to.length);
-  let start = 0;
-  while (start < max && from.charCodeAt(start) === to.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && from.charCodeAt(from.length - 1 - end) === to.charCodeAt(to.length - 1 - end)) end++;
-  return [start, from.length - end - start, to.slice(start, to.length - end)];
+  const { start, oldEnd, newEnd } = changedSpan(from, to);
+  return [start, oldEnd - start, to.slice(start, newEnd)];
 }
 
 /** `text` with `edits` applied in order, or null when one does not fit. */
