@@ -48,12 +48,18 @@ function collectionNode(ev: YamlEvent): YMap | YSeq {
   return node;
 }
 
+/** Counts gathered while composing. */
+export interface ComposeStats {
+  /** Alias nodes built (0 means no alias can expand, so no alias bomb). */
+  aliases: number;
+}
+
 /**
  * Compose the first document. Returns null when the stream has no document. Throws YamlError.
  * Collections nested deeper than `maxDepth` fail with `exceeded max depth of <maxDepth>`, but only
  * after the rest of the document was parsed without a yaml.v3 error (which takes precedence).
  */
-export function composeFirstDocument(parser: EventParser, maxDepth: number): YNode | null {
+export function composeFirstDocument(parser: EventParser, maxDepth: number, stats?: ComposeStats): YNode | null {
   let ev = parser.next();
   if (ev.type === "STREAM-START") ev = parser.next();
   if (ev.type !== "DOCUMENT-START") return null;
@@ -100,6 +106,7 @@ export function composeFirstDocument(parser: EventParser, maxDepth: number): YNo
         if (overflow === 0 && target !== undefined) {
           const alias: YAlias = { kind: "alias", line: ev.start.line + 1, column: ev.start.column + 1, name, target };
           attach(alias);
+          if (stats !== undefined) stats.aliases++;
         }
         break;
       }

@@ -65,6 +65,25 @@ export class Cursor {
     this.column++;
   }
 
+  /**
+   * `while (!isBreakZ(cur)) { skip(); need(1); }` in one step: to the next line break or the end,
+   * with the input checked as far as that loop would check it.
+   */
+  skipToBreak(): void {
+    const from = this.pos;
+    const to = this.input.nextBreak(from);
+    if (to === from) return;
+    this.input.need(from, to - from + 1);
+    for (let i = from; i < to; i++) {
+      if (!isBlank(this.input.at(i))) {
+        this.newlines = 0;
+        break;
+      }
+    }
+    this.column += to - from;
+    this.pos = to;
+  }
+
   read(): string {
     const c = this.cur;
     this.skip();

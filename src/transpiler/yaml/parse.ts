@@ -31,9 +31,10 @@ export interface ParseYamlOptions {
 export function parseYaml(source: string, options: ParseYamlOptions = {}): YamlParseResult {
   try {
     const parser = new EventParser(new Scanner(source));
-    const root = composeFirstDocument(parser, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+    const stats = { aliases: 0 };
+    const root = composeFirstDocument(parser, options.maxDepth ?? DEFAULT_MAX_DEPTH, stats);
     // yaml.v3 aborts its decode on an alias bomb before it could report duplicate keys.
-    const bomb = root === null ? undefined : findExcessiveAlias(root);
+    const bomb = root === null || stats.aliases === 0 ? undefined : findExcessiveAlias(root);
     if (bomb !== undefined) return { ok: false, message: EXCESSIVE_ALIASING, line: bomb.line, column: bomb.column };
     const mode = options.duplicateKeys ?? "all";
     if (root !== null && mode !== "none") {

@@ -49,10 +49,7 @@ export function scanDirective(sc: Cursor): Token {
     sc.need(1);
   }
   if (sc.cur === C_HASH) {
-    while (!isBreakZ(sc.cur)) {
-      sc.skip();
-      sc.need(1);
-    }
+    sc.skipToBreak();
   }
   if (!isBreakZ(sc.cur)) throw sc.error(start, "did not find expected comment or line break");
   if (isBreak(sc.cur)) {

@@ -6,7 +6,7 @@
  * control character is reported only if the scanner gets close enough to it (a control character in
  * a later document can go unnoticed). `need` reproduces that timing from UTF-8 byte offsets.
  */
-import { isAllowedChar, utf8Length } from "./chars.ts";
+import { isAllowedChar, isBreak, utf8Length } from "./chars.ts";
 import { YamlError } from "./errors.ts";
 
 const CHUNK_BYTES = 512;
@@ -66,6 +66,20 @@ export class Input {
   at(i: number): number {
     if (i >= this.length) return 0;
     return this.cps === undefined ? this.text.charCodeAt(i) : (this.cps[i] as number);
+  }
+
+  /** Index of the first line break (LF, CR, NEL, LS, PS) at or after `from`, or `length`. */
+  nextBreak(from: number): number {
+    const n = this.length;
+    let i = from;
+    if (this.cps === undefined) {
+      const text = this.text;
+      for (; i < n; i++) if (isBreak(text.charCodeAt(i))) break;
+    } else {
+      const cps = this.cps;
+      for (; i < n; i++) if (isBreak(cps[i] as number)) break;
+    }
+    return i;
   }
 
   /** Source text between two code point indices. */

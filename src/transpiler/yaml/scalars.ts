@@ -91,10 +91,7 @@ export function scanBlockScalar(sc: Cursor, literal: boolean): Token {
   }
   if (sc.cur === C_HASH) {
     sc.scanLineComment();
-    while (!isBreakZ(sc.cur)) {
-      sc.skip();
-      sc.need(1);
-    }
+    sc.skipToBreak();
   }
   if (!isBreakZ(sc.cur)) throw sc.error(start, "did not find expected comment or line break");
   if (isBreak(sc.cur)) {
@@ -125,10 +122,7 @@ export function scanBlockScalar(sc: Cursor, literal: boolean): Token {
     trailingBreaks = "";
     leadingBlank = isBlank(sc.cur);
     const from = sc.pos;
-    while (!isBreakZ(sc.cur)) {
-      sc.skip();
-      sc.need(1);
-    }
+    sc.skipToBreak();
     s += sc.input.slice(from, sc.pos);
     sc.need(2);
     leadingBreak = sc.readLine();
