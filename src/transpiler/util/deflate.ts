@@ -38,14 +38,14 @@ interface Effort {
  * there is to find. Past that, chains fill up and longer searches keep up with zlib's level 6.
  */
 const SMALL_INPUT_EFFORT: Effort = { chain: 24, good: 4, lazy: 5, nice: 12 };
-const LARGE_INPUT_EFFORT: Effort = { chain: 64, good: 8, lazy: 16, nice: 64 };
+const LARGE_INPUT_EFFORT: Effort = { chain: 64, good: 4, lazy: 8, nice: 64 };
 const SMALL_INPUT = WINDOW;
 /** Length-3 matches further away than this cost more bits than three literals. */
 const FAR_THREE = 4096;
 
-/** Symbols per block (the last match may bring lazily emitted literals past it). */
+/** Symbols per block (a block's last step may add two more). */
 const BLOCK_SYMBOLS = 16384;
-const SYMBOL_ROOM = BLOCK_SYMBOLS + MAX_MATCH;
+const SYMBOL_ROOM = BLOCK_SYMBOLS + 2;
 /** Most input bytes one block can cover. */
 const BLOCK_SPAN = SYMBOL_ROOM * MAX_MATCH;
 
@@ -77,8 +77,6 @@ for (let k = 0; k < 28; k++) {
 }
 LEN_BASE[28] = MAX_MATCH;
 LEN_INDEX[MAX_MATCH] = 28;
-/** Match length → its lit/len symbol. */
-const LEN_SYMBOL = Uint16Array.from(LEN_INDEX, (k) => 257 + k);
 
 /** Distance code (0..29) of a distance (1..32768). */
 function distCode(dist: number): number {
@@ -105,49 +103,85 @@ const REVERSED = Uint8Array.from({ length: 256 }, (_, b) => {
   return r;
 });
 
+/** An alphabet's statistics and code for the current block. */
+interface Alphabet {
+  /** Longest code allowed. */
+  readonly limit: number;
+  readonly freq: Int32Array;
+  /** Symbols in use, increasing: those with a frequency, then (after buildCode) those with a code. */
+  readonly used: Uint16Array;
+  usedCount: number;
+  readonly lengths: Uint8Array;
+  /** Codes, bit-reversed for LSB-first output. */
+  readonly codes: Uint16Array;
+}
+
+function alphabet(size: number, limit: number): Alphabet {
+  const lengths = new Uint8Array(size);
+  return { limit, freq: new Int32Array(size), used: new Uint16Array(size), usedCount: 0, lengths, codes: new Uint16Array(size) };
+}
+
+/** Lists the symbols with a frequency. */
+function collectUsed(a: Alphabet): void {
+  const { freq, used } = a;
+  let m = 0;
+  for (let s = 0; s < freq.length; s++) if (freq[s] !== 0) used[m++] = s;
+  a.usedCount = m;
+}
+
+/** Sum of frequency × code length over the symbols in use. */
+function codedBits(a: Alphabet, lengths: Uint8Array): number {
+  const { freq, used } = a;
+  let bits = 0;
+  for (let k = 0; k < a.usedCount; k++) bits += freq[used[k]!]! * lengths[used[k]!]!;
+  return bits;
+}
+
 const lengthCounts = new Uint16Array(16);
 const nextCode = new Uint16Array(16);
 
-/** Canonical codes (RFC 1951 3.2.2) for `lengths[0..n)`, bit-reversed for LSB-first output. */
-function assignCodes(lengths: Uint8Array, n: number, codes: Uint16Array): void {
+/** Canonical codes (RFC 1951 3.2.2) of the symbols in use, from their lengths. */
+function assignCodes(a: Alphabet): void {
+  const { used, lengths, codes } = a;
+  const m = a.usedCount;
   lengthCounts.fill(0);
-  for (let s = 0; s < n; s++) lengthCounts[lengths[s]!]!++;
-  lengthCounts[0] = 0;
+  for (let k = 0; k < m; k++) lengthCounts[lengths[used[k]!]!]!++;
   let code = 0;
   for (let len = 1; len < 16; len++) {
     code = (code + lengthCounts[len - 1]!) << 1;
     nextCode[len] = code;
   }
-  for (let s = 0; s < n; s++) {
+  for (let k = 0; k < m; k++) {
+    const s = used[k]!;
     const len = lengths[s]!;
-    if (len === 0) continue;
     const c = nextCode[len]!++;
     codes[s] = ((REVERSED[c & 255]! << 8) | REVERSED[c >> 8]!) >> (16 - len);
   }
 }
 
-// Scratch for huffmanLengths, sized for the largest alphabet.
-const sortKeys = new Int32Array(LIT_CODES + 2);
-const nodeWeight = new Int32Array(2 * (LIT_CODES + 2));
-const nodeParent = new Int32Array(2 * (LIT_CODES + 2));
-const depthCounts = new Int32Array(LIT_CODES + 2);
+// Scratch for buildLengths, sized for the largest alphabet.
+const sortKeys = new Int32Array(LIT_CODES);
+const nodeWeight = new Int32Array(2 * LIT_CODES);
+const nodeParent = new Int32Array(2 * LIT_CODES);
+const depthCounts = new Int32Array(LIT_CODES);
 
 /**
- * Lengths of a Huffman code for `freq[0..n)` no longer than `limit` bits, into `lengths`
- * (0 for unused symbols). At least two symbols always get a code, so the code is complete.
+ * Lengths of a Huffman code no longer than the alphabet's limit for the symbols in use (0 for
+ * the others). At least two symbols always get a code, so the code is complete: unused ones
+ * are added when fewer are in use.
  */
-function huffmanLengths(freq: Int32Array, n: number, limit: number, lengths: Uint8Array): void {
+function buildLengths(a: Alphabet): void {
+  const { freq, used, lengths, limit } = a;
+  lengths.fill(0);
+  if (a.usedCount < 2) {
+    const only = a.usedCount === 1 ? used[0]! : 0;
+    used[0] = 0;
+    used[1] = only === 0 ? 1 : only;
+    a.usedCount = 2;
+  }
+  const m = a.usedCount;
   // Leaves sorted by frequency, ties by symbol: key = frequency << 9 | symbol.
-  let m = 0;
-  for (let s = 0; s < n; s++) {
-    lengths[s] = 0;
-    if (freq[s]! > 0) sortKeys[m++] = (freq[s]! << 9) | s;
-  }
-  if (m < 2) {
-    // Pad with unused symbols (frequency 0) so that the code is complete.
-    const used = m === 0 ? -1 : sortKeys[0]! & 511;
-    for (let s = 0; m < 2; s++) if (s !== used) sortKeys[m++] = s;
-  }
+  for (let k = 0; k < m; k++) sortKeys[k] = (freq[used[k]!]! << 9) | used[k]!;
   sortKeys.subarray(0, m).sort();
 
   // Huffman's algorithm with two queues: the sorted leaves, then inner nodes in creation order
@@ -157,11 +191,11 @@ function huffmanLengths(freq: Int32Array, n: number, limit: number, lengths: Uin
   let inner = m;
   const root = 2 * m - 2;
   for (let next = m; next <= root; next++) {
-    const a = leaf < m && (inner >= next || nodeWeight[leaf]! <= nodeWeight[inner]!) ? leaf++ : inner++;
-    const b = leaf < m && (inner >= next || nodeWeight[leaf]! <= nodeWeight[inner]!) ? leaf++ : inner++;
-    nodeWeight[next] = nodeWeight[a]! + nodeWeight[b]!;
-    nodeParent[a] = next;
-    nodeParent[b] = next;
+    const x = leaf < m && (inner >= next || nodeWeight[leaf]! <= nodeWeight[inner]!) ? leaf++ : inner++;
+    const y = leaf < m && (inner >= next || nodeWeight[leaf]! <= nodeWeight[inner]!) ? leaf++ : inner++;
+    nodeWeight[next] = nodeWeight[x]! + nodeWeight[y]!;
+    nodeParent[x] = next;
+    nodeParent[y] = next;
   }
   // Depths, reusing the weights (a parent always comes after its children).
   nodeWeight[root] = 0;
@@ -194,32 +228,28 @@ function huffmanLengths(freq: Int32Array, n: number, limit: number, lengths: Uin
   }
 }
 
-/** Sum of frequency × code length. */
-function codedBits(freq: Int32Array, lengths: Uint8Array, n: number): number {
-  let bits = 0;
-  for (let s = 0; s < n; s++) bits += freq[s]! * lengths[s]!;
-  return bits;
-}
-
 // The fixed code (RFC 1951 3.2.6).
-const FIXED_LIT_LEN = new Uint8Array(288);
-FIXED_LIT_LEN.fill(8, 0, 144).fill(9, 144, 256).fill(7, 256, 280).fill(8, 280, 288);
-const FIXED_LIT_CODE = new Uint16Array(288);
-assignCodes(FIXED_LIT_LEN, 288, FIXED_LIT_CODE);
-const FIXED_DIST_LEN = new Uint8Array(DIST_CODES).fill(5);
-const FIXED_DIST_CODE = new Uint16Array(DIST_CODES);
-assignCodes(FIXED_DIST_LEN, DIST_CODES, FIXED_DIST_CODE);
+function fixedCode(lengths: Uint8Array): Alphabet {
+  const a = alphabet(lengths.length, 15);
+  a.lengths.set(lengths);
+  a.used.forEach((_, s) => (a.used[s] = s));
+  a.usedCount = lengths.length;
+  assignCodes(a);
+  return a;
+}
+const FIXED_LIT = fixedCode(new Uint8Array(288).fill(8, 0, 144).fill(9, 144, 256).fill(7, 256, 280).fill(8, 280, 288));
+const FIXED_DIST = fixedCode(new Uint8Array(DIST_CODES).fill(5));
 
 // --- CRC-32 --------------------------------------------------------------------------------
 
-/** CRC tables for four bytes at a time: CRC_TABLES[k * 256 + b] is b's CRC followed by k zero bytes. */
-const CRC_TABLES = new Int32Array(4 * 256);
+/** CRC tables for eight bytes at a time: CRC_TABLES[k * 256 + b] is b's CRC followed by k zero bytes. */
+const CRC_TABLES = new Int32Array(8 * 256);
 for (let b = 0; b < 256; b++) {
   let c = b;
   for (let i = 0; i < 8; i++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   CRC_TABLES[b] = c;
 }
-for (let i = 256; i < 4 * 256; i++) {
+for (let i = 256; i < 8 * 256; i++) {
   const c = CRC_TABLES[i - 256]!;
   CRC_TABLES[i] = (c >>> 8) ^ CRC_TABLES[c & 255]!;
 }
@@ -230,9 +260,12 @@ export function crc32(data: Uint8Array): number {
   let crc = -1;
   const n = data.length;
   let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    crc ^= data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24);
-    crc = t[768 + (crc & 255)]! ^ t[512 + ((crc >>> 8) & 255)]! ^ t[256 + ((crc >>> 16) & 255)]! ^ t[crc >>> 24]!;
+  for (; i + 8 <= n; i += 8) {
+    const lo = crc ^ (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24));
+    const hi = data[i + 4]! | (data[i + 5]! << 8) | (data[i + 6]! << 16) | (data[i + 7]! << 24);
+    crc =
+      t[1792 + (lo & 255)]! ^ t[1536 + ((lo >>> 8) & 255)]! ^ t[1280 + ((lo >>> 16) & 255)]! ^ t[1024 + (lo >>> 24)]! ^
+      t[768 + (hi & 255)]! ^ t[512 + ((hi >>> 8) & 255)]! ^ t[256 + ((hi >>> 16) & 255)]! ^ t[hi >>> 24]!;
   }
   for (; i < n; i++) crc = t[(crc ^ data[i]!) & 255]! ^ (crc >>> 8);
   return ~crc >>> 0;
@@ -269,36 +302,33 @@ function alignToByte(): void {
 
 // --- Blocks --------------------------------------------------------------------------------
 
-/** The block's symbols: a literal byte, or (length << 16 | distance) for a match. */
+/**
+ * The block's symbols: a literal byte, or a match as MATCH_FLAG | length code index << 23 |
+ * length extra bits << 18 | distance code << 13 | distance extra bits.
+ */
 const symbols = new Int32Array(SYMBOL_ROOM);
+const MATCH_FLAG = 1 << 30;
 let symbolCount = 0;
-const litFreq = new Int32Array(LIT_CODES);
-const distFreq = new Int32Array(DIST_CODES);
-
-const litLen = new Uint8Array(LIT_CODES);
-const litCode = new Uint16Array(LIT_CODES);
-const distLen = new Uint8Array(DIST_CODES);
-const distCodes = new Uint16Array(DIST_CODES);
+const litCodes = alphabet(LIT_CODES, LIT_CODE_LIMIT);
+const distCodes = alphabet(DIST_CODES, DIST_CODE_LIMIT);
 
 // The dynamic header: code lengths, run-length coded with the code-length code.
 const allLengths = new Uint8Array(LIT_CODES + DIST_CODES);
 const clSymbols = new Uint8Array(LIT_CODES + DIST_CODES);
 const clExtra = new Uint8Array(LIT_CODES + DIST_CODES);
 let clCount = 0;
-const clFreq = new Int32Array(CL_CODES);
-const clLen = new Uint8Array(CL_CODES);
-const clCode = new Uint16Array(CL_CODES);
+const clCodes = alphabet(CL_CODES, CL_CODE_LIMIT);
 
 function pushCl(symbol: number, extra: number): void {
   clSymbols[clCount] = symbol;
   clExtra[clCount++] = extra;
-  clFreq[symbol]!++;
+  clCodes.freq[symbol]!++;
 }
 
 /** Run-length codes `allLengths[0..n)` into clSymbols/clExtra (RFC 1951 3.2.7) and counts them. */
 function runLengthCode(n: number): void {
   clCount = 0;
-  clFreq.fill(0);
+  clCodes.freq.fill(0);
   for (let i = 0; i < n; ) {
     const v = allLengths[i]!;
     let run = 1;
@@ -330,41 +360,50 @@ function runLengthCode(n: number): void {
 /** Bits of extra length and distance bits in the block. */
 function extraBits(): number {
   let bits = 0;
-  for (let k = 0; k < 29; k++) bits += litFreq[257 + k]! * LEN_EXTRA[k]!;
-  for (let c = 0; c < DIST_CODES; c++) bits += distFreq[c]! * DIST_EXTRA[c]!;
+  for (let k = 0; k < litCodes.usedCount; k++) {
+    const s = litCodes.used[k]!;
+    if (s > END_OF_BLOCK) bits += litCodes.freq[s]! * LEN_EXTRA[s - 257]!;
+  }
+  for (let k = 0; k < distCodes.usedCount; k++) {
+    const c = distCodes.used[k]!;
+    bits += distCodes.freq[c]! * DIST_EXTRA[c]!;
+  }
   return bits;
 }
 
 /** Writes the block's symbols with the given codes, then end-of-block. */
-function writeSymbols(lc: Uint16Array, ll: Uint8Array, dc: Uint16Array, dl: Uint8Array): void {
+function writeSymbols(lits: Alphabet, dists: Alphabet): void {
+  const { codes: lc, lengths: ll } = lits;
+  const { codes: dc, lengths: dl } = dists;
   // A literal, a length or a distance goes out as one code with its extra bits: at most 15 + 5
   // bits for a length, DIST_CODE_LIMIT + 13 for a distance, which fit in 31 bits beside the at
   // most 7 waiting in `buf`. After each, the whole bytes go out without branching: three are
   // always written (the output has room past its end) and as many as are complete are counted.
   const o = out;
+  const syms = symbols;
+  const n = symbolCount;
   let pos = outPos;
   let buf = bitBuf;
   let count = bitCount;
-  /** The distance of the match whose length was just written, else 0. */
-  let dist = 0;
-  for (let k = 0; k < symbolCount || dist !== 0; ) {
-    if (dist !== 0) {
-      const c = distCode(dist);
-      buf |= (dc[c]! | ((dist - 1 - DIST_BASE[c]!) << dl[c]!)) << count;
+  /** The match whose length was just written, else 0. */
+  let match = 0;
+  for (let k = 0; k < n || match !== 0; ) {
+    if (match !== 0) {
+      const c = (match >>> 13) & 31;
+      buf |= (dc[c]! | ((match & 0x1fff) << dl[c]!)) << count;
       count += dl[c]! + DIST_EXTRA[c]!;
-      dist = 0;
+      match = 0;
     } else {
-      const s = symbols[k++]!;
-      if (s < 256) {
+      const s = syms[k++]!;
+      if (s < MATCH_FLAG) {
         buf |= lc[s]! << count;
         count += ll[s]!;
       } else {
-        const len = s >>> 16;
-        const li = LEN_INDEX[len]!;
+        const li = (s >>> 23) & 31;
         const sym = 257 + li;
-        buf |= (lc[sym]! | ((len - LEN_BASE[li]!) << ll[sym]!)) << count;
+        buf |= (lc[sym]! | (((s >>> 18) & 31) << ll[sym]!)) << count;
         count += ll[sym]! + LEN_EXTRA[li]!;
-        dist = s & 0xffff;
+        match = s;
       }
     }
     o[pos] = buf;
@@ -419,31 +458,33 @@ const MIN_DYNAMIC_SYMBOLS = 48;
 
 /** Writes the collected symbols, covering data[start..end), as the cheapest kind of block. */
 function writeBlock(data: Uint8Array, start: number, end: number, final: boolean): void {
-  litFreq[END_OF_BLOCK] = 1;
+  litCodes.freq[END_OF_BLOCK] = 1;
+  collectUsed(litCodes);
+  collectUsed(distCodes);
   const extra = extraBits();
   const stored = storedBits(end - start);
-  const fixed = 3 + codedBits(litFreq, FIXED_LIT_LEN, LIT_CODES) + codedBits(distFreq, FIXED_DIST_LEN, DIST_CODES) + extra;
+  const fixed = 3 + codedBits(litCodes, FIXED_LIT.lengths) + codedBits(distCodes, FIXED_DIST.lengths) + extra;
 
   let dynamic = Infinity;
   let hlit = 0;
   let hdist = 0;
   let hclen = 0;
   if (symbolCount >= MIN_DYNAMIC_SYMBOLS) {
-    huffmanLengths(litFreq, LIT_CODES, LIT_CODE_LIMIT, litLen);
-    huffmanLengths(distFreq, DIST_CODES, DIST_CODE_LIMIT, distLen);
-    hlit = LIT_CODES;
-    while (litLen[hlit - 1] === 0) hlit--;
-    hdist = DIST_CODES;
-    while (distLen[hdist - 1] === 0) hdist--;
-    allLengths.set(litLen.subarray(0, hlit), 0);
-    allLengths.set(distLen.subarray(0, hdist), hlit);
+    buildLengths(litCodes);
+    buildLengths(distCodes);
+    hlit = litCodes.used[litCodes.usedCount - 1]! + 1;
+    hdist = distCodes.used[distCodes.usedCount - 1]! + 1;
+    allLengths.set(litCodes.lengths.subarray(0, hlit), 0);
+    allLengths.set(distCodes.lengths.subarray(0, hdist), hlit);
     runLengthCode(hlit + hdist);
-    huffmanLengths(clFreq, CL_CODES, CL_CODE_LIMIT, clLen);
+    collectUsed(clCodes);
+    buildLengths(clCodes);
+    const { freq: clFreq, lengths: clLen } = clCodes;
     hclen = CL_CODES;
     while (hclen > 4 && clLen[CL_ORDER[hclen - 1]!] === 0) hclen--;
     dynamic =
-      3 + 14 + 3 * hclen + codedBits(clFreq, clLen, CL_CODES) + 2 * clFreq[16]! + 3 * clFreq[17]! + 7 * clFreq[18]! +
-      codedBits(litFreq, litLen, LIT_CODES) + codedBits(distFreq, distLen, DIST_CODES) + extra;
+      3 + 14 + 3 * hclen + codedBits(clCodes, clLen) + 2 * clFreq[16]! + 3 * clFreq[17]! + 7 * clFreq[18]! +
+      codedBits(litCodes, litCodes.lengths) + codedBits(distCodes, distCodes.lengths) + extra;
   }
 
   const flag = final ? 1 : 0;
@@ -452,22 +493,23 @@ function writeBlock(data: Uint8Array, start: number, end: number, final: boolean
     writeStored(data, start, end, final);
   } else if (fixed <= dynamic) {
     putBits(flag | (1 << 1), 3);
-    writeSymbols(FIXED_LIT_CODE, FIXED_LIT_LEN, FIXED_DIST_CODE, FIXED_DIST_LEN);
+    writeSymbols(FIXED_LIT, FIXED_DIST);
   } else {
     putBits(flag | (2 << 1), 3);
     putBits(hlit - 257, 5);
     putBits(hdist - 1, 5);
     putBits(hclen - 4, 4);
+    const { codes: clCode, lengths: clLen } = clCodes;
     for (let k = 0; k < hclen; k++) putBits(clLen[CL_ORDER[k]!]!, 3);
-    assignCodes(clLen, CL_CODES, clCode);
+    assignCodes(clCodes);
     for (let k = 0; k < clCount; k++) {
       const s = clSymbols[k]!;
       putBits(clCode[s]!, clLen[s]!);
       if (s >= 16) putBits(clExtra[k]!, s === 16 ? 2 : s === 17 ? 3 : 7);
     }
-    assignCodes(litLen, LIT_CODES, litCode);
-    assignCodes(distLen, DIST_CODES, distCodes);
-    writeSymbols(litCode, litLen, distCodes, distLen);
+    assignCodes(litCodes);
+    assignCodes(distCodes);
+    writeSymbols(litCodes, distCodes);
   }
 }
 
@@ -501,36 +543,34 @@ function slideTables(delta: number): void {
 /** Adds positions [from, to) to the hash chains. */
 function insertRange(data: Uint8Array, from: number, to: number, offset: number): void {
   const last = Math.min(to, data.length - MIN_MATCH + 1);
+  if (from >= last) return;
+  // The three bytes at j, rolled along.
+  let bytes = (data[from]! << 8) | data[from + 1]!;
   for (let j = from; j < last; j++) {
-    const h = Math.imul(data[j]! | (data[j + 1]! << 8) | (data[j + 2]! << 16), HASH_MULTIPLIER) >>> HASH_SHIFT;
+    bytes = ((bytes << 8) | data[j + 2]!) & 0xffffff;
+    const h = Math.imul(bytes, HASH_MULTIPLIER) >>> HASH_SHIFT;
     chain[(offset + j) & CHAIN_MASK] = head[h]!;
     head[h] = offset + j;
   }
 }
 
 /**
- * Adds position i to the hash chains and looks back for a match there longer than `shorter`
- * (at least MIN_MATCH bytes): returns length << 16 | distance, or 0 for none.
+ * The longest match at position i (already in the hash chains) longer than `shorter` and at
+ * least MIN_MATCH bytes, among the candidates the effort allows: length << 16 | distance, or 0.
  */
-function insertAndMatch(data: Uint8Array, i: number, offset: number, shorter: number, effort: Effort): number {
-  const n = data.length;
-  if (i + MIN_MATCH > n) return 0;
+function longestMatch(data: Uint8Array, i: number, offset: number, shorter: number, effort: Effort): number {
+  const maxLen = Math.min(MAX_MATCH, data.length - i);
+  let best = Math.max(shorter, MIN_MATCH - 1);
+  if (best >= maxLen) return 0;
+  const entry = offset + i;
+  const lowest = Math.max(base, entry - WINDOW);
+  let candidate = chain[entry & CHAIN_MASK]!;
+  let tries = shorter >= effort.good ? effort.chain >> 2 : effort.chain;
   const b0 = data[i]!;
   const b1 = data[i + 1]!;
   const b2 = data[i + 2]!;
-  const h = Math.imul(b0 | (b1 << 8) | (b2 << 16), HASH_MULTIPLIER) >>> HASH_SHIFT;
-  const entry = offset + i;
-  let candidate = head[h]!;
-  head[h] = entry;
-  chain[entry & CHAIN_MASK] = candidate;
-
-  const maxLen = Math.min(MAX_MATCH, n - i);
-  let best = Math.max(shorter, MIN_MATCH - 1);
-  if (best >= maxLen) return 0;
-  let found = 0;
   let tail = data[i + best]!;
-  const lowest = Math.max(base, entry - WINDOW);
-  let tries = shorter >= effort.good ? effort.chain >> 2 : effort.chain;
+  let found = 0;
   while (candidate >= lowest) {
     const p = candidate - offset;
     // The byte that would make this match longer than the best so far is the likeliest to differ.
@@ -550,6 +590,15 @@ function insertAndMatch(data: Uint8Array, i: number, offset: number, shorter: nu
   return found;
 }
 
+/** Puts a match in the block's symbols at `at` and counts its codes. */
+function recordMatch(at: number, len: number, dist: number): void {
+  const li = LEN_INDEX[len]!;
+  const c = distCode(dist);
+  litCodes.freq[257 + li]!++;
+  distCodes.freq[c]!++;
+  symbols[at] = MATCH_FLAG | (li << 23) | ((len - LEN_BASE[li]!) << 18) | (c << 13) | (dist - 1 - DIST_BASE[c]!);
+}
+
 /**
  * Collects one block's symbols and their frequencies from position `start` on (table entries are
  * position + offset). Returns where the block ends.
@@ -559,37 +608,43 @@ function matchBlock(data: Uint8Array, start: number, offset: number): number {
   const effort = n <= SMALL_INPUT ? SMALL_INPUT_EFFORT : LARGE_INPUT_EFFORT;
   const lazy = effort.lazy;
   const syms = symbols;
-  const lf = litFreq;
-  const df = distFreq;
+  const lf = litCodes.freq;
   lf.fill(0);
-  df.fill(0);
+  distCodes.freq.fill(0);
   let count = 0;
   let i = start;
+  // Lazy evaluation: a match found at i - 1 waits in `pending` (length << 16 | distance) until
+  // the search at i finds nothing longer; else i - 1 goes out as a literal.
+  let pending = 0;
   while (i < n && count < BLOCK_SYMBOLS) {
-    let found = insertAndMatch(data, i, offset, 0, effort);
+    insertRange(data, i, i + 1, offset);
+    const found = pending >>> 16 < lazy && i + MIN_MATCH <= n ? longestMatch(data, i, offset, pending >>> 16, effort) : 0;
+    if (pending !== 0) {
+      if (found === 0) {
+        const len = pending >>> 16;
+        recordMatch(count++, len, pending & 0xffff);
+        insertRange(data, i + 1, i - 1 + len, offset);
+        i += len - 1;
+        pending = 0;
+        continue;
+      }
+      const b = data[i - 1]!;
+      syms[count++] = b;
+      lf[b]!++;
+    }
     if (found === 0) {
-      const b = data[i++]!;
+      const b = data[i]!;
       syms[count++] = b;
       lf[b]!++;
-      continue;
     }
-    // Lazy evaluation: while the next position has a longer match, emit a literal and move on.
-    let inserted = i + 1;
-    while (found >>> 16 < lazy && i + 1 < n) {
-      const next = insertAndMatch(data, i + 1, offset, found >>> 16, effort);
-      inserted = i + 2;
-      if (next === 0) break;
-      const b = data[i++]!;
-      syms[count++] = b;
-      lf[b]!++;
-      found = next;
-    }
-    const len = found >>> 16;
-    syms[count++] = found;
-    lf[LEN_SYMBOL[len]!]!++;
-    df[distCode(found & 0xffff)]!++;
-    insertRange(data, inserted, i + len, offset);
-    i += len;
+    pending = found;
+    i++;
+  }
+  if (pending !== 0) {
+    const len = pending >>> 16;
+    recordMatch(count++, len, pending & 0xffff);
+    insertRange(data, i, i - 1 + len, offset);
+    i += len - 1;
   }
   symbolCount = count;
   return i;
