@@ -38,7 +38,7 @@ interface Effort {
  * there is to find. Past that, chains fill up and longer searches keep up with zlib's level 6.
  */
 const SMALL_INPUT_EFFORT: Effort = { chain: 24, good: 4, lazy: 5, nice: 12 };
-const LARGE_INPUT_EFFORT: Effort = { chain: 64, good: 4, lazy: 8, nice: 64 };
+const LARGE_INPUT_EFFORT: Effort = { chain: 96, good: 4, lazy: 8, nice: 64 };
 const SMALL_INPUT = WINDOW;
 /** Length-3 matches further away than this cost more bits than three literals. */
 const FAR_THREE = 4096;
@@ -571,6 +571,9 @@ function longestMatch(data: Uint8Array, i: number, offset: number, shorter: numb
   const b2 = data[i + 2]!;
   let tail = data[i + best]!;
   let found = 0;
+  // Candidates come from the chain of the 3 bytes at i + shift (then a candidate's entry plus
+  // shift is on that chain).
+  let shift = 0;
   while (candidate >= lowest) {
     const p = candidate - offset;
     // The byte that would make this match longer than the best so far is the likeliest to differ.
@@ -582,10 +585,21 @@ function longestMatch(data: Uint8Array, i: number, offset: number, shorter: numb
         found = (l << 16) | (i - p);
         if (l >= effort.nice || l === maxLen) break;
         tail = data[i + l]!;
+        // A longer match also shares every 3 bytes of this one: go on along the chain of the
+        // 3 bytes whose previous occurrence lies furthest back (positions before i only).
+        let next = chain[(candidate + shift) & CHAIN_MASK]! - shift;
+        const last = Math.min(l - MIN_MATCH, i - p - 1);
+        for (let k = 0; k <= last; k++) {
+          const there = chain[(candidate + k) & CHAIN_MASK]! - k;
+          if (there < next) {
+            next = there;
+            shift = k;
+          }
+        }
       }
     }
     if (--tries === 0) break;
-    candidate = chain[candidate & CHAIN_MASK]!;
+    candidate = chain[(candidate + shift) & CHAIN_MASK]! - shift;
   }
   return found;
 }
