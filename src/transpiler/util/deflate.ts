@@ -382,6 +382,8 @@ function writeSymbols(lits: Alphabet, dists: Alphabet): void {
   const o = out;
   const syms = symbols;
   const n = symbolCount;
+  const lenExtra = LEN_EXTRA;
+  const distExtra = DIST_EXTRA;
   let pos = outPos;
   let buf = bitBuf;
   let count = bitCount;
@@ -391,7 +393,7 @@ function writeSymbols(lits: Alphabet, dists: Alphabet): void {
     if (match !== 0) {
       const c = (match >>> 13) & 31;
       buf |= (dc[c]! | ((match & 0x1fff) << dl[c]!)) << count;
-      count += dl[c]! + DIST_EXTRA[c]!;
+      count += dl[c]! + distExtra[c]!;
       match = 0;
     } else {
       const s = syms[k++]!;
@@ -402,7 +404,7 @@ function writeSymbols(lits: Alphabet, dists: Alphabet): void {
         const li = (s >>> 23) & 31;
         const sym = 257 + li;
         buf |= (lc[sym]! | (((s >>> 18) & 31) << ll[sym]!)) << count;
-        count += ll[sym]! + LEN_EXTRA[li]!;
+        count += ll[sym]! + lenExtra[li]!;
         match = s;
       }
     }
@@ -544,13 +546,16 @@ function slideTables(delta: number): void {
 function insertRange(data: Uint8Array, from: number, to: number, offset: number): void {
   const last = Math.min(to, data.length - MIN_MATCH + 1);
   if (from >= last) return;
+  // (Module tables in locals: V8 then loads them once, not on every access.)
+  const heads = head;
+  const links = chain;
   // The three bytes at j, rolled along.
   let bytes = (data[from]! << 8) | data[from + 1]!;
   for (let j = from; j < last; j++) {
     bytes = ((bytes << 8) | data[j + 2]!) & 0xffffff;
     const h = Math.imul(bytes, HASH_MULTIPLIER) >>> HASH_SHIFT;
-    chain[(offset + j) & CHAIN_MASK] = head[h]!;
-    head[h] = offset + j;
+    links[(offset + j) & CHAIN_MASK] = heads[h]!;
+    heads[h] = offset + j;
   }
 }
 
@@ -564,7 +569,8 @@ function longestMatch(data: Uint8Array, i: number, offset: number, shorter: numb
   if (best >= maxLen) return 0;
   const entry = offset + i;
   const lowest = Math.max(base, entry - WINDOW);
-  let candidate = chain[entry & CHAIN_MASK]!;
+  const links = chain;
+  let candidate = links[entry & CHAIN_MASK]!;
   let tries = shorter >= effort.good ? effort.chain >> 2 : effort.chain;
   const b0 = data[i]!;
   const b1 = data[i + 1]!;
@@ -587,10 +593,10 @@ function longestMatch(data: Uint8Array, i: number, offset: number, shorter: numb
         tail = data[i + l]!;
         // A longer match also shares every 3 bytes of this one: go on along the chain of the
         // 3 bytes whose previous occurrence lies furthest back (positions before i only).
-        let next = chain[(candidate + shift) & CHAIN_MASK]! - shift;
+        let next = links[(candidate + shift) & CHAIN_MASK]! - shift;
         const last = Math.min(l - MIN_MATCH, i - p - 1);
         for (let k = 0; k <= last; k++) {
-          const there = chain[(candidate + k) & CHAIN_MASK]! - k;
+          const there = links[(candidate + k) & CHAIN_MASK]! - k;
           if (there < next) {
             next = there;
             shift = k;
@@ -599,7 +605,7 @@ function longestMatch(data: Uint8Array, i: number, offset: number, shorter: numb
       }
     }
     if (--tries === 0) break;
-    candidate = chain[(candidate + shift) & CHAIN_MASK]! - shift;
+    candidate = links[(candidate + shift) & CHAIN_MASK]! - shift;
   }
   return found;
 }
