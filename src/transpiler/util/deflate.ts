@@ -633,17 +633,19 @@ function matchBlock(data: Uint8Array, start: number, offset: number): number {
   distCodes.freq.fill(0);
   let count = 0;
   let i = start;
+  /** Positions before this are in the hash chains. */
+  let inserted = start;
   // Lazy evaluation: a match found at i - 1 waits in `pending` (length << 16 | distance) until
   // the search at i finds nothing longer; else i - 1 goes out as a literal.
   let pending = 0;
   while (i < n && count < BLOCK_SYMBOLS) {
-    insertRange(data, i, i + 1, offset);
+    insertRange(data, inserted, i + 1, offset);
+    inserted = i + 1;
     const found = pending >>> 16 < lazy && i + MIN_MATCH <= n ? longestMatch(data, i, offset, pending >>> 16, effort) : 0;
     if (pending !== 0) {
       if (found === 0) {
         const len = pending >>> 16;
         recordMatch(count++, len, pending & 0xffff);
-        insertRange(data, i + 1, i - 1 + len, offset);
         i += len - 1;
         pending = 0;
         continue;
@@ -661,11 +663,10 @@ function matchBlock(data: Uint8Array, start: number, offset: number): number {
     i++;
   }
   if (pending !== 0) {
-    const len = pending >>> 16;
-    recordMatch(count++, len, pending & 0xffff);
-    insertRange(data, i, i - 1 + len, offset);
-    i += len - 1;
+    recordMatch(count++, pending >>> 16, pending & 0xffff);
+    i += (pending >>> 16) - 1;
   }
+  insertRange(data, inserted, i, offset);
   symbolCount = count;
   return i;
 }
