@@ -1,6 +1,6 @@
 /** Encoding contents as data URLs the way Butane does (percent or base64, optional gzip). */
-import { gzipSync } from "fflate";
 import { base64, utf8 } from "./bytes.ts";
+import { gzip as gzipMember } from "./deflate.ts";
 import { Memo } from "./memo.ts";
 
 /** Every byte's encoded form: itself for `A-Z a-z 0-9 - _ . ! ~ * ' ( )`, else `%XX` (upper-case hex). */
@@ -21,11 +21,13 @@ export function percentEncode(bytes: Uint8Array): string {
 
 /**
  * gzip with an empty header (no name, mtime 0). Upstream uses Go's level 9; any correct gzip of
- * the same bytes is equivalent for Ignition, and level 6 is ~4x faster here with the same sizes
- * on typical configs, so the "compress when shorter" choice is practically unchanged.
+ * the same bytes is equivalent for Ignition. Kindling uses its own encoder (./deflate.ts), which
+ * is several times faster than a general-purpose library on the many small texts of a config,
+ * with sizes close to zlib's level 6, so the "compress when shorter" choice is practically
+ * unchanged.
  */
 export function gzip(bytes: Uint8Array): Uint8Array {
-  return gzipSync(bytes, { level: 6, mtime: 0 });
+  return gzipMember(bytes);
 }
 
 export interface DataUrl {
