@@ -21,10 +21,10 @@ export function percentEncode(bytes: Uint8Array): string {
 
 /**
  * gzip with an empty header (no name, mtime 0). Upstream uses Go's level 9; any correct gzip of
- * the same bytes is equivalent for Ignition. Kindling uses its own encoder (./deflate.ts), which
- * is several times faster than a general-purpose library on the many small texts of a config,
- * with sizes close to zlib's level 6, so the "compress when shorter" choice is practically
- * unchanged.
+ * the same bytes is equivalent for Ignition. Kindling uses its own encoder (./deflate.ts): it
+ * allocates no tables per call and is about twice as fast as fflate's level 6 on the 1–20 KB
+ * texts typical of configs (far more on tiny ones), with sizes within a few percent of zlib's
+ * level 6, so the "compress when shorter" choice is practically unchanged.
  */
 export function gzip(bytes: Uint8Array): Uint8Array {
   return gzipMember(bytes);

@@ -3,9 +3,9 @@
  *
  * Matching uses a hash of 3 bytes, chains through a 32 KiB window and lazy evaluation (a short
  * match is emitted only when the next position's is no longer); inputs larger than the window
- * get longer searches. Symbols are collected into blocks of
- * up to BLOCK_SYMBOLS, and each block is written stored, with the fixed code or with its own
- * length-limited Huffman codes, whichever takes the fewest bits.
+ * get longer searches. Symbols are collected into blocks of up to BLOCK_SYMBOLS, and each block
+ * is written stored, with the fixed code or with its own length-limited Huffman codes,
+ * whichever takes the fewest bits.
  *
  * Every large table is allocated once per module and reused: hash-chain entries are positions
  * offset by a base that grows from call to call, so entries left by earlier calls lie below the
@@ -43,7 +43,7 @@ const SMALL_INPUT = WINDOW;
 /** Length-3 matches further away than this cost more bits than three literals. */
 const FAR_THREE = 4096;
 
-/** Symbols per block (a block's last step may add two more). */
+/** Symbols per block (its last steps may add up to two more). */
 const BLOCK_SYMBOLS = 16384;
 const SYMBOL_ROOM = BLOCK_SYMBOLS + 2;
 /** Most input bytes one block can cover. */
@@ -53,8 +53,10 @@ const END_OF_BLOCK = 256;
 const LIT_CODES = 286;
 const DIST_CODES = 30;
 const CL_CODES = 19;
-/** Longest codes: DEFLATE allows 15 bits (7 for the code-length code); distance codes are kept
- * shorter so that one with its extra bits fits in a single write, at no measurable cost. */
+/**
+ * Longest codes: DEFLATE allows 15 bits (7 for the code-length code); distance codes are kept
+ * shorter so that one with its extra bits fits in a single write, at no measurable cost.
+ */
 const LIT_CODE_LIMIT = 15;
 const DIST_CODE_LIMIT = 10;
 const CL_CODE_LIMIT = 7;
