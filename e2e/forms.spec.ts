@@ -78,15 +78,15 @@ test("add a user with an SSH key and a generated password hash; Ctrl+Z undoes fo
   await expect(preview.getByText("alice@laptop")).toBeVisible();
 
   // The YAML: the new user added below the old one, comments kept.
-  const withHash = await yamlText(page);
-  expect(withHash).toBe(`${BASE}    - name: alice\n      ssh_authorized_keys:\n        - ${KEY}\n      password_hash: ${hash}\n`);
+  // (Polled: Monaco lays the view out again once the YAML pane is shown.)
+  await expect.poll(() => yamlText(page)).toBe(`${BASE}    - name: alice\n      ssh_authorized_keys:\n        - ${KEY}\n      password_hash: ${hash}\n`);
 
   // Ctrl+Z in the forms undoes the last form edit (on the editor's own undo stack)...
   await showForms(page);
   await view.getByRole("tab", { name: "Users & groups" }).focus();
   await page.keyboard.press("ControlOrMeta+z");
   await expect(card.getByLabel("password_hash")).toHaveValue("");
-  expect(await yamlText(page)).toBe(`${BASE}    - name: alice\n      ssh_authorized_keys:\n        - ${KEY}\n`);
+  await expect.poll(() => yamlText(page)).toBe(`${BASE}    - name: alice\n      ssh_authorized_keys:\n        - ${KEY}\n`);
 
   // ...and so does Ctrl+Z in the editor, back to the text before the forms.
   await page.getByTestId("source-editor").locator(".view-lines").click();
@@ -117,10 +117,9 @@ test("a maintenance window writes the Zincati drop-in with the right TOML", asyn
   expect(decodeDataUrl(file?.contents?.source ?? "", file?.contents?.compression)).toBe(
     '[updates]\nstrategy = "periodic"\n\n[[updates.periodic.window]]\ndays = [ "Wed", "Sat" ]\nstart_time = "03:30"\nlength_minutes = 90\n',
   );
+  expect((await yamlText(page)).startsWith(BASE)).toBe(true);
   // The YAML keeps the comments and the users; the file is appended under a new storage key.
-  const text = await yamlText(page);
-  expect(text.startsWith(BASE)).toBe(true);
-  expect(text).toContain("    - path: /etc/zincati/config.d/55-updates-strategy.toml\n      mode: 0644\n      contents:\n        inline: |\n          [updates]");
+  await expect.poll(() => yamlText(page)).toContain("    - path: /etc/zincati/config.d/55-updates-strategy.toml\n      mode: 0644\n      contents:\n        inline: |\n          [updates]");
 });
 
 test("an invalid SSH key shows an error at the field; a schema error shows at its field", async ({ page }) => {
@@ -165,6 +164,27 @@ test("the Storage form's disk bar follows form edits live", async ({ page }) => 
   await partition.getByLabel("size_mib").fill("20480");
   await partition.getByLabel("size_mib").press("Enter");
   await expect(bar.getByRole("cell", { name: "20 GiB" })).toBeVisible();
+  // type_guid offers the well-known GPT types by name and names the one chosen.
+  const typeGuid = partition.getByLabel("type_guid");
+  const options = page.locator(`datalist[id="${await typeGuid.getAttribute("list")}"] option`);
+  await expect(options.and(page.locator('[label="Linux swap"]'))).toHaveCount(1);
+  expect(await options.count()).toBeGreaterThan(10);
+  await typeGuid.fill("0657fd6d-a4ab-43c4-84e5-0933c84b4f4f");
+  await typeGuid.press("Enter");
+  await expect(partition.getByText("Linux swap", { exact: true })).toBeVisible();
+  await partition.getByText("Linux swap", { exact: true }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath("forms-gpt-type.png") });
+  await expect.poll(() => yamlText(page)).toContain("          type_guid: 0657fd6d-a4ab-43c4-84e5-0933c84b4f4f\n");
+  // Picking from the list (the browser replaces the whole text) commits without Enter.
+  await showForms(page);
+  await typeGuid.focus();
+  await typeGuid.evaluate((el: HTMLInputElement) => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(el, "e6d6d379-f507-44c2-a23c-238f2a3df928");
+    el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertReplacementText" }));
+  });
+  await expect(partition.getByText("Linux LVM", { exact: true })).toBeVisible();
+  await expect(typeGuid).toBeFocused();
+  await expect(page.getByTestId("output-view")).toContainText("e6d6d379-f507-44c2-a23c-238f2a3df928");
   // Fields this variant/version lacks are not offered: fiot rejects disks, so no Storage section.
   await showYaml(page);
   await setEditorText(page, "variant: fiot\nversion: 1.0.0\n");

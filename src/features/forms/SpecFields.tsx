@@ -49,7 +49,14 @@ export function SpecField({ field, path, depth = 0 }: { field: FieldDesc; path: 
       return t.enum ? (
         <SelectField path={path} label={label} doc={doc} options={t.enum} />
       ) : (
-        <TextField path={path} label={label} doc={doc} multiline={field.hint === "multiline"} mono={field.hint === "path" || field.hint === "url"} />
+        <TextField
+          path={path}
+          label={label}
+          doc={doc}
+          multiline={field.hint === "multiline"}
+          mono={field.hint === "path" || field.hint === "url" || field.suggest !== undefined}
+          suggestions={field.suggest}
+        />
       );
     case "int":
       return <IntField path={path} label={label} doc={doc} />;

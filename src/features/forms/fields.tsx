@@ -2,6 +2,7 @@
 import { useId, useState, type ReactNode } from "react";
 import { getIn, pathKey, type EditPath } from "./model/config.ts";
 import { useForms } from "./forms-context.ts";
+import type { Suggestion } from "../../transpiler/spec/kit.ts";
 
 export function useValue(path: EditPath): unknown {
   return getIn(useForms().config, path);
@@ -74,13 +75,15 @@ interface TextInputProps {
   mono?: boolean;
   label?: string;
   rows?: number;
+  /** Values offered in a drop-down (the text stays free); picking one commits it at once. */
+  suggestions?: readonly Suggestion[];
 }
 
 /**
  * A text box that keeps what is typed until Enter or leaving the field (Ctrl+Enter in a text
  * area), then commits once: one edit, one undo step. Escape drops the draft.
  */
-export function TextInput({ id, value, onCommit, multiline, placeholder, describedBy, invalid, mono, label, rows }: TextInputProps) {
+export function TextInput({ id, value, onCommit, multiline, placeholder, describedBy, invalid, mono, label, rows, suggestions }: TextInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? value;
   const commit = () => {
@@ -112,23 +115,62 @@ export function TextInput({ id, value, onCommit, multiline, placeholder, describ
       />
     );
   }
-  return (
+  const listId = suggestions && id !== undefined ? `${id}-suggestions` : undefined;
+  const input = (
     <input
       {...common}
       type="text"
-      onChange={(e) => setDraft(e.target.value)}
+      list={listId}
+      onChange={(e) => {
+        const v = e.target.value;
+        // A pick from the list replaces the whole text at once: commit it like Enter would.
+        const native = e.nativeEvent as InputEvent;
+        if (listId !== undefined && native.inputType === "insertReplacementText" && suggestions?.some((x) => x.value === v)) {
+          setDraft(null);
+          if (v !== value) onCommit(v);
+        } else setDraft(v);
+      }}
       onKeyDown={(e) => {
         if (e.key === "Enter") commit();
         if (e.key === "Escape") setDraft(null);
       }}
     />
   );
+  if (listId === undefined || !suggestions) return input;
+  const known = suggestions.find((x) => x.value.toLowerCase() === shown.trim().toLowerCase());
+  return (
+    <>
+      {input}
+      <datalist id={listId}>
+        {suggestions.map((x) => (
+          <option key={x.value} value={x.value} label={x.label} />
+        ))}
+      </datalist>
+      {known && <span className="ff-suggestion-name">{known.label}</span>}
+    </>
+  );
 }
 
 const asText = (v: unknown) => (v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v as string | number | boolean));
 
 /** A string field: empty removes the key. */
-export function TextField({ path, label, doc, multiline, mono, placeholder }: { path: EditPath; label: ReactNode; doc?: string | undefined; multiline?: boolean; mono?: boolean; placeholder?: string }) {
+export function TextField({
+  path,
+  label,
+  doc,
+  multiline,
+  mono,
+  placeholder,
+  suggestions,
+}: {
+  path: EditPath;
+  label: ReactNode;
+  doc?: string | undefined;
+  multiline?: boolean;
+  mono?: boolean;
+  placeholder?: string;
+  suggestions?: readonly Suggestion[] | undefined;
+}) {
   const { set } = useForms();
   const value = useValue(path);
   return (
@@ -143,6 +185,7 @@ export function TextField({ path, label, doc, multiline, mono, placeholder }: { 
           describedBy={describedBy}
           invalid={invalid}
           {...(placeholder !== undefined ? { placeholder } : {})}
+          {...(suggestions !== undefined ? { suggestions } : {})}
         />
       )}
     </Row>

@@ -4,6 +4,7 @@
  * order of report entries.
  */
 import { bool, extendSpec, field, int, list, ref, str, type SpecDesc, type StructDesc } from "./kit.ts";
+import { GPT_PARTITION_TYPES } from "./gpt-types.ts";
 
 const FORMATS_3_0 = ["ext4", "btrfs", "xfs", "swap", "vfat"] as const;
 const RAID_LEVELS = ["linear", "raid0", "0", "stripe", "raid1", "1", "mirror", "raid4", "4", "raid5", "5", "raid6", "6", "raid10", "10"] as const;
@@ -163,7 +164,7 @@ export const v0_1: SpecDesc = {
         field("should_exist", bool(), "Whether the partition should exist (false deletes it)."),
         field("size_mib", int(), "Size in MiB; 0 fills the available space."),
         field("start_mib", int(), "Start in MiB; 0 means the start of the largest free block."),
-        field("type_guid", str(), "Partition type GUID."),
+        field("type_guid", str(), "Partition type GUID.", { suggest: GPT_PARTITION_TYPES }),
         field("wipe_partition_entry", bool(), "Allow deleting a partition entry that does not match."),
       ],
     },

@@ -23,6 +23,14 @@ export interface FieldDesc {
   required?: boolean;
   /** Optional minimum (e.g. modes ≥ 0) or other hints for forms/schemas. */
   hint?: "mode" | "multiline" | "path" | "url" | "secret";
+  /** Common values of a free-text field: forms offer them, schemas list them as `examples`. */
+  suggest?: readonly Suggestion[];
+}
+
+/** A value offered for a field, with a name for people. */
+export interface Suggestion {
+  value: string;
+  label: string;
 }
 
 export interface StructDesc {
