@@ -1,6 +1,6 @@
 /** Encoding contents as data URLs the way Butane does (percent or base64, optional gzip). */
 import { base64, utf8 } from "./bytes.ts";
-import { gzip as gzipMember } from "./deflate.ts";
+import { gzip } from "./deflate.ts";
 import { Memo } from "./memo.ts";
 
 /** Every byte's encoded form: itself for `A-Z a-z 0-9 - _ . ! ~ * ' ( )`, else `%XX` (upper-case hex). */
@@ -19,24 +19,20 @@ export function percentEncode(bytes: Uint8Array): string {
   return parts.join("");
 }
 
-/**
- * gzip with an empty header (no name, mtime 0). Upstream uses Go's level 9; any correct gzip of
- * the same bytes is equivalent for Ignition. Kindling uses its own encoder (./deflate.ts): it
- * allocates no tables per call and is about twice as fast as fflate's level 6 on the 1–20 KB
- * texts typical of configs (far more on tiny ones), with sizes within a few percent of zlib's
- * level 6, so the "compress when shorter" choice is practically unchanged.
- */
-export function gzip(bytes: Uint8Array): Uint8Array {
-  return gzipMember(bytes);
-}
-
 export interface DataUrl {
   source: string;
   /** True when the bytes were gzip-compressed here. */
   gzipped: boolean;
 }
 
-/** `data:` URL of `bytes`: the shorter of percent and base64 forms, gzip-compressed when that wins by more than 4 bytes. */
+/**
+ * `data:` URL of `bytes`: the shorter of percent and base64 forms, gzip-compressed when that wins
+ * by more than 4 bytes. Upstream gzips with Go's level 9; any correct gzip of the same bytes is
+ * equivalent for Ignition. Kindling's own encoder (./deflate.ts) allocates no tables per call and
+ * is about twice as fast as fflate's level 6 on the 1–20 KB texts typical of configs (far more on
+ * tiny ones), with sizes within a few percent of zlib's level 6, so the "compress when shorter"
+ * choice is practically unchanged.
+ */
 export function makeDataUrl(bytes: Uint8Array, allowCompression: boolean): DataUrl {
   // Compare encoded lengths first and build only the winning form.
   let plain = 0;
