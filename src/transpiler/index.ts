@@ -3,6 +3,9 @@
  * upstream Butane's diagnostics. Pure: no DOM, no Node APIs; file access comes in via options.
  */
 import type { Diagnostic, FilesProvider } from "./types.ts";
+import type { Finding, LintOptions } from "./lint/finding.ts";
+
+export type { Finding, LintOptions } from "./lint/finding.ts";
 
 export type { Diagnostic, FilesProvider, Path, PathElem, Severity, FileStat, FileReadResult } from "./types.ts";
 export { formatPath } from "./types.ts";
@@ -21,6 +24,8 @@ export interface TranspileOptions {
    * transpiles on every keystroke). A one-off run (the CLI) is faster without. Output is the same.
    */
   memoize?: boolean;
+  /** Also run Kindling's own checks (`findings`); never changes `output`, `diagnostics` or `failure`. */
+  lint?: boolean | LintOptions;
 }
 
 export interface TranspileResult {
@@ -41,6 +46,8 @@ export interface TranspileResult {
   variant?: string;
   version?: string;
   ignitionVersion?: string;
+  /** Kindling's own findings, when `lint` was asked for; kept apart from upstream's diagnostics. */
+  findings?: Finding[];
 }
 
 export { transpile } from "./pipeline.ts";
