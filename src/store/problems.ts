@@ -2,9 +2,11 @@
  * The Problems list: the transpiler's diagnostics plus its failure line, as flat rows. A YAML
  * syntax failure (`… yaml: line 3: …`) becomes a row on that line.
  */
-import { formatPath, type Diagnostic, type Severity, type TranspileResult } from "../transpiler/index.ts";
+import { formatPath, type Diagnostic, type Finding, type Severity, type TranspileResult } from "../transpiler/index.ts";
 
 export interface Problem {
+  /** Kindling's own finding, with its stable code; absent for upstream Butane's entries. */
+  finding?: Finding;
   severity: Severity;
   /** Upstream's text, exactly. */
   message: string;
@@ -50,11 +52,25 @@ const fromDiagnostic = (d: Diagnostic): Problem => ({
   failure: false,
 });
 
-/** Every row for a result, report entries first (in upstream's order), then the failure. */
-export function problemsOf(result: Pick<TranspileResult, "diagnostics" | "failure"> | null): Problem[] {
+const fromFinding = (f: Finding): Problem => ({
+  finding: f,
+  severity: f.severity,
+  message: f.message,
+  path: f.path.length > 0 ? formatPath(f.path) : "",
+  ...(f.line !== undefined ? { line: f.line } : {}),
+  ...(f.column !== undefined ? { column: f.column } : {}),
+  failure: false,
+});
+
+/**
+ * Every row for a result: report entries first (in upstream's order), then the failure, then
+ * Kindling's own findings (never mixed into upstream's rows).
+ */
+export function problemsOf(result: Pick<TranspileResult, "diagnostics" | "failure" | "findings"> | null): Problem[] {
   if (!result) return [];
   const rows = result.diagnostics.map(fromDiagnostic);
   if (result.failure) rows.push(...failureProblems(result.failure));
+  for (const f of result.findings ?? []) rows.push(fromFinding(f));
   return rows;
 }
 
