@@ -7,7 +7,7 @@ import type { Finding, LintOptions } from "./lint/finding.ts";
 
 export type { Finding, LintOptions } from "./lint/finding.ts";
 
-export type { Diagnostic, FilesProvider, Path, PathElem, Severity, FileStat, FileReadResult } from "./types.ts";
+export type { Diagnostic, FilesProvider, Path, PathElem, Severity, FileStat, FileReadResult, FileFailure } from "./types.ts";
 export { formatPath } from "./types.ts";
 
 export interface TranspileOptions {

@@ -39,24 +39,35 @@ export function formatPath(path: Path): string {
   return s;
 }
 
-/** Read access to the user's local files (the CLI's --files-dir, the studio's Files panel). */
+/**
+ * Read access to the user's local files (the CLI's --files-dir, the studio's Files panel). Paths
+ * are relative to the root, "/"-separated and already cleaned. A provider never reaches a node
+ * outside its directory, whatever symlinks say (that is `escape`), and never throws.
+ */
 export interface FilesProvider {
   /**
    * Human-readable name of the files directory as the user gave it (e.g. "files" or "/abs/dir").
    * Used to build upstream's error texts (`open files/missing: no such file or directory`).
    */
   readonly root: string;
-  /** Reads a file by a path relative to the root ("/"-separated, already cleaned, never escaping). */
+  /** Reads a file, following a final symlink (as Go's os.ReadFile does). */
   read(relPath: string): FileReadResult;
-  /** Describes a node (without following a final symlink). */
-  lstat(relPath: string): FileStat | null;
-  /** Lists a directory's entry names (unsorted is fine). Null when it is not a readable directory. */
-  readdir(relPath: string): string[] | null;
+  /** Describes a node without following a final symlink (a symlink's text comes with it). */
+  lstat(relPath: string): { ok: true; stat: FileStat } | FileFailure;
+  /** Lists a directory's entry names (unsorted is fine). */
+  readdir(relPath: string): { ok: true; names: string[] } | FileFailure;
 }
 
-export type FileReadResult =
-  | { ok: true; data: Uint8Array }
-  | { ok: false; error: "not-found" | "is-directory" | "permission-denied" | "other"; message?: string };
+/** Why a files-directory operation failed. */
+export interface FileFailure {
+  ok: false;
+  /** `escape`: the path leads out of the files directory (through a symlink). */
+  error: "not-found" | "is-directory" | "not-directory" | "permission-denied" | "escape" | "other";
+  /** For `other`: the OS error as Go prints it, e.g. "too many levels of symbolic links". */
+  reason?: string;
+}
+
+export type FileReadResult = { ok: true; data: Uint8Array } | FileFailure;
 
 export interface FileStat {
   kind: "file" | "directory" | "symlink" | "other";

@@ -19,17 +19,19 @@ describe("files provider", () => {
   });
 
   it("describes files and implied directories", () => {
-    expect(p.lstat("etc/app/run.sh")).toEqual({ kind: "file", mode: 0o755 });
-    expect(p.lstat("etc/app")).toMatchObject({ kind: "directory" });
-    expect(p.lstat("")).toMatchObject({ kind: "directory" });
-    expect(p.lstat("missing")).toBeNull();
+    expect(p.lstat("etc/app/run.sh")).toEqual({ ok: true, stat: { kind: "file", mode: 0o755 } });
+    expect(p.lstat("etc/app")).toMatchObject({ ok: true, stat: { kind: "directory" } });
+    expect(p.lstat("")).toMatchObject({ ok: true, stat: { kind: "directory" } });
+    expect(p.lstat("missing")).toEqual({ ok: false, error: "not-found" });
   });
 
   it("lists directories", () => {
-    expect(p.readdir("")?.sort()).toEqual(["etc", "motd"]);
-    expect(p.readdir(".")?.sort()).toEqual(["etc", "motd"]);
-    expect(p.readdir("etc")?.sort()).toEqual(["app", "conf"]);
-    expect(p.readdir("motd")).toBeNull();
+    const names = (rel: string) => { const r = p.readdir(rel); return r.ok ? r.names.sort() : r.error; };
+    expect(names("")).toEqual(["etc", "motd"]);
+    expect(names(".")).toEqual(["etc", "motd"]);
+    expect(names("etc")).toEqual(["app", "conf"]);
+    expect(names("motd")).toBe("not-directory");
+    expect(names("nope")).toBe("not-found");
   });
 
   it("cleans paths", () => {

@@ -45,16 +45,18 @@ export function createFilesProvider(files: readonly WireFile[], root = FILES_ROO
       if (dirs.has(p)) return { ok: false, error: "is-directory" };
       return { ok: false, error: "not-found" };
     },
-    lstat(relPath: string): FileStat | null {
+    lstat(relPath: string) {
       const p = cleanRelPath(relPath);
       const f = byPath.get(p);
-      if (f) return { kind: "file", mode: f.mode };
-      if (dirs.has(p)) return { kind: "directory", mode: 0o755 };
-      return null;
+      if (f) return { ok: true, stat: { kind: "file", mode: f.mode } satisfies FileStat } as const;
+      if (dirs.has(p)) return { ok: true, stat: { kind: "directory", mode: 0o755 } satisfies FileStat } as const;
+      return { ok: false, error: "not-found" } as const;
     },
-    readdir(relPath: string): string[] | null {
-      const children = dirs.get(cleanRelPath(relPath));
-      return children ? [...children] : null;
+    readdir(relPath: string) {
+      const p = cleanRelPath(relPath);
+      const children = dirs.get(p);
+      if (children) return { ok: true, names: [...children] } as const;
+      return { ok: false, error: byPath.has(p) ? "not-directory" : "not-found" } as const;
     },
   };
 }

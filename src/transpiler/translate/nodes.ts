@@ -18,6 +18,24 @@ export function findNode(out: Obj, path: string): { kind: NodeKind; node: Obj } 
   return undefined;
 }
 
+export type NodeIndex = Map<string, { kind: NodeKind; node: Obj }>;
+
+/**
+ * The output's nodes by path, first match winning as in `findNode`. Callers that add many nodes
+ * (a tree of 100,000 entries) keep it up to date with `indexNode` instead of scanning each time.
+ */
+export function indexNodes(out: Obj): NodeIndex {
+  const index: NodeIndex = new Map();
+  const storage = out.storage as Obj | undefined;
+  for (const kind of ["files", "directories", "links"] as const) for (const node of (storage?.[kind] ?? []) as Obj[]) indexNode(index, kind, node);
+  return index;
+}
+
+export function indexNode(index: NodeIndex, kind: NodeKind, node: Obj): void {
+  const path = node.path as string;
+  if (!index.has(path)) index.set(path, { kind, node });
+}
+
 /** Appends a new node to `storage[kind]`, creating the lists as needed (all marked as from `at`). */
 export function appendNode(ctx: TranslateContext, out: Obj, kind: NodeKind, node: Obj, at: Path): void {
   const storage = childObject(ctx, out, "storage", at);

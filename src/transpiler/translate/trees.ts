@@ -2,10 +2,10 @@
 import type { Path } from "../types.ts";
 import type { BObject } from "../decode.ts";
 import { makeDataUrl, makePlainDataUrl } from "../util/dataurl.ts";
-import { joinPath, NO_FILES_DIR, readLocal, resolveLocal, statLocal } from "../util/files.ts";
+import { failureText, joinPath, NO_FILES_DIR, readLocal, resolveLocal, statLocal } from "../util/files.ts";
 import { errorAt, type TranslateContext } from "./context.ts";
 import type { Obj } from "./provenance.ts";
-import { appendNode, buildNode, EXISTS, findNode } from "./nodes.ts";
+import { appendNode, buildNode, EXISTS, indexNode, indexNodes, type NodeKind } from "./nodes.ts";
 
 function owner(o: BObject | undefined): Obj | undefined {
   if (!o) return undefined;
@@ -51,57 +51,66 @@ function walkTree(ctx: TranslateContext, tree: BObject, at: Path, out: Obj, root
   const user = owner(tree.user as BObject | undefined);
   const group = owner(tree.group as BObject | undefined);
   const wantDirs = tree.dir_mode !== undefined || user !== undefined || group !== undefined;
+  const index = indexNodes(out);
+  const append = (kind: NodeKind, node: Obj) => {
+    appendNode(ctx, out, kind, node, at);
+    indexNode(index, kind, node);
+  };
   // Depth-first in lexical order, each directory before its contents (like Go's filepath.Walk).
+  // Symlinks are never followed, so the walk ends on any tree, however large.
   const stack: string[] = [""];
-  let guard = 0;
-  while (stack.length > 0 && guard++ < 100_000) {
+  while (stack.length > 0) {
     const rel = stack.pop()!;
     const full = rel === "" ? rootRel : rootRel === "" ? rel : `${rootRel}/${rel}`;
     const display = rel === "" ? rootDisplay : joinPath(rootDisplay, rel);
     const st = files.lstat(full);
-    if (!st) {
-      errorAt(ctx, at, `lstat ${display}: no such file or directory`);
+    if (!st.ok) {
+      errorAt(ctx, at, failureText("lstat", display, st));
       continue;
     }
     const dest = joinPath(treePath, rel);
-    if (st.kind === "directory") {
-      if (wantDirs) {
-        if (findNode(out, dest)) errorAt(ctx, at, EXISTS);
-        else
-          appendNode(ctx, out, "directories", buildNode(ctx, at, [["group", group && { ...group }], ["path", dest], ["user", user && { ...user }], ["mode", (tree.dir_mode as number | undefined) ?? 0o755]]), at);
+    const { kind, mode, target } = st.stat;
+    if (kind === "directory") {
+      // Like filepath.Walk: a directory that cannot be listed is reported and not entered.
+      const listing = files.readdir(full);
+      if (!listing.ok) {
+        errorAt(ctx, at, failureText("open", display, listing));
+        continue;
       }
-      const names = (files.readdir(full) ?? []).slice().sort(byBytes);
+      if (wantDirs) {
+        if (index.has(dest)) errorAt(ctx, at, EXISTS);
+        else append("directories", buildNode(ctx, at, [["group", group && { ...group }], ["path", dest], ["user", user && { ...user }], ["mode", (tree.dir_mode as number | undefined) ?? 0o755]]));
+      }
+      const names = listing.names.slice().sort(byBytes);
       for (let k = names.length - 1; k >= 0; k--) stack.push(rel === "" ? names[k]! : `${rel}/${names[k]!}`);
-    } else if (st.kind === "file") {
-      addFile(ctx, tree, at, out, full, display, dest, st.mode, user, group);
-    } else if (st.kind === "symlink") {
-      const existing = findNode(out, dest);
+    } else if (kind === "file") {
+      const existing = index.get(dest);
+      const node = addFile(ctx, tree, at, existing, full, display, dest, mode, user, group);
+      if (node && !existing) append("files", node);
+    } else if (kind === "symlink") {
+      const existing = index.get(dest);
       if (existing && (existing.kind !== "links" || (existing.node.target !== undefined && existing.node.target !== ""))) {
         errorAt(ctx, at, EXISTS);
         continue;
       }
-      const target = st.target ?? "";
-      if (existing) {
-        ctx.prov.set(existing.node, "target", target, at);
-      } else {
-        appendNode(ctx, out, "links", buildNode(ctx, at, [["group", group && { ...group }], ["path", dest], ["user", user && { ...user }], ["target", target]]), at);
-      }
+      if (existing) ctx.prov.set(existing.node, "target", target ?? "", at);
+      else append("links", buildNode(ctx, at, [["group", group && { ...group }], ["path", dest], ["user", user && { ...user }], ["target", target ?? ""]]));
     } else {
       errorAt(ctx, at, "trees may only contain files, directories, and symlinks");
     }
   }
 }
 
-function addFile(ctx: TranslateContext, tree: BObject, at: Path, out: Obj, full: string, display: string, dest: string, fileMode: number, user: Obj | undefined, group: Obj | undefined): void {
-  const existing = findNode(out, dest);
+/** Fills (or builds) the file node for a tree file; returns it, or nothing after an error. */
+function addFile(ctx: TranslateContext, tree: BObject, at: Path, existing: { kind: NodeKind; node: Obj } | undefined, full: string, display: string, dest: string, fileMode: number, user: Obj | undefined, group: Obj | undefined): Obj | undefined {
   if (existing && (existing.kind !== "files" || ((existing.node.contents as Obj | undefined)?.source ?? undefined) !== undefined)) {
     errorAt(ctx, at, EXISTS);
-    return;
+    return undefined;
   }
   const data = readLocal(ctx.files!, full, display);
   if (!data.ok) {
     errorAt(ctx, at, data.message);
-    return;
+    return undefined;
   }
   const node = existing?.node ?? buildNode(ctx, at, [["group", group && { ...group }], ["path", dest], ["user", user && { ...user }]]);
   const prior = (node.contents as Obj | undefined) ?? {};
@@ -130,7 +139,7 @@ function addFile(ctx: TranslateContext, tree: BObject, at: Path, out: Obj, full:
   node.mode = mode;
   if (!existing) ctx.prov.markKey(node, "mode", at);
   else if (existing.node.mode === undefined) ctx.prov.markKey(node, "mode", at);
-  if (!existing) appendNode(ctx, out, "files", node, at);
+  return node;
 }
 
 /** Go sorts names by bytes; compare UTF-16 code units, which agrees for ASCII and BMP names. */

@@ -1,5 +1,5 @@
 /** The files directory: lexical joins like Go's filepath.Join, the escape rule, and upstream's error texts. */
-import type { FilesProvider, FileStat } from "../types.ts";
+import type { FileFailure, FilesProvider, FileStat } from "../types.ts";
 
 /** Go's path.Clean. */
 export function cleanPath(p: string): string {
@@ -45,24 +45,33 @@ export function resolveLocal(files: FilesProvider | undefined, local: string): R
   return { ok: true, rel, display };
 }
 
-/** Reads a local file, with upstream's error texts (`open files/x: no such file or directory`). */
-export function readLocal(files: FilesProvider, rel: string, display: string): { ok: true; data: Uint8Array } | { ok: false; message: string } {
-  const r = files.read(rel);
-  if (r.ok) return r;
-  switch (r.error) {
-    case "not-found":
-      return { ok: false, message: `open ${display}: no such file or directory` };
+/** Go's text for a failed operation on `display`, e.g. `open files/x: no such file or directory`. */
+export function failureText(op: "open" | "lstat" | "stat", display: string, f: FileFailure): string {
+  switch (f.error) {
+    case "escape":
+      return TRAVERSES;
     case "is-directory":
-      return { ok: false, message: `read ${display}: is a directory` };
+      // Go opens a directory fine; the read fails.
+      return `read ${display}: is a directory`;
+    case "not-found":
+      return `${op} ${display}: no such file or directory`;
+    case "not-directory":
+      return `${op} ${display}: not a directory`;
     case "permission-denied":
-      return { ok: false, message: `open ${display}: permission denied` };
+      return `${op} ${display}: permission denied`;
     default:
-      return { ok: false, message: r.message ?? `open ${display}: input/output error` };
+      return `${op} ${display}: ${f.reason ?? "input/output error"}`;
   }
 }
 
-/** lstat with upstream's error text for a missing node. */
+/** Reads a local file, with upstream's error texts. */
+export function readLocal(files: FilesProvider, rel: string, display: string): { ok: true; data: Uint8Array } | { ok: false; message: string } {
+  const r = files.read(rel);
+  return r.ok ? r : { ok: false, message: failureText("open", display, r) };
+}
+
+/** Stats the root of a tree: `stat`, as upstream names it. */
 export function statLocal(files: FilesProvider, rel: string, display: string): { ok: true; stat: FileStat } | { ok: false; message: string } {
   const s = files.lstat(rel);
-  return s ? { ok: true, stat: s } : { ok: false, message: `stat ${display}: no such file or directory` };
+  return s.ok ? s : { ok: false, message: failureText("stat", display, s) };
 }
