@@ -117,7 +117,8 @@ test("a maintenance window writes the Zincati drop-in with the right TOML", asyn
   expect(decodeDataUrl(file?.contents?.source ?? "", file?.contents?.compression)).toBe(
     '[updates]\nstrategy = "periodic"\n\n[[updates.periodic.window]]\ndays = [ "Wed", "Sat" ]\nstart_time = "03:30"\nlength_minutes = 90\n',
   );
-  expect((await yamlText(page)).startsWith(BASE)).toBe(true);
+  // Polled: after the pane switch Monaco lays its view out again and may show only part of it at first.
+  await expect.poll(async () => (await yamlText(page)).startsWith(BASE)).toBe(true);
   // The YAML keeps the comments and the users; the file is appended under a new storage key.
   await expect.poll(() => yamlText(page)).toContain("    - path: /etc/zincati/config.d/55-updates-strategy.toml\n      mode: 0644\n      contents:\n        inline: |\n          [updates]");
 });
