@@ -81,11 +81,16 @@ function newCode(size: number): Code {
   return { lengths: new Uint8Array(size), codes: new Uint16Array(size) };
 }
 
-/** The bits of `value` (`bits` long) in reverse order. */
-function reverseBits(value: number, bits: number): number {
+/** Bytes with their bits in reverse order. */
+const REVERSED_BYTE = Uint8Array.from({ length: 256 }, (_, b) => {
   let r = 0;
-  for (let i = 0; i < bits; i++) r |= ((value >> i) & 1) << (bits - 1 - i);
+  for (let i = 0; i < 8; i++) r |= ((b >> i) & 1) << (7 - i);
   return r;
+});
+
+/** The low `bits` (≤ 16) bits of `value` in reverse order. */
+function reverseBits(value: number, bits: number): number {
+  return ((REVERSED_BYTE[value & 255]! << 8) | REVERSED_BYTE[(value >> 8) & 255]!) >> (16 - bits);
 }
 
 const lengthCounts = new Int32Array(16);
@@ -130,32 +135,40 @@ const lastFreq = new Int32Array(17);
 const nextLeafFreq = new Int32Array(17);
 const nextPairFreq = new Int32Array(17);
 const needed = new Int32Array(17);
-/** leafCounts[level * 16 + j]: leaves left of the level-j ancestor of the level's rightmost node. */
-const leafCounts = new Int32Array(16 * 16);
+const itemCount = new Int32Array(17);
+/** Room per level: a level lists fewer than 2n items (n leaves and fewer than n pairs), n ≤ 286. */
+const LEVEL_ROOM = 2 * LIT_CODES + 2;
+/** leavesBefore[level * LEVEL_ROOM + k]: how many of the level's first k items are leaves. */
+const leavesBefore = new Int32Array(17 * LEVEL_ROOM);
 
 /**
  * How many of the `n` (≥ 3) symbols, frequencies ascending in `sortedFreq`, get each code length
- * 1..maxBits, for an optimal code no longer than `maxBits`: Go's level-by-level chain
- * construction, whose choice among equally short codes decides the bytes. Returns the longest
- * length used (`maxBits`, or n - 1 when smaller).
+ * 1..maxBits, for an optimal code no longer than `maxBits`, as Go's `bitCounts` decides (its
+ * choice among equally good codes decides the bytes). Returns the longest length used
+ * (`maxBits`, or n - 1 when smaller).
+ *
+ * Boundary package-merge: each level lists items in increasing weight, merging the leaves with
+ * pairs of consecutive items of the level below (a leaf first only when strictly lighter); the
+ * top level takes 2n - 2 items, and levels below make items only as pairs are taken. A leaf's
+ * code length is the number of levels whose taken items include it.
  */
 function lengthLimitedCounts(n: number, maxBits: number): number {
   const f = sortedFreq;
   f[n] = INFINITE;
   if (maxBits > n - 1) maxBits = n - 1;
-  lastFreq.fill(0);
-  nextLeafFreq.fill(0);
-  nextPairFreq.fill(0);
-  needed.fill(0);
-  leafCounts.fill(0);
+  needed.fill(0, 0, maxBits + 2);
+  nextPairFreq[maxBits + 1] = 0;
   for (let level = 1; level <= maxBits; level++) {
-    // Each level starts as if its first two items, the two rarest leaves, were chosen.
+    // Every level starts with its two lightest items, the two rarest leaves.
     lastFreq[level] = f[1]!;
     nextLeafFreq[level] = f[2]!;
     nextPairFreq[level] = level === 1 ? INFINITE : f[0]! + f[1]!;
-    leafCounts[level * 16 + level] = 2;
+    itemCount[level] = 2;
+    const row = level * LEVEL_ROOM;
+    leavesBefore[row] = 0;
+    leavesBefore[row + 1] = 1;
+    leavesBefore[row + 2] = 2;
   }
-  // The top level needs 2n - 2 items and has two.
   needed[maxBits] = 2 * n - 4;
 
   let level = maxBits;
@@ -168,18 +181,20 @@ function lengthLimitedCounts(n: number, maxBits: number): number {
       continue;
     }
     const previous = lastFreq[level]!;
+    const row = level * LEVEL_ROOM;
+    const items = itemCount[level]!;
+    let leaves = leavesBefore[row + items]!;
     if (nextLeafFreq[level]! < nextPairFreq[level]!) {
-      // A leaf.
-      const leaves = leafCounts[level * 16 + level]! + 1;
+      leaves++;
       lastFreq[level] = nextLeafFreq[level]!;
-      leafCounts[level * 16 + level] = leaves;
       nextLeafFreq[level] = f[leaves]!;
     } else {
-      // A pair from the level below, which must then make two more items.
+      // A pair from the level below, which then makes the next pair.
       lastFreq[level] = nextPairFreq[level]!;
-      leafCounts.copyWithin(level * 16, (level - 1) * 16, (level - 1) * 16 + level);
       needed[level - 1] = 2;
     }
+    itemCount[level] = items + 1;
+    leavesBefore[row + items + 1] = leaves;
     if (--needed[level]! === 0) {
       if (level === maxBits) break;
       nextPairFreq[level + 1] = previous + lastFreq[level]!;
@@ -189,10 +204,17 @@ function lengthLimitedCounts(n: number, maxBits: number): number {
     }
   }
 
-  const top = maxBits * 16;
-  for (let bits = 1, lv = maxBits; lv > 0; lv--, bits++) {
-    countPerLength[bits] = leafCounts[top + lv]! - leafCounts[top + lv - 1]!;
+  // From the top down: the pairs taken at a level are the first items of the level below.
+  let taken = 2 * n - 2;
+  let above = 0;
+  for (let lv = maxBits, bits = 1; lv > 0; lv--, bits++) {
+    const leaves = leavesBefore[lv * LEVEL_ROOM + taken]!;
+    // Leaves taken here but not below get `bits` bits (the ones taken below too get more).
+    if (lv < maxBits) countPerLength[bits - 1] = above - leaves;
+    above = leaves;
+    taken = 2 * (taken - leaves);
   }
+  countPerLength[maxBits] = above;
   return maxBits;
 }
 
@@ -372,23 +394,53 @@ function writeTokens(lit: Code, off: Code): void {
   const { lengths: ol, codes: oc } = off;
   const t = tokens;
   const n = tokenCount;
+  // The bit writer inlined: after each code (with its extra bits, at most 20 bits beside the at
+  // most 7 pending), three bytes are written unconditionally (reserve leaves room past the end)
+  // and the complete ones kept.
+  const o = out;
+  let at = outPos;
+  let buf = bitBuf;
+  let count = bitCount;
   for (let k = 0; k < n; k++) {
     const token = t[k]!;
     if (token < MATCH) {
-      putBits(lc[token]!, ll[token]!);
-      continue;
+      buf |= lc[token]! << count;
+      count += ll[token]!;
+    } else {
+      const xlength = (token >>> 22) & 255;
+      const lcode = LENGTH_CODE[xlength]!;
+      const sym = LENGTH_CODES_START + lcode;
+      buf |= (lc[sym]! | ((xlength - LENGTH_BASE[lcode]!) << ll[sym]!)) << count;
+      count += ll[sym]! + LENGTH_EXTRA[lcode]!;
+      o[at] = buf;
+      o[at + 1] = buf >>> 8;
+      o[at + 2] = buf >>> 16;
+      at += count >> 3;
+      buf >>>= count & ~7;
+      count &= 7;
+      const xoffset = token & 0x3fffff;
+      const ocode = offsetCode(xoffset);
+      buf |= oc[ocode]! << count;
+      count += ol[ocode]!;
+      o[at] = buf;
+      o[at + 1] = buf >>> 8;
+      o[at + 2] = buf >>> 16;
+      at += count >> 3;
+      buf >>>= count & ~7;
+      count &= 7;
+      buf |= (xoffset - OFFSET_BASE[ocode]!) << count;
+      count += OFFSET_EXTRA[ocode]!;
     }
-    const xlength = (token >>> 22) & 255;
-    const lcode = LENGTH_CODE[xlength]!;
-    const sym = LENGTH_CODES_START + lcode;
-    // Code (≤ 15 bits) and extra bits (≤ 5) in one write.
-    putBits(lc[sym]! | ((xlength - LENGTH_BASE[lcode]!) << ll[sym]!), ll[sym]! + LENGTH_EXTRA[lcode]!);
-    const xoffset = token & 0x3fffff;
-    const ocode = offsetCode(xoffset);
-    putBits(oc[ocode]!, ol[ocode]!);
-    const extra = OFFSET_EXTRA[ocode]!;
-    if (extra > 0) putBits(xoffset - OFFSET_BASE[ocode]!, extra);
+    o[at] = buf;
+    o[at + 1] = buf >>> 8;
+    o[at + 2] = buf >>> 16;
+    at += count >> 3;
+    buf >>>= count & ~7;
+    count &= 7;
   }
+  outPos = at;
+  bitBuf = buf;
+  bitCount = count;
   putBits(lc[END_OF_BLOCK]!, ll[END_OF_BLOCK]!);
 }
 
@@ -472,8 +524,9 @@ function writeBlock(data: Uint8Array, start: number, end: number, inWindow: bool
 
 /**
  * hashHead[h]: the latest position (+ `base`) whose 4 bytes hash to h; hashPrev[p & WINDOW_MASK]:
- * the position before p with the same hash. Entries left by earlier calls lie below `base` and
- * read as empty, as Go's cleared tables do, so nothing is cleared between calls.
+ * the position before p with the same hash (negative: none). Head entries left by earlier calls
+ * lie below `base` and read as empty, as Go's cleared tables do, so nothing is cleared between
+ * calls; a position's link is written before it is read.
  */
 const hashHead = new Int32Array(1 << HASH_BITS);
 const hashPrev = new Int32Array(WINDOW);
@@ -491,49 +544,83 @@ export function setEntryLimitForTests(limit: number): number {
   return previous;
 }
 
-/** Renumbers table entries `delta` lower; entries that would drop below 1 become empty (0). */
+/** Renumbers head entries `delta` lower; entries that would drop below 1 become empty (0). */
 function renumber(delta: number): void {
-  for (const table of [hashHead, hashPrev]) {
-    for (let k = 0; k < table.length; k++) {
-      const v = table[k]! - delta;
-      table[k] = v > 0 ? v : 0;
-    }
+  const head = hashHead;
+  for (let k = 0; k < head.length; k++) {
+    const v = head[k]! - delta;
+    head[k] = v > 0 ? v : 0;
   }
   base -= delta;
 }
 
-function hash4(data: Uint8Array, p: number): number {
-  const word = (data[p]! << 24) | (data[p + 1]! << 16) | (data[p + 2]! << 8) | data[p + 3]!;
+/**
+ * words[p]: the 4 bytes at p as a big-endian 32-bit word, for every p with 4 bytes to read;
+ * hashed for the chains and compared 4 bytes at a time when matching. Grown as inputs need.
+ */
+let words = new Int32Array(INITIAL_OUTPUT);
+const KEEP_WORDS = 1 << 20;
+
+function loadWords(data: Uint8Array): Int32Array {
+  const last = data.length - 3;
+  if (words.length < last) words = new Int32Array(last);
+  const w = words;
+  let word = (data[0]! << 16) | (data[1]! << 8) | data[2]!;
+  for (let p = 0; p < last; p++) {
+    word = (word << 8) | data[p + 3]!;
+    w[p] = word;
+  }
+  return w;
+}
+
+/** Go's hash4 of a 4-byte word: its top HASH_BITS bits after multiplying. */
+function hash(word: number): number {
   return Math.imul(word, HASH_MULTIPLIER) >>> (32 - HASH_BITS);
 }
 
 /**
  * Go's `findMatch` at level 9: the longest match at `pos` of at least MIN_MATCH bytes (4-byte
  * ones no further than FAR_FOUR back), looking at up to CHAIN candidates from `candidate` on
- * and at none before `lowest`; up to `maxLen` bytes. Returns length << 16 | offset, or 0.
+ * and at none before `lowest`; up to `maxLen` bytes; the nearest of the longest. Returns
+ * length << 16 | offset, or 0 when none is longer than `shorter` (≥ MIN_MATCH - 1): Go then
+ * emits the match pending from the position before, whatever the search found.
  */
-function findMatch(data: Uint8Array, pos: number, candidate: number, lowest: number, maxLen: number): number {
+function findMatch(data: Uint8Array, w: Int32Array, pos: number, candidate: number, lowest: number, maxLen: number, shorter: number): number {
   const chain = hashPrev;
-  const offsetBase = base;
   const farthest = pos - WINDOW;
   const nice = Math.min(NICE, maxLen);
-  let best = MIN_MATCH - 1;
+  let best = shorter;
   let found = 0;
-  let tail = data[pos + best]!;
-  for (let i = candidate, tries = CHAIN; tries > 0; tries--) {
-    if (data[i + best] === tail) {
+  // A candidate can beat `best` only if its bytes best-3..best match too (Go tests byte `best`).
+  let tailAt = best - 3;
+  let tail = w[pos + tailAt]!;
+  let i = candidate;
+  for (let tries = CHAIN; ; ) {
+    if (w[i + tailAt] === tail) {
       let n = 0;
-      while (n < maxLen && data[i + n] === data[pos + n]) n++;
+      for (;;) {
+        if (n + 4 > maxLen) {
+          while (n < maxLen && data[i + n] === data[pos + n]) n++;
+          break;
+        }
+        const diff = w[i + n]! ^ w[pos + n]!;
+        if (diff !== 0) {
+          n += Math.clz32(diff) >> 3;
+          break;
+        }
+        n += 4;
+      }
       if (n > best && (n > MIN_MATCH || pos - i <= FAR_FOUR)) {
         best = n;
         found = (n << 16) | (pos - i);
         if (n >= nice) break;
-        tail = data[pos + n]!;
+        tailAt = best - 3;
+        tail = w[pos + tailAt]!;
       }
     }
-    // The slot of the position a window back now holds pos's own link.
-    if (i === farthest) break;
-    i = chain[i & WINDOW_MASK]! - offsetBase;
+    // (The slot of the position a window back now holds pos's own link.)
+    if (--tries === 0 || i === farthest) break;
+    i = chain[i & WINDOW_MASK]!;
     if (i < lowest) break;
   }
   return found;
@@ -548,6 +635,7 @@ function deflateInto(data: Uint8Array): void {
   }
   const head = hashHead;
   const chain = hashPrev;
+  const w = loadWords(data);
   clearBlock();
 
   /** Input position of the window's first byte (Go shifts the window by WINDOW at a time). */
@@ -560,7 +648,7 @@ function deflateInto(data: Uint8Array): void {
   let offset = 0;
   /** Whether the byte before pos awaits its literal (Go's byteAvailable). */
   let byteAvailable = false;
-  let chainHead = 0;
+  let chainHead = -1;
   /** Where the tokens collected begin, and whether the window still holds those bytes. */
   let blockStart = 0;
   let blockInWindow = true;
@@ -580,8 +668,8 @@ function deflateInto(data: Uint8Array): void {
     const insertEnd = end - (MIN_MATCH - 1);
     while (pos < stop) {
       if (pos < insertEnd) {
-        const h = hash4(data, pos);
-        chainHead = head[h]!;
+        const h = hash(w[pos]!);
+        chainHead = head[h]! - base;
         chain[pos & WINDOW_MASK] = chainHead;
         head[h] = pos + base;
       }
@@ -591,9 +679,8 @@ function deflateInto(data: Uint8Array): void {
       length = MIN_MATCH - 1;
       offset = 0;
       const lowest = Math.max(pos - WINDOW, windowStart);
-      const first = chainHead - base;
-      if (first >= lowest && lookahead > prevLength && prevLength < LAZY) {
-        const found = findMatch(data, pos, first, lowest, Math.min(MAX_MATCH, lookahead));
+      if (chainHead >= lowest && lookahead > prevLength && prevLength < LAZY) {
+        const found = findMatch(data, w, pos, chainHead, lowest, Math.min(MAX_MATCH, lookahead), prevLength);
         if (found !== 0) {
           length = found >>> 16;
           offset = found & 0xffff;
@@ -602,14 +689,15 @@ function deflateInto(data: Uint8Array): void {
       if (prevLength >= MIN_MATCH && length <= prevLength) {
         // The match from the position before is at least as long: emit it.
         addMatch(prevLength, prevOffset);
+        // Every position the match covers goes into the hash chains, while 4 bytes remain.
         const matchEnd = pos + prevLength - 1;
-        for (pos++; pos < matchEnd; pos++) {
-          if (pos < insertEnd) {
-            const h = hash4(data, pos);
-            chain[pos & WINDOW_MASK] = head[h]!;
-            head[h] = pos + base;
-          }
+        const last = Math.min(matchEnd, insertEnd);
+        for (let p = pos + 1; p < last; p++) {
+          const h = hash(w[p]!);
+          chain[p & WINDOW_MASK] = head[h]! - base;
+          head[h] = p + base;
         }
+        pos = matchEnd;
         byteAvailable = false;
         length = MIN_MATCH - 1;
         if (tokenCount === MAX_BLOCK_TOKENS) flushBlock(pos);
@@ -632,6 +720,7 @@ function deflateInto(data: Uint8Array): void {
   if (byteAvailable) addLiteral(data[n - 1]!);
   if (tokenCount > 0) flushBlock(n);
   base += n;
+  if (words.length > KEEP_WORDS) words = new Int32Array(INITIAL_OUTPUT);
   // Close: an empty final stored block.
   reserve(8);
   writeStoredHeader(0, true);

@@ -23,9 +23,22 @@ export function base64(bytes: Uint8Array): string {
 
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD). */
 export function utf8(s: string): Uint8Array {
-  const out = new Uint8Array(s.length * 3);
-  let n = 0;
+  // Most contents are ASCII: one byte a character, no sizing pass.
+  const ascii = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return utf8From(s, ascii, i);
+    ascii[i] = c;
+  }
+  return ascii;
+}
+
+/** utf8 of `s`, whose first `done` characters are ASCII and already in `head`. */
+function utf8From(s: string, head: Uint8Array, done: number): Uint8Array {
+  const out = new Uint8Array(done + (s.length - done) * 3);
+  out.set(head.subarray(0, done));
+  let n = done;
+  for (let i = done; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (c < 0x80) {
       out[n++] = c;

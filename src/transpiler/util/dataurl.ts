@@ -67,28 +67,23 @@ const urlMemo = () =>
   new Memo<DataUrl>(
     CACHE_CHARS,
     (text, url) => text.length + url.source.length,
-    { onDrop: (url) => memoized.delete(url.source) },
+    { onStore: (url) => memoized.add(url.source), onDrop: (url) => memoized.delete(url.source) },
   );
 const compressing = urlMemo();
 const plain = urlMemo();
 const percentOnly = urlMemo();
 
-function remember(url: DataUrl): DataUrl {
-  memoized.add(url.source);
-  return url;
-}
-
 /** `makeDataUrl` of a text's UTF-8 bytes, remembered across calls. */
 export function textDataUrl(text: string, allowCompression: boolean): DataUrl {
-  return (allowCompression ? compressing : plain).get(text, () => remember(makeDataUrl(utf8(text), allowCompression)));
+  return (allowCompression ? compressing : plain).get(text, () => makeDataUrl(utf8(text), allowCompression));
 }
 
 /** `makePlainDataUrl` of a text's UTF-8 bytes, remembered across calls. */
 export function textPlainDataUrl(text: string): string {
-  return percentOnly.get(text, () => remember({ source: makePlainDataUrl(utf8(text)), gzipped: false })).source;
+  return percentOnly.get(text, () => ({ source: makePlainDataUrl(utf8(text)), gzipped: false })).source;
 }
 
-/** True for a data URL this module produced from a text recently (so it is canonical). */
+/** True for a data URL held in this module's memo tables (so it is canonical). */
 export function isRecentTextDataUrl(source: string): boolean {
   return memoized.has(source);
 }
