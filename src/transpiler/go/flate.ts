@@ -265,15 +265,21 @@ let outPos = 0;
 let bitBuf = 0;
 let bitCount = 0;
 
-/** Appends the low `n` (≤ 24) bits of `value`. */
+/**
+ * Appends the low `n` (≤ 20) bits of `value`. Three bytes are written whether complete or not
+ * (`reserve` leaves room past the end; later writes replace the incomplete ones).
+ */
 function putBits(value: number, n: number): void {
-  bitBuf |= value << bitCount;
-  bitCount += n;
-  while (bitCount >= 8) {
-    out[outPos++] = bitBuf;
-    bitBuf >>>= 8;
-    bitCount -= 8;
-  }
+  const buf = bitBuf | (value << bitCount);
+  const count = bitCount + n;
+  const o = out;
+  const at = outPos;
+  o[at] = buf;
+  o[at + 1] = buf >>> 8;
+  o[at + 2] = buf >>> 16;
+  outPos = at + (count >> 3);
+  bitBuf = buf >>> (count & ~7);
+  bitCount = count & 7;
 }
 
 /** Pads the pending bits to a whole byte (Go's `flush`). */
@@ -394,53 +400,22 @@ function writeTokens(lit: Code, off: Code): void {
   const { lengths: ol, codes: oc } = off;
   const t = tokens;
   const n = tokenCount;
-  // The bit writer inlined: after each code (with its extra bits, at most 20 bits beside the at
-  // most 7 pending), three bytes are written unconditionally (reserve leaves room past the end)
-  // and the complete ones kept.
-  const o = out;
-  let at = outPos;
-  let buf = bitBuf;
-  let count = bitCount;
   for (let k = 0; k < n; k++) {
     const token = t[k]!;
     if (token < MATCH) {
-      buf |= lc[token]! << count;
-      count += ll[token]!;
-    } else {
-      const xlength = (token >>> 22) & 255;
-      const lcode = LENGTH_CODE[xlength]!;
-      const sym = LENGTH_CODES_START + lcode;
-      buf |= (lc[sym]! | ((xlength - LENGTH_BASE[lcode]!) << ll[sym]!)) << count;
-      count += ll[sym]! + LENGTH_EXTRA[lcode]!;
-      o[at] = buf;
-      o[at + 1] = buf >>> 8;
-      o[at + 2] = buf >>> 16;
-      at += count >> 3;
-      buf >>>= count & ~7;
-      count &= 7;
-      const xoffset = token & 0x3fffff;
-      const ocode = offsetCode(xoffset);
-      buf |= oc[ocode]! << count;
-      count += ol[ocode]!;
-      o[at] = buf;
-      o[at + 1] = buf >>> 8;
-      o[at + 2] = buf >>> 16;
-      at += count >> 3;
-      buf >>>= count & ~7;
-      count &= 7;
-      buf |= (xoffset - OFFSET_BASE[ocode]!) << count;
-      count += OFFSET_EXTRA[ocode]!;
+      putBits(lc[token]!, ll[token]!);
+      continue;
     }
-    o[at] = buf;
-    o[at + 1] = buf >>> 8;
-    o[at + 2] = buf >>> 16;
-    at += count >> 3;
-    buf >>>= count & ~7;
-    count &= 7;
+    const xlength = (token >>> 22) & 255;
+    const lcode = LENGTH_CODE[xlength]!;
+    const sym = LENGTH_CODES_START + lcode;
+    // The length code (≤ 15 bits) and its extra bits (≤ 5) in one write.
+    putBits(lc[sym]! | ((xlength - LENGTH_BASE[lcode]!) << ll[sym]!), ll[sym]! + LENGTH_EXTRA[lcode]!);
+    const xoffset = token & 0x3fffff;
+    const ocode = offsetCode(xoffset);
+    putBits(oc[ocode]!, ol[ocode]!);
+    putBits(xoffset - OFFSET_BASE[ocode]!, OFFSET_EXTRA[ocode]!);
   }
-  outPos = at;
-  bitBuf = buf;
-  bitCount = count;
   putBits(lc[END_OF_BLOCK]!, ll[END_OF_BLOCK]!);
 }
 
