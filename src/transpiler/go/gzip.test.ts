@@ -1,8 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { gzipBestCompression } from "./gzip.ts";
+import { setEntryLimitForTests } from "./flate.ts";
+import { crc32, gzipBestCompression } from "./gzip.ts";
 
 /** Inputs and Go 1.24's exact gzip of each (see the folder's README). */
 const vectorsDir = join(dirname(fileURLToPath(import.meta.url)), "../../../../shared/reference/gzip-vectors");
@@ -11,6 +14,60 @@ const vectors = existsSync(vectorsDir)
       .filter((f) => f.endsWith(".bin"))
       .sort()
   : [];
+
+/** Deterministic pseudo-random bytes (xorshift). */
+function randomBytes(n: number, seed: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let s = seed >>> 0 || 1;
+  for (let i = 0; i < n; i++) {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    out[i] = s >>> 24;
+  }
+  return out;
+}
+
+const WORDS = "the of and to in is that for it as was with be by on not this are or from at which but have an they you were there would their we been has when who will more no if out so what up its about into than them can only other new some could time these two may then do first any my now such like our over".split(" ");
+
+/** Text of common words, spaces, commas and line breaks: `n` bytes (seeded). */
+function textLike(n: number, seed: number): Uint8Array {
+  const r = randomBytes(Math.max(n, 1), seed);
+  let text = "";
+  for (let i = 0; text.length < n; i++) {
+    const k = r[i % r.length]!;
+    text += WORDS[(k * 7 + i) % WORDS.length]! + (k < 20 ? ".\n" : k < 30 ? ", " : " ");
+  }
+  return new TextEncoder().encode(text.slice(0, n));
+}
+
+/** Runs of one byte value of varied lengths (long matches, 258-byte ones among them). */
+function runs(n: number, seed: number): Uint8Array {
+  const r = randomBytes(Math.max(n, 1), seed);
+  const out = new Uint8Array(n);
+  for (let i = 0, k = 0; i < n; k++) {
+    const len = 1 + ((r[k % r.length]! * 37) % 700);
+    out.fill(r[(k + 1) % r.length]! & 7, i, Math.min(n, i + len));
+    i += len;
+  }
+  return out;
+}
+
+/** gzip of `bytes`, checked by inflating it with zlib. */
+function roundTrip(bytes: Uint8Array): Uint8Array {
+  const gz = gzipBestCompression(bytes);
+  const back = zlib.gunzipSync(gz);
+  if (!back.equals(bytes)) expect.fail(`zlib inflated ${back.length} bytes differing from the ${bytes.length} given`);
+  return gz;
+}
+
+/** `a`, random bytes, and `a` again starting `distance` bytes after the first copy's start. */
+function repeatAt(a: Uint8Array, distance: number): Uint8Array {
+  const out = randomBytes(distance + a.length, distance);
+  out.set(a, 0);
+  out.set(a, distance);
+  return out;
+}
 
 describe.skipIf(vectors.length === 0)("gzip reference vectors (Go 1.24, BestCompression)", () => {
   it("has all of them", () => {
@@ -26,5 +83,88 @@ describe.skipIf(vectors.length === 0)("gzip reference vectors (Go 1.24, BestComp
       while (at < actual.length && actual[at] === expected[at]) at++;
       expect.fail(`${actual.length} bytes, Go writes ${expected.length}; first difference at byte ${at}`);
     }
+  });
+});
+
+describe("gzipBestCompression", () => {
+  it("writes Go's header (mtime 0, XFL 2, OS 255) and the CRC-32 and size trailer", () => {
+    const bytes = new TextEncoder().encode("hello, hello, hello world\n");
+    const gz = roundTrip(bytes);
+    expect([...gz.subarray(0, 10)]).toEqual([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255]);
+    const trailer = new DataView(gz.buffer, gz.byteOffset + gz.length - 8, 8);
+    expect(trailer.getUint32(0, true)).toBe(zlib.crc32(bytes));
+    expect(trailer.getUint32(4, true)).toBe(bytes.length);
+  });
+
+  it("ends every stream with Go's empty final stored block", () => {
+    expect([...roundTrip(new Uint8Array(0)).subarray(10, 15)]).toEqual([1, 0, 0, 0xff, 0xff]);
+    for (const bytes of [Uint8Array.of(7), textLike(5000, 1), randomBytes(70_000, 2)]) {
+      const gz = roundTrip(bytes);
+      expect([...gz.subarray(gz.length - 12, gz.length - 8)]).toEqual([0, 0, 0xff, 0xff]);
+    }
+  });
+
+  it("computes CRC-32 like zlib", () => {
+    for (const n of [0, 1, 3, 7, 8, 9, 1000, 4099]) {
+      const bytes = randomBytes(n, n + 1);
+      expect(crc32(bytes)).toBe(zlib.crc32(bytes));
+    }
+  });
+
+  it("round-trips every single byte value, and inputs of every length up to 300", () => {
+    for (let b = 0; b < 256; b++) roundTrip(Uint8Array.of(b));
+    for (let n = 0; n <= 300; n++) {
+      roundTrip(new Uint8Array(n).fill(97));
+      roundTrip(Uint8Array.from({ length: n }, (_, i) => "abcab"[i % 5]!.charCodeAt(0)));
+    }
+  });
+
+  it("uses 258-byte matches where runs allow, also across window slides", () => {
+    for (const n of [258, 259, 262, 263, 516, 517, 775, 2 + 258 * 40]) {
+      expect(roundTrip(new Uint8Array(n).fill(7)).length).toBeLessThan(40 + n / 100);
+    }
+    expect(roundTrip(new Uint8Array(300_000).fill(255)).length).toBeLessThan(1200);
+  });
+
+  it("finds a repeat at distance 32768, the window size, and none at 32769", () => {
+    const a = randomBytes(5000, 3);
+    expect(roundTrip(repeatAt(a, 32768)).length).toBeLessThan(32768 + 300);
+    expect(roundTrip(repeatAt(a, 32769)).length).toBeGreaterThan(32769 + a.length);
+  });
+
+  it("gives the same bytes whatever came before (tables reused across calls)", () => {
+    const inputs = [textLike(50_000, 11), textLike(3000, 12), randomBytes(100, 13), runs(200_000, 14), textLike(20, 15)];
+    const first = inputs.map((b) => roundTrip(b));
+    for (let round = 0; round < 3; round++) {
+      for (const [k, b] of [...inputs.entries()].reverse()) expect(Buffer.from(gzipBestCompression(b)).equals(first[k]!)).toBe(true);
+      gzipBestCompression(randomBytes(round * 40_000, round));
+    }
+  });
+
+  it("gives the same bytes when its table entries are renumbered mid-stream", () => {
+    const inputs = [textLike(250_000, 21), randomBytes(150_000, 22), new Uint8Array(200_000), textLike(70_000, 23), textLike(900, 24)];
+    const expected = inputs.map((b) => gzipBestCompression(b));
+    const previous = setEntryLimitForTests(100_000);
+    try {
+      for (let round = 0; round < 2; round++) {
+        inputs.forEach((b, k) => expect(Buffer.from(roundTrip(b)).equals(expected[k]!)).toBe(true));
+      }
+    } finally {
+      setEntryLimitForTests(previous);
+    }
+  });
+
+  it("round-trips random inputs from 0 to 1 MiB through zlib (property)", () => {
+    const small = fc.uint8Array({ maxLength: 2000 });
+    const sized = (max: number) =>
+      fc
+        .record({ n: fc.integer({ min: 0, max }), seed: fc.integer({ min: 1, max: 0x7fffffff }), kind: fc.constantFrom(randomBytes, textLike, runs) })
+        .map(({ n, seed, kind }) => kind(n, seed));
+    fc.assert(
+      fc.property(fc.oneof({ arbitrary: small, weight: 12 }, { arbitrary: sized(40_000), weight: 6 }, { arbitrary: sized(1 << 20), weight: 1 }), (bytes) => {
+        roundTrip(bytes);
+      }),
+      { numRuns: 80 },
+    );
   });
 });

@@ -19,10 +19,10 @@ describe("utf8", () => {
 
   it("agrees with TextEncoder on any string (property)", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 200 }), (s) => {
-        expect([...utf8(s)]).toEqual([...encoder.encode(s)]);
+      fc.property(fc.string({ unit: "binary", maxLength: 100 }), (s) => {
+        expect(Buffer.from(utf8(s)).equals(Buffer.from(encoder.encode(s)))).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
   });
 });

@@ -60,30 +60,49 @@ export function makePlainDataUrl(bytes: Uint8Array): string {
   return "data:," + percentEncode(bytes);
 }
 
-/** Every data URL held by the memo tables below: generated here, so known canonical. */
-const memoized = new Set<string>();
 const CACHE_CHARS = 8 * 1024 * 1024;
-const urlMemo = () =>
-  new Memo<DataUrl>(
-    CACHE_CHARS,
-    (text, url) => text.length + url.source.length,
-    { onStore: (url) => memoized.add(url.source), onDrop: (url) => memoized.delete(url.source) },
-  );
+const urlMemo = () => new Memo<DataUrl>(CACHE_CHARS, (text, url) => text.length + url.source.length);
 const compressing = urlMemo();
 const plain = urlMemo();
 const percentOnly = urlMemo();
 
+/**
+ * The data URLs handed out lately, oldest first, up to RECENT_CHARS in all: made here, so known
+ * canonical when the output is checked (without parsing their payloads again).
+ */
+const recent = new Set<string>();
+let recentChars = 0;
+const RECENT_CHARS = 8 * 1024 * 1024;
+
+function handOut(url: DataUrl): DataUrl {
+  const source = url.source;
+  if (recent.delete(source)) {
+    recent.add(source);
+    return url;
+  }
+  recent.add(source);
+  recentChars += source.length;
+  if (recentChars > RECENT_CHARS) {
+    for (const old of recent) {
+      recent.delete(old);
+      recentChars -= old.length;
+      if (recentChars <= RECENT_CHARS) break;
+    }
+  }
+  return url;
+}
+
 /** `makeDataUrl` of a text's UTF-8 bytes, remembered across calls. */
 export function textDataUrl(text: string, allowCompression: boolean): DataUrl {
-  return (allowCompression ? compressing : plain).get(text, () => makeDataUrl(utf8(text), allowCompression));
+  return handOut((allowCompression ? compressing : plain).get(text, () => makeDataUrl(utf8(text), allowCompression)));
 }
 
 /** `makePlainDataUrl` of a text's UTF-8 bytes, remembered across calls. */
 export function textPlainDataUrl(text: string): string {
-  return percentOnly.get(text, () => ({ source: makePlainDataUrl(utf8(text)), gzipped: false })).source;
+  return handOut(percentOnly.get(text, () => ({ source: makePlainDataUrl(utf8(text)), gzipped: false }))).source;
 }
 
-/** True for a data URL held in this module's memo tables (so it is canonical). */
+/** True for a data URL this module handed out lately (so it is canonical). */
 export function isRecentTextDataUrl(source: string): boolean {
-  return memoized.has(source);
+  return recent.has(source);
 }

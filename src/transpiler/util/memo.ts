@@ -25,20 +25,13 @@ export class Memo<V> {
   private held = 0;
   private readonly maxWeight: number;
   private readonly weigh: (key: string, value: V) => number;
-  private readonly onStore: ((value: V) => void) | undefined;
   private readonly onDrop: ((value: V) => void) | undefined;
   /** Used even without `memoize` (short keys that repeat within one config). */
   private readonly always: boolean;
 
-  /** `onStore`/`onDrop`: called as a value enters/leaves the table (not for values made but not kept). */
-  constructor(
-    maxWeight: number,
-    weigh: (key: string, value: V) => number,
-    options: { onStore?: (value: V) => void; onDrop?: (value: V) => void; always?: boolean } = {},
-  ) {
+  constructor(maxWeight: number, weigh: (key: string, value: V) => number, options: { onDrop?: (value: V) => void; always?: boolean } = {}) {
     this.maxWeight = maxWeight;
     this.weigh = weigh;
-    this.onStore = options.onStore;
     this.onDrop = options.onDrop;
     this.always = options.always === true;
     tables.add(this as Memo<unknown>);
@@ -59,7 +52,6 @@ export class Memo<V> {
     if (weight > this.maxWeight) return value;
     this.entries.set(key, { value, weight });
     this.held += weight;
-    this.onStore?.(value);
     for (const [oldKey, old] of this.entries) {
       if (this.held <= this.maxWeight) break;
       this.entries.delete(oldKey);
