@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { utf8 } from "./bytes.ts";
+import { base64, utf8 } from "./bytes.ts";
 
 const encoder = new TextEncoder();
 
@@ -24,5 +24,15 @@ describe("utf8", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("base64", () => {
+  it("is standard padded base64, for every length around the chunk size", () => {
+    const bytes = Uint8Array.from({ length: 3 * 16 * 1024 + 7 }, (_, i) => (i * 151 + 17) & 255);
+    for (const n of [0, 1, 2, 3, 4, 5, 6, 100, 12287, 12288, 12289, 12290, 24576, 24577, bytes.length]) {
+      const part = bytes.subarray(0, n);
+      expect(base64(part), `${n} bytes`).toBe(Buffer.from(part).toString("base64"));
+    }
   });
 });
