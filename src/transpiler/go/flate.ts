@@ -519,6 +519,16 @@ export function setEntryLimitForTests(limit: number): number {
   return previous;
 }
 
+/** Whether searches at runs take findRunMatch's shortcut (tests compare it with findMatch). */
+let runSearch = true;
+
+/** Turns findRunMatch off (false) or on; returns the previous setting. */
+export function setRunSearchForTests(on: boolean): boolean {
+  const previous = runSearch;
+  runSearch = on;
+  return previous;
+}
+
 /** Renumbers head entries `delta` lower; entries that would drop below 1 become empty (0). */
 function renumber(delta: number): void {
   const head = hashHead;
@@ -531,19 +541,34 @@ function renumber(delta: number): void {
 
 /**
  * words[p]: the 4 bytes at p as a big-endian 32-bit word, for every p with 4 bytes to read;
- * hashed for the chains and compared 4 bytes at a time when matching. Grown as inputs need.
+ * hashed for the chains and compared 4 bytes at a time when matching. runStart[p], where the
+ * word at p is one byte repeated: the first position of the stretch of such words that ends at p.
+ * Grown as inputs need.
  */
 let words = new Int32Array(INITIAL_OUTPUT);
+let runStart = new Int32Array(INITIAL_OUTPUT);
 const KEEP_WORDS = 1 << 20;
+
+/** Whether a word is one byte repeated 4 times. */
+function isRun(word: number): boolean {
+  return word >>> 8 === (word & 0xffffff);
+}
 
 function loadWords(data: Uint8Array): Int32Array {
   const last = data.length - 3;
-  if (words.length < last) words = new Int32Array(last);
+  if (words.length < last) {
+    words = new Int32Array(last);
+    runStart = new Int32Array(last);
+  }
   const w = words;
+  const starts = runStart;
   let word = (data[0]! << 16) | (data[1]! << 8) | data[2]!;
+  let previous = 0;
   for (let p = 0; p < last; p++) {
     word = (word << 8) | data[p + 3]!;
     w[p] = word;
+    if (isRun(word)) starts[p] = p > 0 && previous === word ? starts[p - 1]! : p;
+    previous = word;
   }
   return w;
 }
@@ -596,6 +621,82 @@ function findMatch(data: Uint8Array, w: Int32Array, pos: number, candidate: numb
     // (The slot of the position a window back now holds pos's own link.)
     if (--tries === 0 || i === farthest) break;
     i = chain[i & WINDOW_MASK]!;
+    if (i < lowest) break;
+  }
+  return found;
+}
+
+/**
+ * How many bytes equal to data[at] follow from `at` on, counting at most `cap` (≥ 4, and
+ * at + cap within the input); the word at `at` is that byte 4 times.
+ */
+function runLength(data: Uint8Array, w: Int32Array, at: number, cap: number): number {
+  const word = w[at]!;
+  let n = 4;
+  while (n + 4 <= cap && w[at + n] === word) n += 4;
+  const b = data[at];
+  while (n < cap && data[at + n] === b) n++;
+  return Math.min(n, cap);
+}
+
+/**
+ * findMatch for a position whose 4 bytes are one byte repeated (indentation, padding, zeros),
+ * where chains are long: every true candidate then lies in a stretch of run positions c, c-1, …
+ * that the chain visits one after another, and a candidate's match length follows from its run
+ * length R (increasing by one along the stretch) and pos's run length r: R when R < r, r when
+ * R > r, and r plus whatever follows the two runs when R = r. Each stretch is settled at once,
+ * with Go's order of updates, its limit on candidates tried and its window bounds, so the result
+ * is findMatch's.
+ */
+function findRunMatch(data: Uint8Array, w: Int32Array, pos: number, candidate: number, lowest: number, maxLen: number, shorter: number): number {
+  const chain = hashPrev;
+  const starts = runStart;
+  const farthest = pos - WINDOW;
+  const nice = Math.min(NICE, maxLen);
+  const word = w[pos]!;
+  // pos's run, counted up to maxLen; one of at least maxLen bytes ends every search it meets.
+  const r = runLength(data, w, pos, maxLen);
+  let best = shorter;
+  let found = 0;
+  /** Go's update for one candidate; true when the search ends there (nice length reached). */
+  const consider = (c: number, n: number): boolean => {
+    if (n > best && (n > MIN_MATCH || pos - c <= FAR_FOUR)) {
+      best = n;
+      found = (n << 16) | (pos - c);
+      return n >= nice;
+    }
+    return false;
+  };
+  let i = candidate;
+  for (let tries = CHAIN; ; ) {
+    if (w[i] !== word) {
+      // Another word with the same hash: no match of 4 bytes.
+      if (--tries === 0 || i === farthest) break;
+      i = chain[i & WINDOW_MASK]!;
+      if (i < lowest) break;
+      continue;
+    }
+    // The stretch i, i-1, …, end as the chain walks it.
+    const end = Math.max(starts[i]!, lowest);
+    const count = Math.min(i - end + 1, tries);
+    const last = i - count + 1;
+    const r0 = runLength(data, w, i, maxLen + 1);
+    // Candidates i - k with R = r0 + k < r: lengths rising, the last of them the longest.
+    const rising = Math.min(Math.max(r - r0, 0), count);
+    if (rising > 0 && consider(i - (rising - 1), r0 + rising - 1)) break;
+    if (rising < count) {
+      // The next candidate has R = r (or, when r0 > r already, R > r): its length is r, plus
+      // what follows the two runs when both end there; the candidates after it give r.
+      const c = i - rising;
+      let n = r;
+      if (r0 + rising === r && r < maxLen) {
+        while (n < maxLen && data[c + n] === data[pos + n]) n++;
+      }
+      if (consider(c, n)) break;
+    }
+    tries -= count;
+    if (tries === 0 || last === farthest) break;
+    i = chain[last & WINDOW_MASK]!;
     if (i < lowest) break;
   }
   return found;
@@ -655,7 +756,10 @@ function deflateInto(data: Uint8Array): void {
       offset = 0;
       const lowest = Math.max(pos - WINDOW, windowStart);
       if (chainHead >= lowest && lookahead > prevLength && prevLength < LAZY) {
-        const found = findMatch(data, w, pos, chainHead, lowest, Math.min(MAX_MATCH, lookahead), prevLength);
+        const maxLen = Math.min(MAX_MATCH, lookahead);
+        const found = runSearch && isRun(w[pos]!)
+          ? findRunMatch(data, w, pos, chainHead, lowest, maxLen, prevLength)
+          : findMatch(data, w, pos, chainHead, lowest, maxLen, prevLength);
         if (found !== 0) {
           length = found >>> 16;
           offset = found & 0xffff;
@@ -695,7 +799,10 @@ function deflateInto(data: Uint8Array): void {
   if (byteAvailable) addLiteral(data[n - 1]!);
   if (tokenCount > 0) flushBlock(n);
   base += n;
-  if (words.length > KEEP_WORDS) words = new Int32Array(INITIAL_OUTPUT);
+  if (words.length > KEEP_WORDS) {
+    words = new Int32Array(INITIAL_OUTPUT);
+    runStart = new Int32Array(INITIAL_OUTPUT);
+  }
   // Close: an empty final stored block.
   reserve(8);
   writeStoredHeader(0, true);

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { setEntryLimitForTests } from "./flate.ts";
+import { setEntryLimitForTests, setRunSearchForTests } from "./flate.ts";
 import { crc32, gzipBestCompression } from "./gzip.ts";
 
 /** Inputs and Go 1.24's exact gzip of each (see the folder's README). */
@@ -18,7 +18,8 @@ const vectors = existsSync(vectorsDir)
 /** Deterministic pseudo-random bytes (xorshift). */
 function randomBytes(n: number, seed: number): Uint8Array {
   const out = new Uint8Array(n);
-  let s = seed >>> 0 || 1;
+  // Seeds that differ a little give unrelated bytes from the first one on.
+  let s = (Math.imul(seed + 1, 0x9e3779b1) ^ 0x5bd1e995) >>> 0 || 1;
   for (let i = 0; i < n; i++) {
     s ^= s << 13;
     s ^= s >>> 17;
@@ -152,6 +153,45 @@ describe("gzipBestCompression", () => {
     } finally {
       setEntryLimitForTests(previous);
     }
+  });
+
+  it("settles searches at runs as the plain chain walk does (property)", () => {
+    // Runs of a few byte values (spaces, zeros, 'x'), of lengths around 4 and up to thousands,
+    // between short words and random bytes; some inputs slide the window.
+    const piece = fc.oneof(
+      fc.record({ b: fc.constantFrom(32, 0, 120), n: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 13, max: 3000 })) }).map(({ b, n }) => new Uint8Array(n).fill(b)),
+      fc.constantFrom("key: ", "- name: ", "\n", "ab", "0x").map((t) => new TextEncoder().encode(t)),
+      fc.uint8Array({ minLength: 1, maxLength: 40 }),
+    );
+    const concat = (pieces: Uint8Array[]): Uint8Array => {
+      const all = new Uint8Array(pieces.reduce((sum, p) => sum + p.length, 0));
+      pieces.reduce((at, p) => (all.set(p, at), at + p.length), 0);
+      return all;
+    };
+    // Repeated, the input grows past the window (and past 4096-byte distances).
+    const mixed = fc.tuple(fc.array(piece, { maxLength: 400 }), fc.nat({ max: 4 })).map(([pieces, repeat]) => concat(new Array<Uint8Array[]>(repeat + 1).fill(pieces).flat()));
+    // Runs each longer than all before (every earlier run a candidate shorter than pos's run).
+    const growing = fc.tuple(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 1000 })).map(([steps, seed]) => {
+      let length = 3;
+      return concat(steps.flatMap((step, k) => [new Uint8Array((length += step)).fill(32), randomBytes(3 + (k % 5), seed + k)]));
+    });
+    // Runs of 4 to 6 bytes far apart (4-byte matches count only up to 4096 back).
+    const sparse = fc.array(fc.tuple(fc.integer({ min: 4, max: 6 }), fc.integer({ min: 3000, max: 5000 })), { minLength: 2, maxLength: 12 }).map((runs) =>
+      concat(runs.flatMap(([n, gap], k) => [new Uint8Array(n).fill(32), randomBytes(gap, k + 1)])),
+    );
+    const input = fc.oneof(mixed, growing, sparse);
+    fc.assert(
+      fc.property(input, (bytes) => {
+        const fast = gzipBestCompression(bytes);
+        const previous = setRunSearchForTests(false);
+        try {
+          expect(Buffer.from(fast).equals(Buffer.from(gzipBestCompression(bytes)))).toBe(true);
+        } finally {
+          setRunSearchForTests(previous);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("round-trips random inputs from 0 to 1 MiB through zlib (property)", () => {
