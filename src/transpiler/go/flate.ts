@@ -8,7 +8,9 @@
  * run-length coded code lengths), `huffman_code.go` (length-limited codes and their tie-breaking)
  * and `token.go`. Every choice that shapes the bytes is Go's; how the work is done is ours:
  * positions are kept in input coordinates (the window's slides only bound what can be matched
- * and stored), and the hash tables are reused from call to call without being cleared.
+ * and stored), the hash tables are reused from call to call without being cleared, bytes are
+ * compared 4 at a time, and a search at a run of one byte settles each stretch of candidates
+ * inside earlier runs at once.
  */
 
 // --- Parameters (deflate.go) ----------------------------------------------------------------
