@@ -1,7 +1,7 @@
 import { defineConfig } from "vite";
 
-// Bundles the Node CLI (src/cli/main.ts) and the pure transpiler library (for benchmarks and
-// scripts) with every dependency inside, so bin/kindling.js runs without node_modules.
+// Bundles the Node CLI (src/cli/main.ts), the pure transpiler library and Go's gzip port (for
+// benchmarks and scripts) with every dependency inside, so bin/kindling.js runs without node_modules.
 export default defineConfig({
   publicDir: false,
   build: {
@@ -11,7 +11,7 @@ export default defineConfig({
     emptyOutDir: true,
     minify: false,
     rollupOptions: {
-      input: { kindling: "src/cli/main.ts", transpiler: "src/transpiler/index.ts" },
+      input: { kindling: "src/cli/main.ts", transpiler: "src/transpiler/index.ts", gzip: "src/transpiler/go/gzip.ts" },
       output: { entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js" },
     },
   },

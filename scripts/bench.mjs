@@ -5,12 +5,15 @@
 // (no memoization; each run's file contents also differ from the run before). `keystroke_ms` is
 // the studio's case: `memoize: true`, the same config again with one character changed (unchanged
 // file contents and units are looked up, not re-encoded or re-parsed). The XL heap budget is also proven by
-// transpiling XL in a child process whose V8 heap is capped (--max-old-space-size).
+// transpiling XL in a child process whose V8 heap is capped (--max-old-space-size). Last, the cost
+// of one call of the exact (Go level-9) gzip that file contents go through, at 10 B to 1 MB of
+// config-like text.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import { parseDocument } from "yaml";
 import { makeConfig, SIZES } from "./bench-configs.mjs";
+import { gzipBestCompression } from "../dist-cli/gzip.js";
 import { transpile } from "../dist-cli/transpiler.js";
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -78,3 +81,32 @@ try {
   capped = "out of memory";
 }
 console.log(`XL with the V8 heap capped at 300 MB: ${capped === "ok" ? "transpiled (peak heap < 300 MB)" : capped}`);
+
+// Per-call gzip cost: each input is config text of the given size, fresh per call (a different
+// seed's config), as file contents are; calls of small inputs are batched so timer resolution
+// does not count.
+const GZIP_SIZES = [["10 B", 10], ["1 KB", 1000], ["100 KB", 100_000], ["1 MB", 1_000_000]];
+const encoder = new TextEncoder();
+const gzipRows = [];
+for (const [label, size] of GZIP_SIZES) {
+  const inputs = [];
+  for (let seed = 1, text = ""; inputs.length < 8; seed++) {
+    while (text.length < size) text += makeConfig(SIZES.L, seed + text.length);
+    inputs.push(encoder.encode(text.slice(0, size)));
+    text = text.slice(size);
+  }
+  const batch = Math.max(1, Math.round(20_000 / size));
+  const runs = size >= 1_000_000 ? 9 : 31;
+  for (let i = 0; i < 3; i++) gzipBestCompression(inputs[i % inputs.length]);
+  const times = [];
+  let compressed = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    for (let k = 0; k < batch; k++) compressed = gzipBestCompression(inputs[(i + k) % inputs.length]).length;
+    times.push((performance.now() - t) / batch);
+  }
+  const ms = median(times);
+  gzipRows.push({ input: label, us_per_call: +(ms * 1000).toFixed(1), mb_per_s: +(size / 1e6 / (ms / 1000)).toFixed(1), gzip_bytes: compressed });
+}
+console.log("gzip (Go level 9, exact) per call:");
+console.table(gzipRows);

@@ -1,31 +1,65 @@
 /** Byte helpers without DOM or Node APIs. */
 
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/** Character codes of the base64 alphabet. */
+const B64 = Uint8Array.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", (c) => c.charCodeAt(0));
+const PAD = 61; // "="
+/** Character codes of up to one chunk of base64 text (a multiple of 4), turned into a string at once. */
+const chunk = new Uint16Array(16 * 1024);
+
+/** Appends the first `k` codes of `chunk` to `out` (one flat string per chunk, not a rope of small pieces). */
+function flush(out: string, k: number): string {
+  return out + String.fromCharCode.apply(null, chunk.subarray(0, k) as unknown as number[]);
+}
 
 /** Standard, padded base64. */
 export function base64(bytes: Uint8Array): string {
+  const b = B64;
+  const c = chunk;
   let out = "";
+  let k = 0;
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
     const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
+    c[k] = b[n >> 18]!;
+    c[k + 1] = b[(n >> 12) & 63]!;
+    c[k + 2] = b[(n >> 6) & 63]!;
+    c[k + 3] = b[n & 63]!;
+    k += 4;
+    if (k === c.length) {
+      out = flush(out, k);
+      k = 0;
+    }
   }
   const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i]! << 16;
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + "==";
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + "=";
+  if (rest > 0) {
+    const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    c[k] = b[n >> 18]!;
+    c[k + 1] = b[(n >> 12) & 63]!;
+    c[k + 2] = rest === 2 ? b[(n >> 6) & 63]! : PAD;
+    c[k + 3] = PAD;
+    k += 4;
   }
-  return out;
+  return k > 0 ? flush(out, k) : out;
 }
 
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD). */
 export function utf8(s: string): Uint8Array {
-  const out = new Uint8Array(s.length * 3);
-  let n = 0;
+  // Most contents are ASCII: one byte a character, no sizing pass.
+  const ascii = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return utf8From(s, ascii, i);
+    ascii[i] = c;
+  }
+  return ascii;
+}
+
+/** utf8 of `s`, whose first `done` characters are ASCII and already in `head`. */
+function utf8From(s: string, head: Uint8Array, done: number): Uint8Array {
+  const out = new Uint8Array(done + (s.length - done) * 3);
+  out.set(head.subarray(0, done));
+  let n = done;
+  for (let i = done; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (c < 0x80) {
       out[n++] = c;

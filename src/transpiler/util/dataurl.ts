@@ -1,6 +1,6 @@
 /** Encoding contents as data URLs the way Butane does (percent or base64, optional gzip). */
 import { base64, utf8 } from "./bytes.ts";
-import { gzip } from "./deflate.ts";
+import { gzipBestCompression } from "../go/gzip.ts";
 import { Memo } from "./memo.ts";
 
 /** Every byte's encoded form: itself for `A-Z a-z 0-9 - _ . ! ~ * ' ( )`, else `%XX` (upper-case hex). */
@@ -25,28 +25,34 @@ export interface DataUrl {
   gzipped: boolean;
 }
 
+/** Go's gzip of any input takes at least this many bytes (empty: header, empty final block, trailer). */
+const SMALLEST_GZIP = 23;
+
 /**
- * `data:` URL of `bytes`: the shorter of percent and base64 forms, gzip-compressed when that wins
- * by more than 4 bytes. Upstream gzips with Go's level 9; any correct gzip of the same bytes is
- * equivalent for Ignition. Kindling's own encoder (./deflate.ts) allocates no tables per call and
- * is about twice as fast as fflate's level 6 on the 1–20 KB texts typical of configs (far more on
- * tiny ones), with sizes within a few percent of zlib's level 6, so the "compress when shorter"
- * choice is practically unchanged.
+ * `data:` URL of `bytes` as Butane's `MakeDataURL` builds it: percent-encoded, unless base64 is
+ * strictly shorter; then, when compression is allowed, the base64 of Go's level-9 gzip replaces
+ * it when that plus the length of "gzip" (the `compression` value it adds) is strictly shorter.
  */
 export function makeDataUrl(bytes: Uint8Array, allowCompression: boolean): DataUrl {
   // Compare encoded lengths first and build only the winning form.
   let plain = 0;
   for (let i = 0; i < bytes.length; i++) plain += UNRESERVED[bytes[i]!]!;
   const opaqueLen = 1 + plain + 3 * (bytes.length - plain);
-  const b64Len = 8 + 4 * Math.ceil(bytes.length / 3);
+  const b64Len = base64UrlLength(bytes.length);
   const chosenLen = Math.min(opaqueLen, b64Len);
-  // gzip adds 18 bytes of framing, so tiny contents can never win.
-  if (allowCompression && 8 + 4 * Math.ceil(18 / 3) + 4 < chosenLen) {
-    const gz = gzip(bytes);
-    if (8 + 4 * Math.ceil(gz.length / 3) + 4 < chosenLen) return { source: "data:;base64," + base64(gz), gzipped: true };
+  if (allowCompression && base64UrlLength(SMALLEST_GZIP) + GZIP.length < chosenLen) {
+    const gz = gzipBestCompression(bytes);
+    if (base64UrlLength(gz.length) + GZIP.length < chosenLen) return { source: "data:;base64," + base64(gz), gzipped: true };
   }
   const source = b64Len < opaqueLen ? "data:;base64," + base64(bytes) : "data:," + percentEncode(bytes);
   return { source, gzipped: false };
+}
+
+const GZIP = "gzip";
+
+/** Length of `;base64,` and the base64 of `n` bytes (the part after `data:`). */
+function base64UrlLength(n: number): number {
+  return ";base64,".length + 4 * Math.ceil(n / 3);
 }
 
 /** fcos 1.0.0's form: always percent-encoded. */
@@ -54,35 +60,49 @@ export function makePlainDataUrl(bytes: Uint8Array): string {
   return "data:," + percentEncode(bytes);
 }
 
-/** Every data URL held by the memo tables below: generated here, so known canonical. */
-const memoized = new Set<string>();
 const CACHE_CHARS = 8 * 1024 * 1024;
-const urlMemo = () =>
-  new Memo<DataUrl>(
-    CACHE_CHARS,
-    (text, url) => text.length + url.source.length,
-    { onDrop: (url) => memoized.delete(url.source) },
-  );
+const urlMemo = () => new Memo<DataUrl>(CACHE_CHARS, (text, url) => text.length + url.source.length);
 const compressing = urlMemo();
 const plain = urlMemo();
 const percentOnly = urlMemo();
 
-function remember(url: DataUrl): DataUrl {
-  memoized.add(url.source);
+/**
+ * The data URLs handed out lately, oldest first, up to RECENT_CHARS in all: made here, so known
+ * canonical when the output is checked (without parsing their payloads again).
+ */
+const recent = new Set<string>();
+let recentChars = 0;
+const RECENT_CHARS = 8 * 1024 * 1024;
+
+function handOut(url: DataUrl): DataUrl {
+  const source = url.source;
+  if (recent.delete(source)) {
+    recent.add(source);
+    return url;
+  }
+  recent.add(source);
+  recentChars += source.length;
+  if (recentChars > RECENT_CHARS) {
+    for (const old of recent) {
+      recent.delete(old);
+      recentChars -= old.length;
+      if (recentChars <= RECENT_CHARS) break;
+    }
+  }
   return url;
 }
 
 /** `makeDataUrl` of a text's UTF-8 bytes, remembered across calls. */
 export function textDataUrl(text: string, allowCompression: boolean): DataUrl {
-  return (allowCompression ? compressing : plain).get(text, () => remember(makeDataUrl(utf8(text), allowCompression)));
+  return handOut((allowCompression ? compressing : plain).get(text, () => makeDataUrl(utf8(text), allowCompression)));
 }
 
 /** `makePlainDataUrl` of a text's UTF-8 bytes, remembered across calls. */
 export function textPlainDataUrl(text: string): string {
-  return percentOnly.get(text, () => remember({ source: makePlainDataUrl(utf8(text)), gzipped: false })).source;
+  return handOut(percentOnly.get(text, () => ({ source: makePlainDataUrl(utf8(text)), gzipped: false }))).source;
 }
 
-/** True for a data URL this module produced from a text recently (so it is canonical). */
+/** True for a data URL this module handed out lately (so it is canonical). */
 export function isRecentTextDataUrl(source: string): boolean {
-  return memoized.has(source);
+  return recent.has(source);
 }
