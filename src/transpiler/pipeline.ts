@@ -17,22 +17,26 @@ import { pathKey, type Obj } from "./translate/provenance.ts";
 import { hooksFor } from "./variants/index.ts";
 import type { StageEntry } from "./variants/hooks.ts";
 import { validateIgnition } from "./ignition/validate.ts";
-import { markerFor, snakeCase } from "./correlate.ts";
-import { marshalJson } from "./output/json.ts";
+import { markerFor } from "./correlate.ts";
+import { snakePath } from "./variants/common.ts";
+import { marshal as marshalJson } from "./go/json.ts";
+import { formatSemver, parseSemver } from "./go/semver.ts";
 import { marshalMachineConfigYaml } from "./output/machineconfig-yaml.ts";
 import { withHint } from "./hints.ts";
 import { memoizing } from "./util/memo.ts";
 
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
-
 const FAIL = "Error translating config: ";
 
-/** Transpiles Butane YAML into Ignition (or an openshift MachineConfig), like `butane`. Never throws on bad input. */
-export function transpile(source: string, options: TranspileOptions = {}): TranspileResult {
+/**
+ * Transpiles Butane YAML into Ignition (or an openshift MachineConfig), like `butane`. Never throws
+ * on bad input. `source` is the file's bytes (read as `butane` reads them: UTF-8, or UTF-16 after a
+ * byte order mark; malformed input is an error) or text (read as its UTF-8 form).
+ */
+export function transpile(source: string | Uint8Array, options: TranspileOptions = {}): TranspileResult {
   return memoizing(options.memoize === true, () => transpileNow(source, options));
 }
 
-function transpileNow(source: string, options: TranspileOptions): TranspileResult {
+function transpileNow(source: string | Uint8Array, options: TranspileOptions): TranspileResult {
   const result: TranspileResult = { output: null, config: null, outputFormat: "json", diagnostics: [] };
   // The first (dispatch) decode only visits the root mapping, so only its duplicate keys are fatal here;
   // the typed decode reports the others as unmarshal errors.
@@ -42,9 +46,13 @@ function transpileNow(source: string, options: TranspileOptions): TranspileResul
 
   const dispatch = decodeDispatch(root);
   if ("error" in dispatch) return { ...result, failure: `${FAIL}Error unmarshaling yaml: ${dispatch.error}` };
-  const { variant, version } = dispatch;
+  const { variant } = dispatch;
   if (variant === "") return { ...result, failure: `${FAIL}error parsing variant; must be specified` };
-  if (!SEMVER.test(version)) return { ...result, variant, failure: `${FAIL}error parsing version; must be a valid semver` };
+  // Butane reads the version with go-semver and looks its translator up by the version's String(),
+  // so `01.5.0` and `+1.5.0` are 1.5.0, and `1.5.0+meta` is a version no translator has.
+  const semver = parseSemver(dispatch.version);
+  if (semver === null) return { ...result, variant, failure: `${FAIL}error parsing version; must be a valid semver` };
+  const version = formatSemver(semver);
   const vs = lookupSpec(variant, version);
   if (!vs) {
     const msg =
@@ -142,8 +150,7 @@ function withMarker(root: YNode | null, e: RawEntry): Diagnostic {
 function mapJsonPath(ts: Map<string, Path>, path: Path, prefix: Path): Path {
   const hit = ts.get(pathKey(path));
   if (hit) return hit;
-  const snake = path.map((p) => (typeof p === "string" ? snakeCase(p) : p));
-  return [...prefix, ...snake];
+  return [...prefix, ...snakePath(path)];
 }
 
 export type { Obj };

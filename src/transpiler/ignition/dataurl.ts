@@ -3,7 +3,7 @@
  * `DecodeString` (v1.0.0): a lexer emitting items (prefix, media type, parameters, `;base64`,
  * comma, data) consumed in order by a parser; the first failure wins.
  */
-import { decodeBase64Go } from "./base64.ts";
+import { decodeBase64Go } from "../go/base64.ts";
 
 /** A successfully decoded data URL. */
 export interface DataUrl {

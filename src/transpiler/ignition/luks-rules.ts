@@ -1,6 +1,6 @@
 /** Rules for LUKS devices (3.2+): names, labels, devices, clevis (custom pin, tang), key files, cex. */
 import { boolAt, intAt, isTrue, nilOrEmpty, notEmpty, objAt, objListAt, optObjAt, plainStrAt, strAt } from "./access.ts";
-import { utf8Length } from "./go-text.ts";
+import { byteLength } from "../go/utf8.ts";
 import { MSG } from "./messages.ts";
 import { validatePath } from "./node-rules.ts";
 import { at, type IgnPath, type Report } from "./report.ts";
@@ -42,7 +42,7 @@ function isGoJson(s: string): boolean {
 function validateLuksSelf(r: Report, luks: IgnObject, path: IgnPath): void {
   if (plainStrAt(luks, "name").includes("/")) r.error(at(path, "name"), MSG.luksNameContainsSlash);
   const label = strAt(luks, "label");
-  if (notEmpty(label) && utf8Length(label) > 47) r.error(at(path, "label"), MSG.luksLabelTooLong);
+  if (notEmpty(label) && byteLength(label) > 47) r.error(at(path, "label"), MSG.luksLabelTooLong);
   const device = strAt(luks, "device");
   if (nilOrEmpty(device)) r.error(at(path, "device"), MSG.diskDeviceRequired);
   else r.error(at(path, "device"), validatePath(device ?? ""));

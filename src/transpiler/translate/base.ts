@@ -5,7 +5,7 @@
  */
 import type { Path } from "../types.ts";
 import type { BObject, BValue } from "../decode.ts";
-import { fromUtf8 } from "../util/bytes.ts";
+import { goString as fromUtf8 } from "../go/utf8.ts";
 import { copyObject, listOf, markList, nonEmpty, objectOf, type Rule } from "./copy.ts";
 import { ignMinor, type TranslateContext } from "./context.ts";
 import type { Obj } from "./provenance.ts";

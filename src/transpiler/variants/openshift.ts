@@ -9,7 +9,7 @@ import type { BObject } from "../decode.ts";
 import type { VariantSpec } from "../spec/variants.ts";
 import type { TranslateContext } from "../translate/context.ts";
 import type { Obj } from "../translate/provenance.ts";
-import { parseGoUrl } from "../ignition/url.ts";
+import { parseGoUrl } from "../go/url.ts";
 import type { StageEntry, VariantHooks } from "./hooks.ts";
 import { blist, bobj, bstrings, hasErrors, isTrue, olist, oobj } from "./common.ts";
 import { fcosSugar, partitionChecks, validateFcosFields } from "./fcos.ts";

@@ -1,11 +1,14 @@
-/** Go `encoding/base64.StdEncoding.DecodeString` (padded, non-strict), with its error texts. */
+/**
+ * Go's `encoding/base64` (golang/go `src/encoding/base64/base64.go`): `StdEncoding` decoding
+ * (padded, non-strict, CR/LF skipped) with its error texts, and encoding.
+ */
 
 /** Decoded bytes, or Go's `illegal base64 data at input byte N` error. */
 export type Base64Result = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
 
-const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const decodeMap = new Int16Array(256).fill(-1);
-for (let i = 0; i < alphabet.length; i++) decodeMap[alphabet.charCodeAt(i)] = i;
+for (let i = 0; i < 64; i++) decodeMap[ALPHABET.charCodeAt(i)] = i;
 
 function corrupt(at: number): Base64Result {
   return { ok: false, error: `illegal base64 data at input byte ${at}` };
@@ -69,4 +72,23 @@ export function decodeBase64Go(src: Uint8Array): Base64Result {
     if (trailingError !== null) return corrupt(trailingError);
   }
   return { ok: true, bytes: Uint8Array.from(out) };
+}
+
+/** Go `base64.StdEncoding.EncodeToString`: standard alphabet, padded. */
+export function encodeBase64(bytes: Uint8Array): string {
+  let out = "";
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest === 1) {
+    const n = bytes[i]! << 16;
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + "==";
+  } else if (rest === 2) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
+    out += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + "=";
+  }
+  return out;
 }
