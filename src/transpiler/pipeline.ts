@@ -38,9 +38,8 @@ export function transpile(source: string | Uint8Array, options: TranspileOptions
 
 function transpileNow(source: string | Uint8Array, options: TranspileOptions): TranspileResult {
   const result: TranspileResult = { output: null, config: null, outputFormat: "json", diagnostics: [] };
-  // The first (dispatch) decode only visits the root mapping, so only its duplicate keys are fatal here;
-  // the typed decode reports the others as unmarshal errors.
-  const parsed = parseYaml(source, { duplicateKeys: "root" });
+  // Duplicate keys are type errors of the decodes below (the dispatch decode sees the root's only).
+  const parsed = parseYaml(source, { duplicateKeys: "none" });
   if (!parsed.ok) return { ...result, failure: `${FAIL}Error unmarshaling yaml: ${parsed.message}` };
   const root = parsed.root;
 
@@ -67,6 +66,7 @@ function transpileNow(source: string | Uint8Array, options: TranspileOptions): T
   if (vs.openshift !== undefined && !options.raw) result.outputFormat = "yaml";
 
   const decoded = decodeConfig(root, vs.spec);
+  if (decoded.fatal !== undefined) return { ...result, failure: FAIL + decoded.fatal };
   if (decoded.errors.length > 0) return { ...result, failure: `${FAIL}yaml: unmarshal errors:\n  ${decoded.errors.join("\n  ")}` };
   const cfg = decoded.value;
   return runStages(result, root, cfg, vs, options);
