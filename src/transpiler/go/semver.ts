@@ -3,11 +3,12 @@
  * `version` and Ignition for `ignition.version`: `NewVersion` (= `Version.Set`), `String` and
  * struct equality.
  *
- * `NewVersion` splits off `+metadata`, then `-prerelease`, then needs exactly three dot-separated
- * parts, each read by `strconv.ParseInt(part, 10, 64)`: so a sign (`+1`, `-0`) and leading zeros
- * (`01`) are accepted and dropped, while a `v` prefix, spaces, a missing part, a fourth part or a
- * number beyond int64 are rejected. Pre-release and metadata must be dot-separated
- * `[0-9A-Za-z-]+` identifiers when not empty (an empty `1.2.3-` or `1.2.3+` is accepted).
+ * `NewVersion` splits off `+metadata` at the first `+`, then `-prerelease` at the first `-`, then
+ * needs exactly three dot-separated parts, each read by `strconv.ParseInt(part, 10, 64)`: leading
+ * zeros (`01`) are accepted and dropped; a sign never reaches ParseInt (the splits take it), and a
+ * `v` prefix, spaces, a missing part, a fourth part or a number beyond int64 are rejected.
+ * Pre-release and metadata must be dot-separated `[0-9A-Za-z-]+` identifiers when not empty (an
+ * empty `1.2.3-` or `1.2.3+` is accepted).
  */
 import { parseInt } from "./strconv.ts";
 
