@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { formatSemver, parseSemver, semverEqual } from "./semver.ts";
 import { transpile } from "../index.ts";
+import { lookupSpec } from "../spec/variants.ts";
 
 describe("go-semver NewVersion", () => {
   it.each([
@@ -96,5 +97,19 @@ describe("Butane reads the config's version with go-semver", () => {
     expect(child("3.3.0").diagnostics.map((d) => d.message)).toEqual([skip]);
     // not a version at all: validated, and the version itself is an error
     expect(child("v3.4.0").diagnostics.map((d) => d.message)).toContain("path not absolute");
+  });
+});
+
+describe("every reader of a version reads it the same way", () => {
+  it("the spec registry (the studio's forms and schemas look specs up there)", () => {
+    expect(lookupSpec("fcos", "01.05.00")?.version).toBe("1.5.0");
+    expect(lookupSpec("openshift", "4.023.0-experimental")?.version).toBe("4.23.0-experimental");
+    expect(lookupSpec("fcos", "v1.5.0")).toBeUndefined();
+    expect(lookupSpec("fcos", "1.5.0+x")).toBeUndefined();
+  });
+
+  it("the transpile result names the version as go-semver writes it (the studio picks its schema by it)", () => {
+    const r = transpile("variant: fcos\nversion: 01.6.00\n");
+    expect([r.variant, r.version]).toEqual(["fcos", "1.6.0"]);
   });
 });

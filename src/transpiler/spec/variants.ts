@@ -4,6 +4,7 @@
  */
 import { v0_1, v0_2, v0_3, v0_4, v0_5, v0_6, v0_7, v0_8_exp } from "./base.ts";
 import { bool, extendSpec, field, int, list, map, ref, str, type SpecDesc } from "./kit.ts";
+import { formatSemver, parseSemver } from "../go/semver.ts";
 
 export type IgnitionVersion = "3.0.0" | "3.1.0" | "3.2.0" | "3.3.0" | "3.4.0" | "3.5.0" | "3.6.0" | "3.7.0-experimental";
 
@@ -170,7 +171,11 @@ function buildRegistry(): Map<string, VariantSpec> {
 /** `variant+version` → its spec; the only place that lists versions. */
 export const registry: ReadonlyMap<string, VariantSpec> = buildRegistry();
 
-/** The spec for a variant and version, if Butane has one. */
+/**
+ * The spec for a variant and version, if Butane has one. The version is read as Butane reads it
+ * (go-semver, then its String(): `01.5.0` is 1.5.0); one it cannot parse names no spec.
+ */
 export function lookupSpec(variant: string, version: string): VariantSpec | undefined {
-  return registry.get(`${variant}+${version}`);
+  const v = parseSemver(version);
+  return v === null ? undefined : registry.get(`${variant}+${formatSemver(v)}`);
 }
