@@ -126,6 +126,20 @@ export function unmarshal(text: string): unknown {
   return LONE_SURROGATE_ESCAPE.test(text) ? wellFormed(v) : v;
 }
 
+/**
+ * Whether Go `json.Unmarshal` into an `interface{}` succeeds: valid syntax, and every number
+ * within float64's range (a larger one is an "unmarshal number into Go value" error).
+ */
+export function unmarshals(text: string): boolean {
+  if (syntaxError(text) !== null) return false;
+  let overflow = false;
+  JSON.parse(text, (_k, v: unknown) => {
+    if (typeof v === "number" && !Number.isFinite(v)) overflow = true;
+    return v;
+  });
+  return !overflow;
+}
+
 /** Go's `quoteChar(c byte)`: the byte as a rune, quoted in single quotes. */
 function quoteChar(c: string): string {
   if (c === "'") return "'\\''";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFloat as goParseFloat, parseInt as goParseInt, parseUint as goParseUint, quote as goQuote } from "./strconv.ts";
+import { parseFloat as goParseFloat, parseInt as goParseInt, parseUint as goParseUint, quote as goQuote, unquotable } from "./strconv.ts";
 
 describe("Go strconv emulation", () => {
   it.each([
@@ -57,5 +57,24 @@ describe("Go string quoting (%#v)", () => {
     ["\u{e0001}", '"\\U000e0001"'],
   ])("%j", (s, q) => {
     expect(goQuote(s)).toBe(q);
+  });
+});
+
+describe("whether Go's Unquote accepts a double-quoted string", () => {
+  it.each([
+    ["plain", true],
+    ["a\\tb\\\\c\\\"", true],
+    ["\\x41\\101\\u00e9\\U0001F600", true],
+    ["\\'", false],
+    ["\\q", false],
+    ["\\x4", false],
+    ["\\400", false],
+    ["\\ud800", false],
+    ["\\U00110000", false],
+    ["a\nb", false],
+    ['a"b', false],
+    ["trailing\\", false],
+  ])("%j → %s", (inner, ok) => {
+    expect(unquotable(inner)).toBe(ok);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Go's `strconv` (golang/go `src/strconv/`): `Quote` (quote.go), `ParseUint`/`ParseInt` and
+ * Go's `strconv` (golang/go `src/strconv/`): `Quote` and whether `Unquote` accepts a string (quote.go), `ParseUint`/`ParseInt` and
  * `underscoreOK` (atoi.go), `ParseFloat` (atof.go: decimal and special forms), and
  * `FormatFloat(f, 'g', -1, 64)` (ftoa.go). Strings are Go strings held as JS strings (see utf8.ts).
  */
@@ -48,6 +48,43 @@ export function quoteBytes(b: Uint8Array, start = 0, end: number = b.length): st
 /** Go `strconv.Quote(s)`. */
 export function quote(s: string): string {
   return quoteBytes(goBytes(s));
+}
+
+/** Whether Go `strconv.Unquote` accepts `"` + val + `"` (quote.go `UnquoteChar` for each escape). */
+export function unquotable(val: string): boolean {
+  for (let i = 0; i < val.length; ) {
+    const c = val[i];
+    if (c === "\n") return false;
+    if (c === '"') return false;
+    if (c !== "\\") {
+      i++;
+      continue;
+    }
+    const e = val[i + 1];
+    if (e === undefined) return false;
+    i += 2;
+    if ("abfnrtv\\\"".includes(e)) continue;
+    if (e === "x" || e === "u" || e === "U") {
+      const n = e === "x" ? 2 : e === "u" ? 4 : 8;
+      const digits = val.slice(i, i + n);
+      if (digits.length < n || !/^[0-9A-Fa-f]+$/.test(digits)) return false;
+      if (e !== "x") {
+        const v = Number.parseInt(digits, 16);
+        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) return false;
+      }
+      i += n;
+      continue;
+    }
+    if (e >= "0" && e <= "7") {
+      const digits = val.slice(i, i + 2);
+      if (digits.length < 2 || !/^[0-7]{2}$/.test(digits)) return false;
+      if (Number.parseInt(e + digits, 8) > 255) return false;
+      i += 2;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }
 
 const UINT64_MAX = (1n << 64n) - 1n;
