@@ -176,6 +176,7 @@ export const registry: ReadonlyMap<string, VariantSpec> = buildRegistry();
  * (go-semver, then its String(): `01.5.0` is 1.5.0); one it cannot parse names no spec.
  */
 export function lookupSpec(variant: string, version: string): VariantSpec | undefined {
+  if (typeof version !== "string") return undefined; // callers holding parsed JSON/YAML may pass anything
   const v = parseSemver(version);
   return v === null ? undefined : registry.get(`${variant}+${formatSemver(v)}`);
 }
