@@ -13,7 +13,7 @@
  * reported only if the scanner gets close enough to it (one in a later document can go unnoticed).
  * `need` reproduces that timing from the input's byte offsets.
  */
-import { runeLen } from "../go/utf8.ts";
+import { goString, runeLen } from "../go/utf8.ts";
 import { isAllowedChar, isBreak } from "./chars.ts";
 import { YamlError } from "./errors.ts";
 
@@ -53,7 +53,7 @@ export function decodeInput(bytes: Uint8Array): DecodedInput {
 
 function decodeUtf8(b: Uint8Array, bom: number, tiny: boolean): DecodedInput {
   const done = (end: number, failure?: DecodeFailure): DecodedInput => {
-    const out: DecodedInput = { text: utf8Text(b, bom, end), encoding: "utf-8", bomBytes: bom, tiny };
+    const out: DecodedInput = { text: goString(b, bom, end), encoding: "utf-8", bomBytes: bom, tiny };
     if (failure) out.failure = failure;
     return out;
   };
@@ -80,42 +80,6 @@ function decodeUtf8(b: Uint8Array, bom: number, tiny: boolean): DecodedInput {
     i += width;
   }
   return done(n);
-}
-
-/** The valid UTF-8 bytes `b[start:end]` as a string. */
-function utf8Text(b: Uint8Array, start: number, end: number): string {
-  let s = "";
-  let i = start;
-  while (i < end) {
-    const chunkEnd = Math.min(end, i + 8192);
-    let j = i;
-    // Keep whole characters in one chunk: never stop before a continuation byte.
-    let stop = chunkEnd;
-    while (stop < end && ((b[stop] as number) & 0xc0) === 0x80) stop++;
-    const codes: number[] = [];
-    while (j < stop) {
-      const c0 = b[j] as number;
-      let cp: number;
-      if (c0 < 0x80) {
-        cp = c0;
-        j++;
-      } else if (c0 < 0xe0) {
-        cp = ((c0 & 0x1f) << 6) | ((b[j + 1] as number) & 0x3f);
-        j += 2;
-      } else if (c0 < 0xf0) {
-        cp = ((c0 & 0x0f) << 12) | (((b[j + 1] as number) & 0x3f) << 6) | ((b[j + 2] as number) & 0x3f);
-        j += 3;
-      } else {
-        cp = ((c0 & 0x07) << 18) | (((b[j + 1] as number) & 0x3f) << 12) | (((b[j + 2] as number) & 0x3f) << 6) | ((b[j + 3] as number) & 0x3f);
-        j += 4;
-      }
-      if (cp >= 0x10000) codes.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
-      else codes.push(cp);
-    }
-    s += String.fromCharCode(...codes);
-    i = stop;
-  }
-  return s;
 }
 
 function decodeUtf16(b: Uint8Array, littleEndian: boolean, tiny: boolean): DecodedInput {
