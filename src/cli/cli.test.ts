@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run.ts";
+import { goBytes } from "../transpiler/go/utf8.ts";
 
-function run(argv: string[], stdin = "") {
+function run(argv: string[], stdin: string | Uint8Array = "") {
   let out = "";
   let err = "";
   const code = runCli(argv, { stdin: () => Buffer.from(stdin), stdout: (s) => (out += s), stderr: (s) => (err += s) });
@@ -13,7 +14,7 @@ function run(argv: string[], stdin = "") {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "kindling-cli-"));
-const write = (name: string, text: string) => {
+const write = (name: string, text: string | Uint8Array) => {
   writeFileSync(join(dir, name), text);
   return join(dir, name);
 };
@@ -69,5 +70,39 @@ describe("kindling CLI", () => {
       expect(r.code, bad).toBe(1);
       expect(r.err).toContain("local file path traverses outside the files directory");
     }
+  });
+  it("reads the file's bytes as butane does: malformed UTF-8 is an error, not U+FFFD with exit 0", () => {
+    // Latin-1 "café au lait": 0xe9 announces 3 bytes, and " a" are no continuation bytes
+    const file = write("bad.bu", Uint8Array.from([...Buffer.from("variant: fcos\nversion: 1.5.0\n# caf"), 0xe9, ...Buffer.from(" au lait\n")]));
+    expect(run([file])).toEqual({ code: 1, out: "", err: "Error translating config: Error unmarshaling yaml: yaml: invalid trailing UTF-8 octet\n" });
+    expect(run([], Uint8Array.from([0x76, 0x61, 0xff]))).toEqual({ code: 1, out: "", err: "Error translating config: Error unmarshaling yaml: yaml: invalid leading UTF-8 octet\n" });
+    const cut = write("cut.bu", Uint8Array.from([...Buffer.from("variant: fcos\nversion: 1.5.0\npasswd: caf"), 0xc3]));
+    expect(run([cut]).err).toBe("Error translating config: Error unmarshaling yaml: yaml: incomplete UTF-8 octet sequence\n");
+  });
+  it("decodes UTF-16 with a byte order mark, as butane does", () => {
+    const text = "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /café\n";
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const be = Buffer.from(le.map((_, i) => le[i ^ 1]!));
+    const want = '{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/café"}]}}\n';
+    expect(run([write("le.bu", le)])).toEqual({ code: 0, out: want, err: "" });
+    expect(run([write("be.bu", be)])).toEqual({ code: 0, out: want, err: "" });
+    expect(run([], Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])).out).toBe(want);
+  });
+  it("<<: with a scalar is upstream's merge error, at the stage that meets it", () => {
+    expect(run([], "variant: fcos\nversion: 1.5.0\n<<: x\n")).toEqual({
+      code: 1,
+      out: "",
+      err: "Error translating config: Error unmarshaling yaml: yaml: map merge requires map or sequence of maps as the value\n",
+    });
+    expect(run([], "variant: fcos\nversion: 1.5.0\nstorage:\n  <<: [x]\n").err).toBe(
+      "Error translating config: yaml: map merge requires map or sequence of maps as the value\n",
+    );
+  });
+  it("a message that cuts a character keeps the cut bytes (written to stderr as the bytes they are)", () => {
+    const r = run([], "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /a\n      mode: éééééééé\n");
+    expect(r.err).toBe("Error translating config: yaml: unmarshal errors:\n  line 6: cannot unmarshal !!str `ééé\udcc3...` into int\n");
+    const b = [...goBytes(r.err)];
+    const at = b.indexOf(0x60); // the opening backquote
+    expect(b.slice(at + 1, at + 11)).toEqual([0xc3, 0xa9, 0xc3, 0xa9, 0xc3, 0xa9, 0xc3, 0x2e, 0x2e, 0x2e]);
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { renderReport, transpile } from "../transpiler/index.ts";
 import { parseArgs, usage } from "./args.ts";
 import { nodeFilesProvider } from "./node-files.ts";
+import { decodeReplacing, goBytes } from "../transpiler/go/utf8.ts";
 
 const VERSION = "Kindling 0.1.0 (Butane 0.29.0 compatible)";
 
@@ -13,10 +14,11 @@ export interface CliIo {
   stderr: (s: string) => void;
 }
 
+/** Writes what the transpiler printed as the bytes it stands for (see go/utf8.ts). */
 const processIo: CliIo = {
   stdin: () => readFileSync(0),
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
+  stdout: (s) => void process.stdout.write(goBytes(s)),
+  stderr: (s) => void process.stderr.write(goBytes(s)),
 };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
@@ -53,8 +55,10 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     io.stderr(`failed to open ${filename}: open ${filename}: ${reason}\n`);
     return 1;
   }
-  const source = data.toString("utf8");
-  const result = transpile(source, {
+  // The transpiler reads the bytes as butane does (a malformed file is an error, not U+FFFD);
+  // the report shows lines of the same bytes.
+  const source = decodeReplacing(data);
+  const result = transpile(data, {
     strict: o.strict,
     raw: o.raw,
     pretty: o.pretty,
@@ -68,7 +72,7 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
   if (!o.check && result.output !== null) {
     if (o.output !== "") {
       try {
-        writeFileSync(o.output, result.output, { mode: 0o644 });
+        writeFileSync(o.output, goBytes(result.output), { mode: 0o644 });
       } catch (e) {
         io.stderr(`failed to open ${o.output}: ${(e as Error).message}\n`);
         return 1;

@@ -28,11 +28,3 @@ export function markerFor(root: YNode | null, path: Path): Marker | undefined {
   }
   return { line: node.line, column: node.column };
 }
-
-/** `wipeTable` → `wipe_table`, `sizeMiB` → `size_mib`: upstream's fallback for JSON paths with no translation. */
-export function snakeCase(s: string): string {
-  return s
-    .replace(/MiB/g, "_mib")
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .toLowerCase();
-}

@@ -17,34 +17,41 @@ import { pathKey, type Obj } from "./translate/provenance.ts";
 import { hooksFor } from "./variants/index.ts";
 import type { StageEntry } from "./variants/hooks.ts";
 import { validateIgnition } from "./ignition/validate.ts";
-import { markerFor, snakeCase } from "./correlate.ts";
-import { marshalJson } from "./output/json.ts";
+import { markerFor } from "./correlate.ts";
+import { snakePath } from "./variants/common.ts";
+import { marshal as marshalJson } from "./go/json.ts";
+import { formatSemver, parseSemver } from "./go/semver.ts";
 import { marshalMachineConfigYaml } from "./output/machineconfig-yaml.ts";
 import { withHint } from "./hints.ts";
 import { memoizing } from "./util/memo.ts";
 
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
-
 const FAIL = "Error translating config: ";
 
-/** Transpiles Butane YAML into Ignition (or an openshift MachineConfig), like `butane`. Never throws on bad input. */
-export function transpile(source: string, options: TranspileOptions = {}): TranspileResult {
+/**
+ * Transpiles Butane YAML into Ignition (or an openshift MachineConfig), like `butane`. Never throws
+ * on bad input. `source` is the file's bytes (read as `butane` reads them: UTF-8, or UTF-16 after a
+ * byte order mark; malformed input is an error) or text (read as its UTF-8 form).
+ */
+export function transpile(source: string | Uint8Array, options: TranspileOptions = {}): TranspileResult {
   return memoizing(options.memoize === true, () => transpileNow(source, options));
 }
 
-function transpileNow(source: string, options: TranspileOptions): TranspileResult {
+function transpileNow(source: string | Uint8Array, options: TranspileOptions): TranspileResult {
   const result: TranspileResult = { output: null, config: null, outputFormat: "json", diagnostics: [] };
-  // The first (dispatch) decode only visits the root mapping, so only its duplicate keys are fatal here;
-  // the typed decode reports the others as unmarshal errors.
-  const parsed = parseYaml(source, { duplicateKeys: "root" });
+  // Duplicate keys are type errors of the decodes below (the dispatch decode sees the root's only).
+  const parsed = parseYaml(source, { duplicateKeys: "none" });
   if (!parsed.ok) return { ...result, failure: `${FAIL}Error unmarshaling yaml: ${parsed.message}` };
   const root = parsed.root;
 
   const dispatch = decodeDispatch(root);
   if ("error" in dispatch) return { ...result, failure: `${FAIL}Error unmarshaling yaml: ${dispatch.error}` };
-  const { variant, version } = dispatch;
+  const { variant } = dispatch;
   if (variant === "") return { ...result, failure: `${FAIL}error parsing variant; must be specified` };
-  if (!SEMVER.test(version)) return { ...result, variant, failure: `${FAIL}error parsing version; must be a valid semver` };
+  // Butane reads the version with go-semver and looks its translator up by the version's String(),
+  // so `01.5.0` and `+1.5.0` are 1.5.0, and `1.5.0+meta` is a version no translator has.
+  const semver = parseSemver(dispatch.version);
+  if (semver === null) return { ...result, variant, failure: `${FAIL}error parsing version; must be a valid semver` };
+  const version = formatSemver(semver);
   const vs = lookupSpec(variant, version);
   if (!vs) {
     const msg =
@@ -59,6 +66,7 @@ function transpileNow(source: string, options: TranspileOptions): TranspileResul
   if (vs.openshift !== undefined && !options.raw) result.outputFormat = "yaml";
 
   const decoded = decodeConfig(root, vs.spec);
+  if (decoded.fatal !== undefined) return { ...result, failure: FAIL + decoded.fatal };
   if (decoded.errors.length > 0) return { ...result, failure: `${FAIL}yaml: unmarshal errors:\n  ${decoded.errors.join("\n  ")}` };
   const cfg = decoded.value;
   return runStages(result, root, cfg, vs, options);
@@ -142,8 +150,7 @@ function withMarker(root: YNode | null, e: RawEntry): Diagnostic {
 function mapJsonPath(ts: Map<string, Path>, path: Path, prefix: Path): Path {
   const hit = ts.get(pathKey(path));
   if (hit) return hit;
-  const snake = path.map((p) => (typeof p === "string" ? snakeCase(p) : p));
-  return [...prefix, ...snake];
+  return [...prefix, ...snakePath(path)];
 }
 
 export type { Obj };

@@ -6,7 +6,7 @@
 import type { Path } from "./types.ts";
 import type { YNode } from "./yaml/node.ts";
 import type { BObject, BValue } from "./decode.ts";
-import { structOf, type SpecDesc, type TypeDesc } from "./spec/kit.ts";
+import { isGoPointer, structOf, type SpecDesc, type TypeDesc } from "./spec/kit.ts";
 import { formatPath } from "./types.ts";
 
 export interface UnusedEntry {
@@ -50,8 +50,9 @@ function walkStruct(spec: SpecDesc, name: string, value: BObject, node: YNode, p
   for (const f of desc.fields) {
     const v = value[f.key];
     if (v === undefined) {
-      // A struct field given as an explicit null still has a (scalar) node upstream complains about.
-      if (f.type.kind === "ref") {
+      // A struct field given as an explicit null still has a (scalar) node upstream complains about;
+      // a nil pointer to a struct (v0_3's clevis, custom) is not walked at all.
+      if (f.type.kind === "ref" && !isGoPointer(f)) {
         const child = childOf(node, f.key);
         if (child && child.kind !== "map") mismatch([...path, f.key], child, out);
       }

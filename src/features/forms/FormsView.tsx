@@ -91,7 +91,7 @@ export function FormsView({ diskBar }: { diskBar?: ReactNode }) {
   const variant = typeof config?.variant === "string" ? config.variant : undefined;
   const version = typeof config?.version === "string" ? config.version : undefined;
   const vs = specFor(variant, version);
-  const schemaProblems = useSchemaProblems(config, vs ? variant : undefined, vs ? version : undefined);
+  const schemaProblems = useSchemaProblems(config, vs?.variant, vs?.version);
   const problems = useProblemIndex(schemaProblems);
   const localFiles = useMemo(() => files.map((f) => f.path), [files]);
   const [section, setSectionState] = useState<Section>(rememberedSection);

@@ -49,10 +49,15 @@ export function boolAt(o: IgnObject | undefined, key: string): boolean | undefin
   return typeof v === "boolean" ? v : undefined;
 }
 
+/** A Go int as a number (a decoded int beyond ±2^53 is a bigint), or undefined when it is no int. */
+export function intNumber(v: unknown): number | undefined {
+  if (typeof v === "number") return v;
+  return typeof v === "bigint" ? Number(v) : undefined;
+}
+
 /** The number under `key`, or undefined when absent (nil `*int`). */
 export function intAt(o: IgnObject | undefined, key: string): number | undefined {
-  const v = o?.[key];
-  return typeof v === "number" ? v : undefined;
+  return intNumber(o?.[key]);
 }
 
 /** Go `util.IsTrue`: set and true. */

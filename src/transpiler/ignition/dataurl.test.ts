@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeBase64Go } from "./base64.ts";
+import { decodeBase64Go } from "../go/base64.ts";
 import { dataUrlError, decodeDataUrl, decodeDataUrlDetailed } from "./dataurl.ts";
 
 const text = (b: Uint8Array | null): string | null => (b === null ? null : String.fromCharCode(...b));

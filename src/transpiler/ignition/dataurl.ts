@@ -3,7 +3,8 @@
  * `DecodeString` (v1.0.0): a lexer emitting items (prefix, media type, parameters, `;base64`,
  * comma, data) consumed in order by a parser; the first failure wins.
  */
-import { decodeBase64Go } from "./base64.ts";
+import { unquotable } from "../go/strconv.ts";
+import { decodeBase64Go } from "../go/base64.ts";
 
 /** A successfully decoded data URL. */
 export interface DataUrl {
@@ -333,43 +334,6 @@ function lex(input: string): Item[] {
 
 const syntaxError = "invalid syntax";
 
-/** Whether Go's `strconv.Unquote` accepts `"` + val + `"` (val holds no unescaped `"`). */
-function goUnquoteOk(val: string): boolean {
-  for (let i = 0; i < val.length; ) {
-    const c = val[i];
-    if (c === "\n") return false;
-    if (c === '"') return false;
-    if (c !== "\\") {
-      i++;
-      continue;
-    }
-    const e = val[i + 1];
-    if (e === undefined) return false;
-    i += 2;
-    if ("abfnrtv\\\"".includes(e)) continue;
-    if (e === "x" || e === "u" || e === "U") {
-      const n = e === "x" ? 2 : e === "u" ? 4 : 8;
-      const digits = val.slice(i, i + n);
-      if (digits.length < n || !/^[0-9A-Fa-f]+$/.test(digits)) return false;
-      if (e !== "x") {
-        const v = parseInt(digits, 16);
-        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) return false;
-      }
-      i += n;
-      continue;
-    }
-    if (e >= "0" && e <= "7") {
-      const digits = val.slice(i, i + 2);
-      if (digits.length < 2 || !/^[0-7]{2}$/.test(digits)) return false;
-      if (parseInt(e + digits, 8) > 255) return false;
-      i += 2;
-      continue;
-    }
-    return false;
-  }
-  return true;
-}
-
 /** The rfc2396 `Unescape` of the library: bytes, or its error text. */
 function rfc2396Unescape(s: string): { ok: true; bytes: number[] } | { ok: false; error: string } {
   const out: number[] = [];
@@ -424,7 +388,7 @@ export function decodeDataUrlDetailed(s: string): DataUrlResult {
         let val: string;
         if (unquoteNext) {
           unquoteNext = false;
-          if (!goUnquoteOk(item.val)) return { ok: false, error: syntaxError };
+          if (!unquotable(item.val)) return { ok: false, error: syntaxError };
           val = item.val; // exact unescaping of the value is not needed by callers
         } else {
           const u = rfc2396Unescape(item.val);

@@ -1,6 +1,6 @@
 /** Rules for disks, partitions and filesystems. */
 import { boolAt, intAt, isFalse, isTrue, listAt, notEmpty, objListAt, plainStrAt, strAt } from "./access.ts";
-import { utf8Length } from "./go-text.ts";
+import { byteLength } from "../go/utf8.ts";
 import { MSG } from "./messages.ts";
 import { validatePath, validatePathNilOk } from "./node-rules.ts";
 import { at, type IgnPath, type Report } from "./report.ts";
@@ -82,7 +82,7 @@ function validatePartition(r: Report, p: IgnObject, path: IgnPath): void {
   }
   if (number(p) === 0 && label === undefined) r.error(path, MSG.needLabelOrNumber);
   if (label !== undefined) {
-    if (utf8Length(label) > 36) r.error(at(path, "label"), MSG.labelTooLong);
+    if (byteLength(label) > 36) r.error(at(path, "label"), MSG.labelTooLong);
     else if (label.includes(":")) r.error(at(path, "label"), MSG.labelContainsColon);
   }
   for (const key of ["guid", "typeGuid"]) {
@@ -146,7 +146,7 @@ function validateFsLabel(fs: IgnObject): string | null {
   const format = strAt(fs, "format");
   if (format === undefined || format === "") return MSG.labelNeedsFormat;
   const limit = labelLimits[format];
-  if (limit !== undefined && utf8Length(label) > limit[0]) return limit[1];
+  if (limit !== undefined && byteLength(label) > limit[0]) return limit[1];
   return null;
 }
 

@@ -21,7 +21,7 @@ const urlKey: KeyFn = (item) => (isObject(item) ? (strAt(item, "url") ?? "") : "
 const partitionKey: KeyFn = (item) => {
   if (!isObject(item)) return "";
   const n = item["number"];
-  if (typeof n === "number" && n !== 0) return `number:${n}`;
+  if ((typeof n === "number" || typeof n === "bigint") && Number(n) !== 0) return `number:${n}`;
   const label = strAt(item, "label");
   if (label !== undefined) return `label:${label}`;
   return "";

@@ -3,9 +3,9 @@ import { objAt, objListAt, plainStrAt, strAt } from "./access.ts";
 import { MSG } from "./messages.ts";
 import { at, type IgnPath, type Report } from "./report.ts";
 import { validateRequiredSource, walkResource } from "./resource-rules.ts";
-import { parseSemver, semverEqual } from "./semver.ts";
+import { parseSemver, semverEqual } from "../go/semver.ts";
 import type { IgnObject, IgnitionVersion } from "./types.ts";
-import { parseGoUrl } from "./url.ts";
+import { parseGoUrl } from "../go/url.ts";
 
 function validateVersion(r: Report, ign: IgnObject, path: IgnPath, spec: IgnitionVersion): void {
   const vpath = at(path, "version");

@@ -4,7 +4,4 @@ export { IGNITION_VERSIONS, specMinor } from "./types.ts";
 export type { IgnEntry, IgnitionConfig, IgnitionVersion, IgnObject, IgnPathElem } from "./types.ts";
 export { decodeDataUrl, decodeDataUrlDetailed, dataUrlError, type DataUrl, type DataUrlResult } from "./dataurl.ts";
 export { hasInstallSection, parseUnit, type UnitOption, type UnitParseResult } from "./unit-parser.ts";
-export { parseGoUrl, queryValues, type GoUrl, type GoUrlResult } from "./url.ts";
 export { validateUrl, validateUrlNilOk, validateTangUrl, urlScheme } from "./url-rules.ts";
-export { goQuote } from "./go-text.ts";
-export { pathClean, pathExt, pathIsAbs, pathJoin } from "./go-path.ts";

@@ -1,6 +1,7 @@
 /** Rules for LUKS devices (3.2+): names, labels, devices, clevis (custom pin, tang), key files, cex. */
+import { unmarshals } from "../go/json.ts";
 import { boolAt, intAt, isTrue, nilOrEmpty, notEmpty, objAt, objListAt, optObjAt, plainStrAt, strAt } from "./access.ts";
-import { utf8Length } from "./go-text.ts";
+import { byteLength } from "../go/utf8.ts";
 import { MSG } from "./messages.ts";
 import { validatePath } from "./node-rules.ts";
 import { at, type IgnPath, type Report } from "./report.ts";
@@ -25,24 +26,11 @@ function clevisPresent(clevis: IgnObject): boolean {
   );
 }
 
-/** Whether the data parses as JSON the way Go's `json.Unmarshal` into `any` accepts it. */
-function isGoJson(s: string): boolean {
-  let overflow = false;
-  try {
-    JSON.parse(s, (_k, v: unknown) => {
-      if (typeof v === "number" && !Number.isFinite(v)) overflow = true;
-      return v;
-    });
-  } catch {
-    return false;
-  }
-  return !overflow;
-}
 
 function validateLuksSelf(r: Report, luks: IgnObject, path: IgnPath): void {
   if (plainStrAt(luks, "name").includes("/")) r.error(at(path, "name"), MSG.luksNameContainsSlash);
   const label = strAt(luks, "label");
-  if (notEmpty(label) && utf8Length(label) > 47) r.error(at(path, "label"), MSG.luksLabelTooLong);
+  if (notEmpty(label) && byteLength(label) > 47) r.error(at(path, "label"), MSG.luksLabelTooLong);
   const device = strAt(luks, "device");
   if (nilOrEmpty(device)) r.error(at(path, "device"), MSG.diskDeviceRequired);
   else r.error(at(path, "device"), validatePath(device ?? ""));
@@ -101,7 +89,7 @@ function validateTang(r: Report, tang: IgnObject, path: IgnPath): void {
   if (nilOrEmpty(strAt(tang, "thumbprint"))) r.error(at(path, "thumbprint"), MSG.tangThumbprintRequired);
   if (r.minor >= 4) {
     const adv = strAt(tang, "advertisement");
-    if (notEmpty(adv) && !isGoJson(adv)) r.error(at(path, "advertisement"), MSG.invalidTangAdvertisement);
+    if (notEmpty(adv) && !unmarshals(adv)) r.error(at(path, "advertisement"), MSG.invalidTangAdvertisement);
   }
 }
 

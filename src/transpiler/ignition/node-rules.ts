@@ -1,6 +1,6 @@
 /** Rules shared by files, directories, links and devices: paths, modes, owners. */
 import { intAt, notEmpty, strAt } from "./access.ts";
-import { pathClean, pathIsAbs } from "./go-path.ts";
+import { pathClean, pathIsAbs } from "../go/path.ts";
 import { MSG } from "./messages.ts";
 import type { IgnObject } from "./types.ts";
 

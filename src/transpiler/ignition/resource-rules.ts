@@ -4,7 +4,7 @@
  * Go field order.
  */
 import { objAt, objListAt, strAt } from "./access.ts";
-import { utf8Length } from "./go-text.ts";
+import { byteLength } from "../go/utf8.ts";
 import { MSG } from "./messages.ts";
 import { at, type IgnPath, type Report } from "./report.ts";
 import type { IgnObject } from "./types.ts";
@@ -55,7 +55,7 @@ export function validateVerification(r: Report, verification: IgnObject, path: I
     return;
   }
   // only the byte length is checked, not hex-ness
-  if (utf8Length(sum) !== expected) r.error(hashPath, MSG.hashWrongSize);
+  if (byteLength(sum) !== expected) r.error(hashPath, MSG.hashWrongSize);
 }
 
 function validateHttpHeader(r: Report, header: IgnObject, path: IgnPath): void {

@@ -3,7 +3,7 @@
  * rules of directories, files and links, with their children in Go field order.
  */
 import { boolAt, intAt, isTrue, nilOrEmpty, objAt, objListAt, plainStrAt, strAt } from "./access.ts";
-import { pathClean, pathIsAbs, pathJoin } from "./go-path.ts";
+import { pathClean, pathIsAbs, pathJoin } from "../go/path.ts";
 import { MSG } from "./messages.ts";
 import { validateIdOrName, validateMode, validateModeSpecialBits, validatePath } from "./node-rules.ts";
 import { at, type IgnPath, type Report } from "./report.ts";

@@ -3,8 +3,8 @@
  * config-level check that storage nodes don't collide with unit or dropin paths.
  */
 import { boolAt, isTrue, notEmpty, objAt, objListAt, plainStrAt, strAt } from "./access.ts";
-import { goQuote } from "./go-text.ts";
-import { pathExt } from "./go-path.ts";
+import { quote as goQuote } from "../go/strconv.ts";
+import { pathExt } from "../go/path.ts";
 import { MSG } from "./messages.ts";
 import { at, type IgnPath, type Report } from "./report.ts";
 import type { IgnObject } from "./types.ts";

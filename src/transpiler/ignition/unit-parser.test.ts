@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { goQuote } from "./go-text.ts";
+import { quote as goQuote } from "../go/strconv.ts";
 import { hasInstallSection, parseUnit } from "./unit-parser.ts";
 
 describe("parseUnit (go-systemd unit.Deserialize)", () => {

@@ -2,9 +2,12 @@
  * The systemd unit parser of go-systemd v22 (`unit.Deserialize`), reproduced for its
  * accept/reject behaviour and error texts, which Ignition reports as `invalid unit content: …`.
  */
-import { BufReader, EOF } from "./bufio.ts";
+import { BufReader, EOF } from "../go/bufio.ts";
 import { Memo } from "../util/memo.ts";
-import { goQuoteBytes, isGoSpace, trimSpaceRange, utf8Decode, utf8Encode } from "./go-text.ts";
+import { trimSpaceRange } from "../go/bytes.ts";
+import { quoteBytes as goQuoteBytes } from "../go/strconv.ts";
+import { isSpace as isGoSpace } from "../go/unicode.ts";
+import { goBytes as utf8Encode, goString as utf8Decode } from "../go/utf8.ts";
 
 /** One `Name=Value` option and the section it belongs to. */
 export interface UnitOption {

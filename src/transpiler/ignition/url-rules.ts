@@ -2,7 +2,7 @@
 import { dataUrlError } from "./dataurl.ts";
 import { isRecentTextDataUrl } from "../util/dataurl.ts";
 import { MSG } from "./messages.ts";
-import { parseGoUrl, queryValues } from "./url.ts";
+import { parseGoUrl, queryValues } from "../go/url.ts";
 
 /** `url.Parse` failed. */
 export const ERR_INVALID_URL = MSG.invalidUrl;

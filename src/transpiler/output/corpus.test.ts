@@ -1,7 +1,7 @@
 // Byte-exact round trips of upstream Butane's outputs in the shared conformance corpus.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { marshalJson } from "./json.ts";
+import { marshal as marshalJson } from "../go/json.ts";
 import { marshalMachineConfigYaml } from "./machineconfig-yaml.ts";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

@@ -5,8 +5,10 @@
  * block mappings (sorted keys) and sequences, `{}`/`[]` for empty ones, and scalar style
  * selection (plain, single-quoted, double-quoted, literal block). Line width is unlimited.
  */
-import { canUsePlain } from "./go-resolve.ts";
-import { formatGoFloat } from "./go-float.ts";
+import { canUsePlain } from "./yaml-plain.ts";
+import { formatYamlFloat } from "./yaml-plain.ts";
+import { validString } from "../go/json.ts";
+import { byteLength } from "../go/utf8.ts";
 import { sortYamlKeys } from "./yaml-keys.ts";
 
 const BEST_INDENT = 2;
@@ -25,21 +27,6 @@ const isPrintable = (c: number): boolean =>
   (c >= 0xa0 && c <= 0xd7ff) ||
   (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
 
-function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
-  }
-  return n;
-}
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Unpaired surrogates become U+FFFD, as after Go's JSON round trip. */
-function wellFormed(s: string): string {
-  return s.replace(LONE_SURROGATE, "\ufffd");
-}
 
 export interface Analysis {
   multiline: boolean;
@@ -152,7 +139,7 @@ interface ScalarEvent {
 const HAS_SURROGATE = /[\ud800-\udfff]/;
 
 function scalarEvent(text: string, requested: Style): ScalarEvent {
-  const value = HAS_SURROGATE.test(text) ? wellFormed(text) : text;
+  const value = HAS_SURROGATE.test(text) ? validString(text) : text;
   return { value, requested, analysis: analyzeScalar(value) };
 }
 
@@ -249,9 +236,9 @@ class Emitter {
       case "boolean":
         return this.scalar(scalarEvent(value ? "true" : "false", Style.Plain), inSequenceItem, false);
       case "number":
-        return this.scalar(scalarEvent(formatGoFloat(value), Style.Plain), inSequenceItem, false);
+        return this.scalar(scalarEvent(formatYamlFloat(value), Style.Plain), inSequenceItem, false);
       case "bigint":
-        return this.scalar(scalarEvent(formatGoFloat(Number(value)), Style.Plain), inSequenceItem, false);
+        return this.scalar(scalarEvent(formatYamlFloat(Number(value)), Style.Plain), inSequenceItem, false);
       case "string":
         return this.scalar(stringEvent(value), inSequenceItem, false);
       case "object":
@@ -286,7 +273,7 @@ class Emitter {
     for (const key of keys) {
       this.writeIndent();
       const ev = stringEvent(key);
-      if (!ev.analysis.multiline && utf8Length(ev.value) <= 128) {
+      if (!ev.analysis.multiline && byteLength(ev.value) <= 128) {
         this.scalar(ev, false, true);
         this.writeIndicator(":", false, false, false);
       } else {

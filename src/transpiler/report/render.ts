@@ -4,6 +4,8 @@
  */
 import type { Diagnostic } from "../types.ts";
 import { formatPath } from "../types.ts";
+import { isSpace } from "../go/unicode.ts";
+import { byteLength, runeLen } from "../go/utf8.ts";
 
 export interface RenderOptions {
   /** `--raw-errors`: one line per entry. */
@@ -14,26 +16,6 @@ export interface RenderOptions {
   filename: string;
 }
 
-/** Go `unicode.IsSpace`. */
-function isGoSpace(cp: number): boolean {
-  switch (cp) {
-    case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d: case 0x20: case 0x85: case 0xa0:
-    case 0x1680: case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000:
-      return true;
-  }
-  return cp >= 0x2000 && cp <= 0x200a;
-}
-
-/** UTF-8 length of one code point (unpaired surrogates count as U+FFFD). */
-function utf8Width(cp: number): number {
-  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-}
-
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) n += utf8Width(ch.codePointAt(0)!);
-  return n;
-}
 
 function hasMarker(d: Diagnostic): d is Diagnostic & { line: number; column: number } {
   return d.line !== undefined && d.column !== undefined;
@@ -58,8 +40,8 @@ function caretCount(line: string, start: number): number {
   let offset = 0;
   for (const ch of line) {
     const cp = ch.codePointAt(0)!;
-    if (offset >= start && isGoSpace(cp)) return offset - start;
-    offset += utf8Width(cp);
+    if (offset >= start && isSpace(cp)) return offset - start;
+    offset += runeLen(cp);
   }
   return offset - start;
 }
@@ -68,7 +50,7 @@ function formatEntryPretty(d: Diagnostic, filename: string, lines: readonly stri
   if (!hasMarker(d)) return formatEntryRaw(d) + "\n";
   const { line, column: col } = d;
   const text = lines[line - 1];
-  if (line < 1 || text === undefined || col < 1 || col > utf8Length(text)) return formatEntryRaw(d) + "\n";
+  if (line < 1 || text === undefined || col < 1 || col > byteLength(text)) return formatEntryRaw(d) + "\n";
 
   const path = d.path.length > 0 ? `[${formatPath(d.path)}]` : "";
   let out = `${d.severity}${path}:\n`;

@@ -3,7 +3,7 @@
  * changes. Field order is Go's struct field order: it decides traversal order and hence the
  * order of report entries.
  */
-import { bool, extendSpec, field, int, list, ref, str, type SpecDesc, type StructDesc } from "./kit.ts";
+import { bool, extendSpec, field, int, list, named, ref, str, type SpecDesc, type StructDesc } from "./kit.ts";
 import { GPT_PARTITION_TYPES } from "./gpt-types.ts";
 
 const FORMATS_3_0 = ["ext4", "btrfs", "xfs", "swap", "vfat"] as const;
@@ -13,7 +13,7 @@ const COMPRESSION = ["", "gzip"] as const;
 const nodeFields = (what: string) => [
   field("group", ref("NodeGroup"), `Group that owns the ${what}.`),
   field("overwrite", bool(), `Whether to replace an existing ${what} at the path.`),
-  field("path", str(), `Absolute path of the ${what}.`, { required: true, hint: "path" }),
+  field("path", str(), `Absolute path of the ${what}.`, { required: true, hint: "path", goPtr: false }),
   field("user", ref("NodeUser"), `User that owns the ${what}.`),
 ];
 
@@ -25,13 +25,13 @@ const verification: StructDesc = {
 export const v0_1: SpecDesc = {
   pkg: "v0_1",
   variantPkg: "v0_1",
-  variantTypes: new Set(),
+  typePkgs: {},
   root: "Config",
   types: {
     Config: {
       fields: [
-        field("version", str(), "Butane spec version of this config.", { required: true }),
-        field("variant", str(), "Which operating system the config is for.", { required: true }),
+        field("version", str(), "Butane spec version of this config.", { required: true, goPtr: false }),
+        field("variant", str(), "Which operating system the config is for.", { required: true, goPtr: false }),
         field("ignition", ref("Ignition"), "Settings for Ignition itself: config merging, TLS, timeouts."),
         field("passwd", ref("Passwd"), "Users and groups to create or modify."),
         field("storage", ref("Storage"), "Disks, filesystems, files, directories and links."),
@@ -59,7 +59,7 @@ export const v0_1: SpecDesc = {
     },
     CaReference: {
       fields: [
-        field("source", str(), "URL of the certificate bundle (PEM).", { required: true, hint: "url" }),
+        field("source", str(), "URL of the certificate bundle (PEM).", { required: true, hint: "url", goPtr: false }),
         field("verification", ref("Verification"), "Hash the fetched certificate must match."),
       ],
     },
@@ -85,7 +85,7 @@ export const v0_1: SpecDesc = {
     PasswdGroup: {
       fields: [
         field("gid", int(), "Group ID."),
-        field("name", str(), "Group name.", { required: true }),
+        field("name", str(), "Group name.", { required: true, goPtr: false }),
         field("password_hash", str(), "Hashed group password.", { hint: "secret" }),
         field("system", bool(), "Create a system group."),
       ],
@@ -93,15 +93,15 @@ export const v0_1: SpecDesc = {
     PasswdUser: {
       fields: [
         field("gecos", str(), "GECOS field (full name)."),
-        field("groups", list(str()), "Supplementary groups."),
+        field("groups", list(named("Group", str())), "Supplementary groups."),
         field("home_dir", str(), "Home directory."),
-        field("name", str(), "User name.", { required: true }),
+        field("name", str(), "User name.", { required: true, goPtr: false }),
         field("no_create_home", bool(), "Do not create the home directory."),
         field("no_log_init", bool(), "Do not add the user to lastlog/faillog."),
         field("no_user_group", bool(), "Do not create a group with the user's name."),
         field("password_hash", str(), "Hashed password (e.g. from `mkpasswd --method=yescrypt`).", { hint: "secret" }),
         field("primary_group", str(), "Primary group."),
-        field("ssh_authorized_keys", list(str()), "SSH public keys allowed to log in as this user."),
+        field("ssh_authorized_keys", list(named("SSHAuthorizedKey", str())), "SSH public keys allowed to log in as this user."),
         field("shell", str(), "Login shell."),
         field("system", bool(), "Create a system user."),
         field("uid", int(), "User ID."),
@@ -146,12 +146,12 @@ export const v0_1: SpecDesc = {
       fields: [
         ...nodeFields("link"),
         field("hard", bool(), "Create a hard link instead of a symbolic link."),
-        field("target", str(), "Path the link points to.", { required: true }),
+        field("target", str(), "Path the link points to.", { required: true, goPtr: false }),
       ],
     },
     Disk: {
       fields: [
-        field("device", str(), "Path of the disk device, e.g. /dev/vdb.", { required: true, hint: "path" }),
+        field("device", str(), "Path of the disk device, e.g. /dev/vdb.", { required: true, hint: "path", goPtr: false }),
         field("partitions", list(ref("Partition")), "Partitions to create or check."),
         field("wipe_table", bool(), "Wipe the partition table before partitioning."),
       ],
@@ -160,7 +160,7 @@ export const v0_1: SpecDesc = {
       fields: [
         field("guid", str(), "Unique GUID of the partition."),
         field("label", str(), "Partition label (at most 36 characters)."),
-        field("number", int(), "Partition number; 0 means the next free one."),
+        field("number", int(), "Partition number; 0 means the next free one.", { goPtr: false }),
         field("should_exist", bool(), "Whether the partition should exist (false deletes it)."),
         field("size_mib", int(), "Size in MiB; 0 fills the available space."),
         field("start_mib", int(), "Start in MiB; 0 means the start of the largest free block."),
@@ -170,10 +170,10 @@ export const v0_1: SpecDesc = {
     },
     Filesystem: {
       fields: [
-        field("device", str(), "Block device to create the filesystem on.", { required: true, hint: "path" }),
+        field("device", str(), "Block device to create the filesystem on.", { required: true, hint: "path", goPtr: false }),
         field("format", str(FORMATS_3_0), "Filesystem type.", { required: true }),
         field("label", str(), "Filesystem label."),
-        field("options", list(str()), "Extra options for mkfs."),
+        field("options", list(named("FilesystemOption", str())), "Extra options for mkfs."),
         field("path", str(), "Where to mount the filesystem (during provisioning, and with with_mount_unit at boot).", { hint: "path" }),
         field("uuid", str(), "Filesystem UUID."),
         field("wipe_filesystem", bool(), "Wipe an existing filesystem instead of reusing it."),
@@ -181,10 +181,10 @@ export const v0_1: SpecDesc = {
     },
     Raid: {
       fields: [
-        field("devices", list(str()), "Member devices of the array.", { required: true }),
-        field("level", str(RAID_LEVELS), "RAID level.", { required: true }),
-        field("name", str(), "Name of the array (/dev/md/NAME).", { required: true }),
-        field("options", list(str()), "Extra options for mdadm."),
+        field("devices", list(named("Device", str())), "Member devices of the array.", { required: true }),
+        field("level", str(RAID_LEVELS), "RAID level.", { required: true, goPtr: false }),
+        field("name", str(), "Name of the array (/dev/md/NAME).", { required: true, goPtr: false }),
+        field("options", list(named("RaidOption", str())), "Extra options for mdadm."),
         field("spares", int(), "Number of spare devices."),
       ],
     },
@@ -197,13 +197,13 @@ export const v0_1: SpecDesc = {
         field("dropins", list(ref("Dropin")), "Drop-in files for the unit."),
         field("enabled", bool(), "Enable the unit (needs an [Install] section)."),
         field("mask", bool(), "Mask the unit."),
-        field("name", str(), "Unit name, with its extension (e.g. app.service).", { required: true }),
+        field("name", str(), "Unit name, with its extension (e.g. app.service).", { required: true, goPtr: false }),
       ],
     },
     Dropin: {
       fields: [
         field("contents", str(), "Contents of the drop-in.", { hint: "multiline" }),
-        field("name", str(), "Drop-in file name, ending in .conf.", { required: true }),
+        field("name", str(), "Drop-in file name, ending in .conf.", { required: true, goPtr: false }),
       ],
     },
   },
@@ -213,7 +213,7 @@ export const v0_1: SpecDesc = {
 const resourceV0_2: StructDesc = {
   fields: [
     field("compression", str(COMPRESSION), "Compression of the contents (`gzip`), if already compressed."),
-    field("http_headers", list(ref("HTTPHeader")), "HTTP headers sent when fetching the source."),
+    field("http_headers", named("HTTPHeaders", list(ref("HTTPHeader"))), "HTTP headers sent when fetching the source."),
     field("source", str(), "URL of the contents (http, https, tftp, s3, data …).", { hint: "url" }),
     field("inline", str(), "The contents, written inline.", { hint: "multiline" }),
     field("local", str(), "A file in the files directory (--files-dir) whose contents to use."),
@@ -227,7 +227,7 @@ export const v0_2 = extendSpec(v0_1, {
   types: {
     Resource: resourceV0_2,
     HTTPHeader: {
-      fields: [field("name", str(), "Header name.", { required: true }), field("value", str(), "Header value.")],
+      fields: [field("name", str(), "Header name.", { required: true, goPtr: false }), field("value", str(), "Header value.")],
     },
     Proxy: {
       fields: [
@@ -238,7 +238,7 @@ export const v0_2 = extendSpec(v0_1, {
     },
     Tree: {
       fields: [
-        field("local", str(), "Directory in the files directory whose contents are copied.", { required: true }),
+        field("local", str(), "Directory in the files directory whose contents are copied.", { required: true, goPtr: false }),
         field("path", str(), "Where the tree lands on the machine (default /).", { hint: "path" }),
       ],
     },
@@ -253,6 +253,7 @@ export const v0_2 = extendSpec(v0_1, {
       field("append", list(ref("Resource")), "Contents appended to the file."),
       field("contents", ref("Resource"), "Contents of the file."),
     ],
+    Filesystem: [field("options", list(str()), "Extra options for mkfs.")],
   },
   add: {
     Ignition: [{ field: field("proxy", ref("Proxy"), "HTTP(S) proxy used to fetch remote resources."), after: "config" }],
@@ -271,19 +272,19 @@ export const v0_3 = extendSpec(v0_2, {
   types: {
     Luks: {
       fields: [
-        field("clevis", ref("Clevis"), "Bind the volume with Clevis (TPM2, Tang)."),
+        field("clevis", ref("Clevis"), "Bind the volume with Clevis (TPM2, Tang).", { goPtr: true }),
         field("device", str(), "Block device to encrypt.", { required: true, hint: "path" }),
         field("key_file", ref("Resource"), "Key file that unlocks the volume."),
         field("label", str(), "LUKS label."),
-        field("name", str(), "Name of the opened device (/dev/mapper/NAME).", { required: true }),
-        field("options", list(str()), "Extra options for cryptsetup luksFormat."),
+        field("name", str(), "Name of the opened device (/dev/mapper/NAME).", { required: true, goPtr: false }),
+        field("options", list(named("LuksOption", str())), "Extra options for cryptsetup luksFormat."),
         field("uuid", str(), "LUKS UUID."),
         field("wipe_volume", bool(), "Wipe an existing volume instead of reusing it."),
       ],
     },
     Clevis: {
       fields: [
-        field("custom", ref("Custom"), "A custom Clevis pin configuration."),
+        field("custom", ref("Custom"), "A custom Clevis pin configuration.", { goPtr: true }),
         field("tang", list(ref("Tang")), "Tang servers."),
         field("threshold", int(), "How many pins must succeed to unlock."),
         field("tpm2", bool(), "Bind to the machine's TPM2."),
@@ -291,15 +292,15 @@ export const v0_3 = extendSpec(v0_2, {
     },
     Custom: {
       fields: [
-        field("config", str(), "Clevis configuration (JSON).", { required: true }),
+        field("config", str(), "Clevis configuration (JSON).", { required: true, goPtr: false }),
         field("needs_network", bool(), "Whether unlocking needs the network."),
-        field("pin", str(["tpm2", "tang", "sss"]), "Clevis pin.", { required: true }),
+        field("pin", str(["tpm2", "tang", "sss"]), "Clevis pin.", { required: true, goPtr: false }),
       ],
     },
     Tang: {
       fields: [
         field("thumbprint", str(), "Thumbprint of a trusted Tang signing key.", { required: true }),
-        field("url", str(), "URL of the Tang server.", { required: true, hint: "url" }),
+        field("url", str(), "URL of the Tang server.", { required: true, hint: "url", goPtr: false }),
       ],
     },
   },
@@ -317,8 +318,16 @@ export const v0_4 = extendSpec(v0_3, {
   types: {
     KernelArguments: {
       fields: [
-        field("should_exist", list(str()), "Kernel arguments that must be present."),
-        field("should_not_exist", list(str()), "Kernel arguments that must be absent."),
+        field("should_exist", list(named("KernelArgument", str())), "Kernel arguments that must be present."),
+        field("should_not_exist", list(named("KernelArgument", str())), "Kernel arguments that must be absent."),
+      ],
+    },
+    // Renamed from Custom, its fields now pointers.
+    ClevisCustom: {
+      fields: [
+        field("config", str(), "Clevis configuration (JSON).", { required: true }),
+        field("needs_network", bool(), "Whether unlocking needs the network."),
+        field("pin", str(["tpm2", "tang", "sss"]), "Clevis pin.", { required: true }),
       ],
     },
   },
@@ -327,7 +336,12 @@ export const v0_4 = extendSpec(v0_3, {
   },
   change: {
     Filesystem: [field("format", str([...FORMATS_3_0, "none"]), "Filesystem type.", { required: true })],
+    Link: [field("target", str(), "Path the link points to.", { required: true })],
+    Luks: [field("clevis", ref("Clevis"), "Bind the volume with Clevis (TPM2, Tang).")],
+    Clevis: [field("custom", ref("ClevisCustom"), "A custom Clevis pin configuration.")],
+    Raid: [field("level", str(RAID_LEVELS), "RAID level.", { required: true })],
   },
+  dropTypes: ["Custom"],
 });
 
 /** fcos 1.5.0: Ignition 3.4.0. */
@@ -344,6 +358,10 @@ export const v0_5 = extendSpec(v0_4, {
     ],
     Unit: [{ field: field("contents_local", str(), "A file in the files directory holding the unit's contents."), after: "contents" }],
     Dropin: [{ field: field("contents_local", str(), "A file in the files directory holding the drop-in's contents."), after: "contents" }],
+  },
+  change: {
+    Luks: [field("options", list(str()), "Extra options for cryptsetup luksFormat.")],
+    Raid: [field("options", list(str()), "Extra options for mdadm.")],
   },
 });
 
@@ -365,7 +383,7 @@ export const v0_7 = extendSpec(v0_6, {
       { field: field("dir_mode", int(), "Permission bits of every directory of the tree.", { hint: "mode" }) },
     ],
   },
-  change: { Custom: [field("pin", str(), "Clevis pin.", { required: true })] },
+  change: { ClevisCustom: [field("pin", str(), "Clevis pin.", { required: true })] },
 });
 
 /** fcos 1.8.0-experimental: Ignition 3.7.0-experimental. */
@@ -376,16 +394,9 @@ export const v0_8_exp = extendSpec(v0_7, {
       fields: [
         field("contents", str(), "Contents of the quadlet file.", { hint: "multiline" }),
         field("contents_local", str(), "A file in the files directory holding the quadlet."),
-        field("name", str(), "Quadlet file name (.container, .volume, .network, .kube, .image, .build, .pod, .artifact).", { required: true }),
-        field("rootful", bool(), "Install for the system (rootful) instead of for users (the default)."),
-        field("dropins", list(ref("QuadletDropin")), "Drop-ins for the quadlet."),
-      ],
-    },
-    QuadletDropin: {
-      fields: [
-        field("contents", str(), "Contents of the drop-in.", { hint: "multiline" }),
-        field("contents_local", str(), "A file in the files directory holding the drop-in."),
-        field("name", str(), "Drop-in file name.", { required: true }),
+        field("name", str(), "Quadlet file name (.container, .volume, .network, .kube, .image, .build, .pod, .artifact).", { required: true, goPtr: false }),
+        field("rootful", bool(), "Install for the system (rootful) instead of for users (the default).", { goPtr: false }),
+        field("dropins", list(ref("Dropin")), "Drop-ins for the quadlet."),
       ],
     },
   },

@@ -17,9 +17,13 @@ export const butaneSchemaPath = (vs: { variant: string; version: string }): stri
 export const ignitionSchemaPath = (v: string): string => `schemas/ignition/${v}.json`;
 export const docPath = (vs: { variant: string; version: string }): string => `docs/spec/${vs.variant}-${vs.version}.md`;
 
-/** 2-space JSON with a final newline. */
+/**
+ * 2-space JSON with a final newline. ±2^63 (Go's int bounds) are written with all their digits:
+ * JSON.stringify would round them to 9223372036854776000, which a reader that parses numbers
+ * exactly takes for another number.
+ */
 export function formatJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + "\n";
+  return JSON.stringify(value, null, 2).replace(/(?<=[:[,]\s*)(-?)9223372036854776000(?=\s*[,}\]])/g, "$19223372036854775808") + "\n";
 }
 
 /**

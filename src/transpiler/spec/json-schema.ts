@@ -10,6 +10,9 @@
  *   "Since fcos 1.5.0." when the field is newer than the variant's first version) around its type;
  * - `null` is accepted wherever Go's yaml.v3 decodes it as "absent" (optional scalars, lists,
  *   maps and structs, and list items, which yaml.v3 drops), never for a required field;
+ * - an integer is bounded like Go's 64-bit `int` (Butane's `int`/`*int` fields): at least -2^63 and
+ *   below 2^63 (`exclusiveMaximum`, which both bounds hold exactly as doubles; a validator reading
+ *   numbers as doubles flags the largest ints too, one reading them exactly flags only overflow);
  * - keys that may not be set together (`source`/`inline`/`local`, `contents`/`contents_local`)
  *   are a `not: {anyOf: [{required: [a, b]}, …]}` on the struct: validators flag the object while
  *   editors still complete every key (yaml-language-server ignores `not` branches for completion).
@@ -17,7 +20,7 @@
  * Pure: no Node APIs.
  */
 import type { FieldDesc, SpecDesc, TypeDesc } from "./kit.ts";
-import { structOf } from "./kit.ts";
+import { GO_INT_MAX, GO_INT_MIN, structOf } from "./kit.ts";
 import { snippetsOf, type Snippet } from "./snippets.ts";
 import { bases, ignitionOfBase, registry, type IgnitionVersion, type VariantSpec } from "./variants.ts";
 
@@ -379,6 +382,9 @@ function setValue(fields: readonly FieldDesc[], key: string): JsonObject {
   return { type: JSON_TYPE[f.type.kind] };
 }
 
+/** Go's `int` range as schema bounds: -2^63 ≤ n < 2^63 (both exact doubles). */
+export const GO_INT_RANGE = { minimum: Number(GO_INT_MIN), exclusiveMaximum: Number(GO_INT_MAX + 1n) } as const;
+
 const JSON_TYPE: Record<TypeDesc["kind"], string> = {
   string: "string",
   int: "integer",
@@ -395,7 +401,7 @@ function typeSchema(t: TypeDesc, nullable: boolean, hint?: FieldDesc["hint"]): J
     case "string":
       return t.enum ? { type: types("string"), enum: nullable ? [...t.enum, null] : [...t.enum] } : { type: types("string") };
     case "int":
-      return hint === "mode" ? { type: types("integer"), minimum: 0, maximum: 0o7777 } : { type: types("integer") };
+      return hint === "mode" ? { type: types("integer"), minimum: 0, maximum: 0o7777 } : { type: types("integer"), ...GO_INT_RANGE };
     case "bool":
       return { type: types("boolean") };
     case "list":

@@ -1,18 +1,28 @@
 /**
  * The spec kit: a small vocabulary for describing a Butane spec version declaratively.
- * A version is a set of named struct types (Go's struct names, used in type-error messages)
- * plus a root type. Later versions are earlier ones plus a delta (`extendSpec`), so a review
- * shows exactly what each version changes. Types, validation, JSON Schemas, docs and form
- * fields are all derived from these descriptions.
+ * A version is a set of named struct types plus a root type. Later versions are earlier ones plus
+ * a delta (`extendSpec`), so a review shows exactly what each version changes. Types, validation,
+ * JSON Schemas, docs and form fields are all derived from these descriptions.
+ *
+ * The description also carries Butane's Go types, which yaml.v3 names in its type errors
+ * (`cannot unmarshal !!seq into v0_5.Device`): struct names are Go's, each type lives in a Go
+ * package (the base package, or the variant's own), a string or list can be a named Go type
+ * (`type Device string`, `type HTTPHeaders []HTTPHeader`), and a scalar field is a pointer
+ * (`*string`, `*int`, `*bool`) unless the field says it is a value. Go's type names are derived from
+ * these facts (`goTypeName`, `fieldGoType`); Go's `int` is 64 bits (`GO_INT_MIN`, `GO_INT_MAX`).
  */
 
 export type TypeDesc =
-  | { kind: "string"; enum?: readonly string[] }
+  | { kind: "string"; enum?: readonly string[]; goName?: string }
   | { kind: "int" }
   | { kind: "bool" }
-  | { kind: "list"; item: TypeDesc }
+  | { kind: "list"; item: TypeDesc; goName?: string }
   | { kind: "map"; value: TypeDesc }
   | { kind: "ref"; name: string };
+
+/** The range of Go's `int` on the 64-bit platforms Butane ships for. */
+export const GO_INT_MIN = -(2n ** 63n);
+export const GO_INT_MAX = 2n ** 63n - 1n;
 
 export interface FieldDesc {
   /** The YAML key. */
@@ -25,6 +35,12 @@ export interface FieldDesc {
   hint?: "mode" | "multiline" | "path" | "url" | "secret";
   /** Common values of a free-text field: forms offer them, schemas list them as `examples`. */
   suggest?: readonly Suggestion[];
+  /**
+   * Whether Go declares the field as a pointer. By default a scalar field is one (`*string`,
+   * `*int`, `*bool`) and a struct or list field is not; `false` marks a scalar value (`string`),
+   * `true` a pointer to a struct (`*Clevis`).
+   */
+  goPtr?: boolean;
 }
 
 /** A value offered for a field, with a name for people. */
@@ -41,9 +57,10 @@ export interface StructDesc {
 export interface SpecDesc {
   /** Go package name of the base types (v0_5, …), used in type-error messages. */
   pkg: string;
-  /** Go package of the variant-specific types (v1_5, …), for those listed in `variantTypes`. */
+  /** Go package of the root type (the variant's package: v1_5, v4_18, …). */
   variantPkg: string;
-  variantTypes: ReadonlySet<string>;
+  /** Go package of each type declared outside the base package, by type name. */
+  typePkgs: Readonly<Record<string, string>>;
   types: Readonly<Record<string, StructDesc>>;
   root: string;
 }
@@ -54,6 +71,11 @@ export const bool = (): TypeDesc => ({ kind: "bool" });
 export const list = (item: TypeDesc): TypeDesc => ({ kind: "list", item });
 export const map = (value: TypeDesc): TypeDesc => ({ kind: "map", value });
 export const ref = (name: string): TypeDesc => ({ kind: "ref", name });
+/** `t` under a Go type name (`type Device string`, `type HTTPHeaders []HTTPHeader`). */
+export function named(goName: string, t: TypeDesc): TypeDesc {
+  if (t.kind !== "string" && t.kind !== "list") throw new Error(`named ${goName}: only strings and lists are named here`);
+  return { ...t, goName };
+}
 
 /** A field; `doc` is required so every field gets documentation. */
 export function field(key: string, type: TypeDesc, doc: string, extra: Partial<FieldDesc> = {}): FieldDesc {
@@ -69,7 +91,9 @@ export interface FieldInsert {
 }
 
 export interface SpecDelta {
+  /** A new base package: every type (but those of a variant's package) is now declared there. */
   pkg?: string;
+  /** The variant's package: the root type and the types in `variantTypes` are declared there. */
   variantPkg?: string;
   /** New types, or whole replacements. */
   types?: Record<string, StructDesc>;
@@ -111,13 +135,11 @@ export function extendSpec(base: SpecDesc, delta: SpecDelta): SpecDesc {
     types[name] = { ...t, fields: t.fields.filter((f) => !keys.includes(f.key)) };
   }
   for (const name of delta.dropTypes ?? []) delete types[name];
-  return {
-    pkg: delta.pkg ?? base.pkg,
-    variantPkg: delta.variantPkg ?? base.variantPkg,
-    variantTypes: new Set([...base.variantTypes, ...(delta.variantTypes ?? [])]),
-    types,
-    root: base.root,
-  };
+  const variantPkg = delta.variantPkg ?? base.variantPkg;
+  const typePkgs: Record<string, string> = { ...base.typePkgs };
+  for (const name of delta.variantTypes ?? []) typePkgs[name] = variantPkg;
+  for (const name of delta.dropTypes ?? []) delete typePkgs[name];
+  return { pkg: delta.pkg ?? base.pkg, variantPkg, typePkgs, types, root: base.root };
 }
 
 function mustType(types: Record<string, StructDesc>, name: string): StructDesc {
@@ -133,20 +155,40 @@ export function structOf(spec: SpecDesc, name: string): StructDesc {
   return t;
 }
 
-/** Go's name for a type, as yaml.v3 prints it in `cannot unmarshal … into TYPE`. */
+/** The Go package a type of the spec is declared in. */
+function goPackageOf(spec: SpecDesc, name: string): string {
+  return spec.typePkgs[name] ?? (name === spec.root ? spec.variantPkg : spec.pkg);
+}
+
+/** Go's name for a type (`reflect.Type.String()`), as yaml.v3 prints it in `cannot unmarshal … into TYPE`. */
 export function goTypeName(spec: SpecDesc, t: TypeDesc): string {
   switch (t.kind) {
     case "string":
-      return "string";
+      return t.goName !== undefined ? `${goPackageOf(spec, t.goName)}.${t.goName}` : "string";
     case "int":
       return "int";
     case "bool":
       return "bool";
     case "list":
-      return "[]" + goTypeName(spec, t.item);
+      return t.goName !== undefined ? `${goPackageOf(spec, t.goName)}.${t.goName}` : "[]" + goTypeName(spec, t.item);
     case "map":
       return "map[string]" + goTypeName(spec, t.value);
     case "ref":
-      return `${spec.variantTypes.has(t.name) ? spec.variantPkg : spec.pkg}.${t.name}`;
+      return `${goPackageOf(spec, t.name)}.${t.name}`;
   }
+}
+
+/** Whether values of the type are Go scalars (strings, ints, bools). */
+export function isScalar(t: TypeDesc): boolean {
+  return t.kind === "string" || t.kind === "int" || t.kind === "bool";
+}
+
+/** Whether Go declares the field as a pointer (see `FieldDesc.goPtr`). */
+export function isGoPointer(f: FieldDesc): boolean {
+  return f.goPtr ?? isScalar(f.type);
+}
+
+/** The Go type of a struct field (`*string`, `int`, `[]v0_5.Device`, `*v0_3.Clevis` …). */
+export function fieldGoType(spec: SpecDesc, f: FieldDesc): string {
+  return (isGoPointer(f) ? "*" : "") + goTypeName(spec, f.type);
 }

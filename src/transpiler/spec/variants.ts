@@ -4,6 +4,7 @@
  */
 import { v0_1, v0_2, v0_3, v0_4, v0_5, v0_6, v0_7, v0_8_exp } from "./base.ts";
 import { bool, extendSpec, field, int, list, map, ref, str, type SpecDesc } from "./kit.ts";
+import { formatSemver, parseSemver } from "../go/semver.ts";
 
 export type IgnitionVersion = "3.0.0" | "3.1.0" | "3.2.0" | "3.3.0" | "3.4.0" | "3.5.0" | "3.6.0" | "3.7.0-experimental";
 
@@ -42,13 +43,9 @@ const LAYOUTS_1_6 = ["aarch64", "ppc64le", "s390x-eckd", "s390x-virt", "s390x-zf
 /** fcos's own fields at fcos minor `minor`, on top of the base schema `base`. */
 function fcosSpec(base: SpecDesc, minor: number, pkg: string): SpecDesc {
   if (minor < 3) return extendSpec(base, { variantPkg: pkg });
-  const tangFields = [
-    field("thumbprint", str(), "Thumbprint of a trusted Tang signing key.", { required: true }),
-    field("url", str(), "URL of the Tang server.", { required: true, hint: "url" }),
-    ...(minor >= 5 ? [field("advertisement", str(), "The Tang server's advertisement (JSON), for offline provisioning.")] : []),
-  ];
   const luksFields = [
-    ...(minor >= 6 ? [field("cex", ref("BootDeviceLuksCex"), "Protect the root volume with an IBM Crypto Express card (s390x).")] : []),
+    // Butane's own struct for the card is the base package's Cex.
+    ...(minor >= 6 ? [field("cex", ref("Cex"), "Protect the root volume with an IBM Crypto Express card (s390x).")] : []),
     ...(minor >= 5 ? [field("discard", bool(), "Allow discards (TRIM) through the root volume.")] : []),
     ...(minor >= 6 ? [field("device", str(), "The boot disk, required on s390x-eckd and s390x-zfcp layouts.", { hint: "path" as const })] : []),
     field("tang", list(ref("Tang")), "Tang servers that unlock the root volume."),
@@ -57,7 +54,7 @@ function fcosSpec(base: SpecDesc, minor: number, pkg: string): SpecDesc {
   ];
   return extendSpec(base, {
     variantPkg: pkg,
-    variantTypes: ["BootDevice", "BootDeviceLuks", "BootDeviceMirror", "BootDeviceLuksCex", "Grub", "GrubUser"],
+    variantTypes: ["BootDevice", "BootDeviceLuks", "BootDeviceMirror", "Grub", "GrubUser"],
     types: {
       BootDevice: {
         fields: [
@@ -68,14 +65,12 @@ function fcosSpec(base: SpecDesc, minor: number, pkg: string): SpecDesc {
       },
       BootDeviceLuks: { fields: luksFields },
       BootDeviceMirror: { fields: [field("devices", list(str()), "Disks to mirror the boot disk onto (at least two).")] },
-      ...(minor >= 6 ? { BootDeviceLuksCex: { fields: [field("enabled", bool(), "Use IBM Crypto Express.")] } } : {}),
-      Tang: { fields: tangFields },
       ...(minor >= 5
         ? {
             Grub: { fields: [field("users", list(ref("GrubUser")), "GRUB superusers.")] },
             GrubUser: {
               fields: [
-                field("name", str(), "GRUB user name.", { required: true }),
+                field("name", str(), "GRUB user name.", { required: true, goPtr: false }),
                 field("password_hash", str(), "PBKDF2 hash from grub2-mkpasswd-pbkdf2.", { required: true, hint: "secret" }),
               ],
             },
@@ -98,7 +93,7 @@ function openshiftSpec(base: SpecDesc, pkg: string): SpecDesc {
     types: {
       Metadata: {
         fields: [
-          field("name", str(), "Name of the MachineConfig.", { required: true }),
+          field("name", str(), "Name of the MachineConfig.", { required: true, goPtr: false }),
           field("labels", map(str()), "Labels; machineconfiguration.openshift.io/role is required.", { required: true }),
         ],
       },
@@ -129,7 +124,9 @@ function make(
 ): VariantSpec {
   const baseSpec = bases[base];
   if (!baseSpec) throw new Error(`no base ${base}`);
-  let spec = opts.fcos !== undefined ? fcosSpec(baseSpec, opts.fcos, opts.pkg) : extendSpec(baseSpec, { variantPkg: opts.pkg });
+  // openshift embeds an fcos config: the fcos types stay in fcos's package.
+  const fcosPkg = opts.openshift === undefined ? opts.pkg : opts.fcos === 8 ? "v1_8_exp" : `v1_${opts.fcos ?? 0}`;
+  let spec = opts.fcos !== undefined ? fcosSpec(baseSpec, opts.fcos, fcosPkg) : extendSpec(baseSpec, { variantPkg: opts.pkg });
   if (opts.openshift !== undefined) spec = openshiftSpec(spec, opts.pkg);
   const out: VariantSpec = {
     variant,
@@ -174,7 +171,12 @@ function buildRegistry(): Map<string, VariantSpec> {
 /** `variant+version` → its spec; the only place that lists versions. */
 export const registry: ReadonlyMap<string, VariantSpec> = buildRegistry();
 
-/** The spec for a variant and version, if Butane has one. */
+/**
+ * The spec for a variant and version, if Butane has one. The version is read as Butane reads it
+ * (go-semver, then its String(): `01.5.0` is 1.5.0); one it cannot parse names no spec.
+ */
 export function lookupSpec(variant: string, version: string): VariantSpec | undefined {
-  return registry.get(`${variant}+${version}`);
+  if (typeof version !== "string") return undefined; // callers holding parsed JSON/YAML may pass anything
+  const v = parseSemver(version);
+  return v === null ? undefined : registry.get(`${variant}+${formatSemver(v)}`);
 }

@@ -5,7 +5,7 @@
  */
 import type { Path } from "../types.ts";
 import type { BObject, BValue } from "../decode.ts";
-import { fromUtf8 } from "../util/bytes.ts";
+import { goString as fromUtf8 } from "../go/utf8.ts";
 import { copyObject, listOf, markList, nonEmpty, objectOf, type Rule } from "./copy.ts";
 import { ignMinor, type TranslateContext } from "./context.ts";
 import type { Obj } from "./provenance.ts";
@@ -13,8 +13,15 @@ import { loadLocal, translateResource, type ResourceKind } from "./resource.ts";
 import { translateTrees } from "./trees.ts";
 import { translateQuadlets } from "./quadlets.ts";
 
-const resource = (kind: ResourceKind) => (ctx: TranslateContext, v: BValue, at: Path) =>
-  translateResource(ctx, v as BObject, at, kind);
+/**
+ * A resource in a struct field (not a list item), which `omitempty` drops when all its members are
+ * empty: Ignition 3.0's ConfigReference writes its `source` even when nil (`"source": null`), and
+ * is then empty as a whole.
+ */
+const resource = (kind: ResourceKind) => (ctx: TranslateContext, v: BValue, at: Path) => {
+  const r = translateResource(ctx, v as BObject, at, kind);
+  return r !== undefined && Object.keys(r).length === 1 && r.source === null ? undefined : r;
+};
 const resources = (kind: ResourceKind) =>
   listOf((ctx, v, at) => translateResource(ctx, v, at, kind) ?? ctx.prov.mark({}, at));
 
@@ -68,7 +75,9 @@ function storageRules(ctx: TranslateContext): Rule[] {
   const clevis: Rule[] = [["custom", "custom", objectOf(custom)], ["tang", "tang", listOf((c, v, at) => copyObject(c, v, at, tang))], ["threshold", "threshold"], ["tpm2", "tpm2"]];
   const luks: Rule[] = [
     ["cex", "cex", objectOf([["enabled", "enabled"]])],
-    ["clevis", "clevis", objectOf(clevis)],
+    // Ignition 3.2's Luks.Clevis is a pointer: a clevis given, even empty, is written (as `{}`);
+    // later versions hold a struct, which encoding/json's omitempty (clarketm/json) drops when empty.
+    ["clevis", "clevis", minor === 2 ? (c, v, at) => copyObject(c, v as BObject, at, clevis) : objectOf(clevis)],
     ["device", "device"],
     ["discard", "discard"],
     ["keyFile", "key_file", resource("keyfile")],

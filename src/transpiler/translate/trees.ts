@@ -2,7 +2,8 @@
 import type { Path } from "../types.ts";
 import type { BObject } from "../decode.ts";
 import { makeDataUrl, makePlainDataUrl } from "../util/dataurl.ts";
-import { failureText, joinPath, NO_FILES_DIR, readLocal, resolveLocal, statLocal } from "../util/files.ts";
+import { pathJoin as joinPath } from "../go/path.ts";
+import { failureText, NO_FILES_DIR, readLocal, resolveLocal, statLocal } from "../util/files.ts";
 import { errorAt, type TranslateContext } from "./context.ts";
 import type { Obj } from "./provenance.ts";
 import { appendNode, buildNode, EXISTS, indexNode, indexNodes, type NodeKind } from "./nodes.ts";

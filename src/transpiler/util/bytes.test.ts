@@ -11,7 +11,7 @@ describe("utf8", () => {
     }
   });
 
-  it("turns lone surrogates into U+FFFD as TextEncoder does", () => {
+  it("turns lone surrogates into U+FFFD as TextEncoder does (except U+DC80–U+DCFF, which stand for raw bytes)", () => {
     for (const s of ["\ud800", "a\udc00b", "\ud83d", "x\ud83dy", "\udfff\ud800"]) {
       expect([...utf8(s)], JSON.stringify(s)).toEqual([...encoder.encode(s)]);
     }
@@ -19,7 +19,7 @@ describe("utf8", () => {
 
   it("agrees with TextEncoder on any string (property)", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 100 }), (s) => {
+      fc.property(fc.string({ unit: "binary", maxLength: 100 }).map((s) => s.replace(/[\udc80-\udcff]/g, "?")), (s) => {
         expect(Buffer.from(utf8(s)).equals(Buffer.from(encoder.encode(s)))).toBe(true);
       }),
       { numRuns: 300 },

@@ -1,27 +1,7 @@
-/** The files directory: lexical joins like Go's filepath.Join, the escape rule, and upstream's error texts. */
+/** The files directory: the escape rule (lexical, with Go's path.Join and path.Clean), and upstream's error texts. */
 import type { FileFailure, FilesProvider, FileStat } from "../types.ts";
+import { pathClean, pathJoin } from "../go/path.ts";
 
-/** Go's path.Clean. */
-export function cleanPath(p: string): string {
-  if (p === "") return ".";
-  const rooted = p.startsWith("/");
-  const parts: string[] = [];
-  for (const seg of p.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      if (parts.length > 0 && parts[parts.length - 1] !== "..") parts.pop();
-      else if (!rooted) parts.push("..");
-    } else parts.push(seg);
-  }
-  const s = (rooted ? "/" : "") + parts.join("/");
-  return s === "" ? "." : s;
-}
-
-/** Go's filepath.Join on "/"-separated paths. */
-export function joinPath(...elems: string[]): string {
-  const nonEmpty = elems.filter((e) => e !== "");
-  return nonEmpty.length === 0 ? "" : cleanPath(nonEmpty.join("/"));
-}
 
 export const NO_FILES_DIR =
   "local file paths are relative to a files directory that must be specified with -d/--files-dir";
@@ -32,9 +12,9 @@ export type Resolved = { ok: true; rel: string; display: string } | { ok: false;
 /** Resolves `local` inside the files directory, refusing paths that leave it. */
 export function resolveLocal(files: FilesProvider | undefined, local: string): Resolved {
   if (!files) return { ok: false, message: NO_FILES_DIR };
-  const root = cleanPath(files.root === "" ? "." : files.root);
-  const display = joinPath(files.root, local);
-  const target = cleanPath(display);
+  const root = pathClean(files.root === "" ? "." : files.root);
+  const display = pathJoin(files.root, local);
+  const target = pathClean(display);
   let rel: string;
   if (target === root) rel = "";
   else if (root === ".") {

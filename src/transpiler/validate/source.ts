@@ -3,6 +3,7 @@
  * the spec's struct order; each struct's rules run before its fields are visited, so entries
  * come out in upstream's order.
  */
+import { intNumber } from "../ignition/access.ts";
 import type { Path } from "../types.ts";
 import type { BObject, BValue } from "../decode.ts";
 import { structOf, type SpecDesc, type TypeDesc } from "../spec/kit.ts";
@@ -50,10 +51,12 @@ const rules: Record<string, Rule> = {
     if (r.inline !== undefined && r.source !== undefined) err(out, [...at, "inline"], TOO_MANY_SOURCES);
   },
   File: (f, at, _vs, out) => {
-    if (typeof f.mode === "number" && looksDecimal(f.mode, false)) warn(out, [...at, "mode"], DECIMAL_MODE);
+    const mode = intNumber(f.mode);
+    if (mode !== undefined && looksDecimal(mode, false)) warn(out, [...at, "mode"], DECIMAL_MODE);
   },
   Directory: (d, at, _vs, out) => {
-    if (typeof d.mode === "number" && looksDecimal(d.mode, true)) warn(out, [...at, "mode"], DECIMAL_MODE);
+    const mode = intNumber(d.mode);
+    if (mode !== undefined && looksDecimal(mode, true)) warn(out, [...at, "mode"], DECIMAL_MODE);
   },
   Filesystem: (fs, at, vs, out) => {
     if (fs.with_mount_unit !== true) return;
@@ -79,7 +82,6 @@ const rules: Record<string, Rule> = {
       if (q.contents_local !== undefined) err(out, [...at, "contents_local"], "template instances cannot have contents or contents_local");
     } else contentsRule(q, at, _vs, out);
   },
-  QuadletDropin: contentsRule,
 };
 
 /** Source-validation entries for the base fields of `cfg`, in upstream's order. */

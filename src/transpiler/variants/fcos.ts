@@ -2,6 +2,7 @@
  * fcos hooks (also the base of openshift's): Config-level rules (1.6+), boot_device and grub
  * rules and sugar, mount units, and the post-translation partition checks.
  */
+import { intNumber } from "../ignition/access.ts";
 import type { Path } from "../types.ts";
 import type { BObject } from "../decode.ts";
 import type { TranslateContext } from "../translate/context.ts";
@@ -85,11 +86,11 @@ export function partitionChecks(out: Obj, fcos: number, mapped = true): StageEnt
     parts.forEach((part, p) => {
       if (typeof part.label !== "string") return;
       const label = part.label;
-      const number = typeof part.number === "number" ? part.number : 0;
+      const number = intNumber(part.number) ?? 0;
       if (fcos >= 3 && label === "root") {
-        const size = typeof part.sizeMiB === "number" ? part.sizeMiB : 0;
+        const size = intNumber(part.sizeMiB) ?? 0;
         if (size === 0) {
-          const autoPositioned = parts.some((q, idx) => idx !== p && (typeof q.startMiB !== "number" || q.startMiB === 0));
+          const autoPositioned = parts.some((q, idx) => idx !== p && (intNumber(q.startMiB) ?? 0) === 0);
           if (autoPositioned) labelEntry(i, p, ERR_ROOT_CONSTRAINED);
         } else if (size < 8192) {
           const at: Path = ["storage", "disks", i, "partitions", p, "size_mib"];

@@ -198,7 +198,7 @@ function itemKey(kind: KeyKind, item: unknown): string {
   switch (kind) {
     case "partition": {
       const n = item.number;
-      if (typeof n === "number" && n !== 0) return `number:${n}`;
+      if ((typeof n === "number" || typeof n === "bigint") && Number(n) !== 0) return `number:${n}`;
       if (item.label !== undefined) return `label:${str(item.label)}`;
       return "";
     }

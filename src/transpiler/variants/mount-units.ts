@@ -7,7 +7,7 @@ import type { BObject } from "../decode.ts";
 import type { VariantSpec } from "../spec/variants.ts";
 import { ignMinor, type TranslateContext } from "../translate/context.ts";
 import type { Obj } from "../translate/provenance.ts";
-import { utf8 } from "../util/bytes.ts";
+import { goBytes as utf8 } from "../go/utf8.ts";
 import type { StageEntry } from "./hooks.ts";
 import { blist, bobj, bstrings, isTrue, nilOrEmpty } from "./common.ts";
 import { mergeConfigs } from "./merge.ts";

@@ -4,12 +4,13 @@
  * grub append → contents rewrite (4.23-exp), RHCOS/MCO support checks, field filters, and the
  * MachineConfig wrapper (or, with --raw, the bare Ignition config plus "field ignored" warnings).
  */
+import { intNumber } from "../ignition/access.ts";
 import type { Path } from "../types.ts";
 import type { BObject } from "../decode.ts";
 import type { VariantSpec } from "../spec/variants.ts";
 import type { TranslateContext } from "../translate/context.ts";
 import type { Obj } from "../translate/provenance.ts";
-import { parseGoUrl } from "../ignition/url.ts";
+import { parseGoUrl } from "../go/url.ts";
 import type { StageEntry, VariantHooks } from "./hooks.ts";
 import { blist, bobj, bstrings, hasErrors, isTrue, olist, oobj } from "./common.ts";
 import { fcosSugar, partitionChecks, validateFcosFields } from "./fcos.ts";
@@ -144,7 +145,8 @@ export function supportChecks(out: Obj, minor: number, raw: boolean): StageEntry
       const u = parseGoUrl(source);
       if (u.ok && u.url.scheme !== "data") add(["storage", "files", i, "contents", "source"], ERR_FILE_SCHEME);
     }
-    if (minor >= 10 && typeof file.mode === "number" && (file.mode < 0 || file.mode > 0o777)) add(["storage", "files", i, "mode"], ERR_FILE_SPECIAL_MODE);
+    const mode = intNumber(file.mode);
+    if (minor >= 10 && mode !== undefined && (mode < 0 || mode > 0o777)) add(["storage", "files", i, "mode"], ERR_FILE_SPECIAL_MODE);
   });
   olist(oobj(out.passwd)?.users).forEach((u, i) => {
     if (u.name !== "core") add(["passwd", "users", i, "name"], ERR_USER_NAME);

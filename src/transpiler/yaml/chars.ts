@@ -93,13 +93,6 @@ export function isAllowedChar(c: number): boolean {
   );
 }
 
-/** Number of bytes the code point takes in UTF-8 (lone surrogates count as 3, like their WTF-8 form). */
-export function utf8Length(c: number): number {
-  if (c < 0x80) return 1;
-  if (c < 0x800) return 2;
-  if (c < 0x10000) return 3;
-  return 4;
-}
 
 const SINGLE_CHAR = [] as string[];
 for (let i = 0; i < 128; i++) SINGLE_CHAR.push(String.fromCharCode(i));

@@ -5,7 +5,7 @@
  */
 import { CR, C_HASH, C_RBRACE, C_RBRACKET, LF, NEL, charOf, isBlank, isBlankZ, isBreak, isBreakZ } from "./chars.ts";
 import { YamlError, type Mark } from "./errors.ts";
-import { Input } from "./reader.ts";
+import { Input, type DecodedInput } from "./reader.ts";
 
 /** How far yaml.v3's comment scanners look ahead for a `#`. */
 const COMMENT_PEEK = 512;
@@ -27,7 +27,7 @@ export class Cursor {
    */
   pendingError: YamlError | undefined;
 
-  constructor(source: string) {
+  constructor(source: string | DecodedInput) {
     this.input = new Input(source);
   }
 

@@ -1,5 +1,5 @@
 /** yaml.v3's duplicate mapping key check (done by its decoder each time it decodes a mapping). */
-import { goQuote } from "./goquote.ts";
+import { quote as goQuote } from "../go/strconv.ts";
 import type { YMap, YNode, YPair } from "./node.ts";
 
 /** Cap on reported lines: k copies of a key give k(k-1)/2 lines in yaml.v3. */

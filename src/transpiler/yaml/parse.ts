@@ -9,6 +9,7 @@ import { YamlError } from "./errors.ts";
 import { EventParser } from "./events.ts";
 import type { YamlParseResult } from "./node.ts";
 import { Scanner } from "./scanner.ts";
+import { decodeInput } from "./reader.ts";
 
 export { yamlErrorLine } from "./errors.ts";
 export { duplicateKeyErrors, unmarshalErrorsMessage } from "./duplicates.ts";
@@ -27,10 +28,14 @@ export interface ParseYamlOptions {
   maxDepth?: number;
 }
 
-/** Parse the first YAML document of `source` the way yaml.v3 does; never throws. */
-export function parseYaml(source: string, options: ParseYamlOptions = {}): YamlParseResult {
+/**
+ * Parse the first YAML document of `source` the way yaml.v3 does; never throws. Bytes are decoded
+ * as yaml.v3's reader decodes them (UTF-8, or UTF-16 after a byte order mark; malformed input is
+ * an error); a string is read as its UTF-8 form.
+ */
+export function parseYaml(source: string | Uint8Array, options: ParseYamlOptions = {}): YamlParseResult {
   try {
-    const parser = new EventParser(new Scanner(source));
+    const parser = new EventParser(new Scanner(typeof source === "string" ? source : decodeInput(source)));
     const stats = { aliases: 0 };
     const root = composeFirstDocument(parser, options.maxDepth ?? DEFAULT_MAX_DEPTH, stats);
     // yaml.v3 aborts its decode on an alias bomb before it could report duplicate keys.

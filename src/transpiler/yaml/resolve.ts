@@ -3,7 +3,8 @@
  * only `true/True/TRUE/false/False/FALSE` are booleans, legacy `0644` octals and `0o`/`0x`/`0b`
  * integers via Go's strconv, `_` stripped from numbers, Go-parseable floats, a few timestamp forms).
  */
-import { isTimestamp } from "./timestamp.ts";
+import { parseFloat as goParseFloat, parseInt as goParseInt, parseUint as goParseUint } from "../go/strconv.ts";
+import { parses as timeParses } from "../go/time.ts";
 
 const LONG_TAG_PREFIX = "tag:yaml.org,2002:";
 
@@ -113,103 +114,14 @@ function resolveImplicit(s: string, tag: string): { tag: string; value: Resolved
 }
 
 const INT64_MAX = (1n << 63n) - 1n;
-const UINT64_MAX = (1n << 64n) - 1n;
 
-/** Go `strconv.ParseUint(s, base, 64)` (base 0: `0x`/`0o`/`0b`/leading-0 prefixes); undefined on error. */
-export function goParseUint(s: string, base: number): bigint | undefined {
-  if (s === "") return undefined;
-  let b = base;
-  let digits = s;
-  if (base === 0) {
-    b = 10;
-    if (s[0] === "0") {
-      const p = s.length >= 3 ? (s[1] as string).toLowerCase() : "";
-      if (p === "b") b = 2;
-      else if (p === "o") b = 8;
-      else if (p === "x") b = 16;
-      else b = 8;
-      digits = b === 8 && p !== "o" ? s.slice(1) : s.slice(2);
-    }
-  }
-  // Accumulate in a double while exact (16^12 < 2^53), then in a bigint.
-  let small = 0;
-  let n: bigint | undefined;
-  const bigBase = BigInt(b);
-  for (let i = 0; i < digits.length; i++) {
-    const raw = digits.charCodeAt(i);
-    const c = raw | 0x20; // ASCII lower-casing; digits are unaffected
-    let d: number;
-    if (c >= 48 && c <= 57 && raw === c) d = c - 48;
-    else if (c >= 97 && c <= 122) d = c - 87;
-    else return undefined;
-    if (d >= b) return undefined;
-    if (n === undefined && i < 12) {
-      small = small * b + d;
-      continue;
-    }
-    n = (n ?? BigInt(small)) * bigBase + BigInt(d);
-    if (n > UINT64_MAX) return undefined;
-  }
-  return n ?? BigInt(small);
-}
+/** yaml.v3's timestamp layouts, in the order it tries them. */
+const TIMESTAMP_LAYOUTS = ["2006-1-2T15:4:5.999999999Z07:00", "2006-1-2t15:4:5.999999999Z07:00", "2006-1-2 15:4:5.999999999", "2006-1-2"];
 
-/** Go `strconv.ParseInt(s, base, 64)`; undefined on syntax or range error. */
-export function goParseInt(s: string, base: number): bigint | undefined {
-  if (s === "") return undefined;
-  let neg = false;
-  let rest = s;
-  if (s[0] === "+") rest = s.slice(1);
-  else if (s[0] === "-") {
-    neg = true;
-    rest = s.slice(1);
-  }
-  const u = goParseUint(rest, base);
-  if (u === undefined) return undefined;
-  if (!neg && u > INT64_MAX) return undefined;
-  if (neg && u > INT64_MAX + 1n) return undefined;
-  return neg ? -u : u;
-}
-
-/**
- * Go `strconv.ParseFloat(s, 64)` for the inputs yaml.v3 hands it (decimal forms; `_` digit
- * separators per Go's rules); undefined on syntax error or overflow.
- */
-export function goParseFloat(s: string): number | undefined {
-  let body = s;
-  if (s.includes("_")) {
-    if (!underscoreOK(s)) return undefined;
-    body = s.replaceAll("_", "");
-  }
-  if (!/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(body)) return undefined;
-  const v = Number(body);
-  return Number.isFinite(v) ? v : undefined;
-}
-
-/** Go's rule: `_` only between digits (or after a base prefix). */
-function underscoreOK(str: string): boolean {
-  let s = str;
-  let saw = "^";
+/** yaml.v3 `parseTimestamp`: four digits and a dash, then one of its layouts that `time.Parse` accepts. */
+export function isTimestamp(s: string): boolean {
   let i = 0;
-  if (s.length >= 1 && (s[0] === "-" || s[0] === "+")) s = s.slice(1);
-  let hex = false;
-  if (s.length >= 2 && s[0] === "0" && "box".includes((s[1] as string).toLowerCase())) {
-    i = 2;
-    saw = "0";
-    hex = (s[1] as string).toLowerCase() === "x";
-  }
-  for (; i < s.length; i++) {
-    const c = s[i] as string;
-    if ((c >= "0" && c <= "9") || (hex && c.toLowerCase() >= "a" && c.toLowerCase() <= "f")) {
-      saw = "0";
-      continue;
-    }
-    if (c === "_") {
-      if (saw !== "0") return false;
-      saw = "_";
-      continue;
-    }
-    if (saw === "_") return false;
-    saw = "!";
-  }
-  return saw !== "_";
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  if (i !== 4 || i === s.length || s[i] !== "-") return false;
+  return TIMESTAMP_LAYOUTS.some((layout) => timeParses(layout, s));
 }

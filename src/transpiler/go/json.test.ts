@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { marshalJson, quoteJsonString } from "./json.ts";
+import { marshal as marshalJson, quoteString as quoteJsonString, syntaxError } from "./json.ts";
 
 describe("marshalJson", () => {
   it("compact output has no whitespace", () => {
@@ -34,5 +34,27 @@ describe("marshalJson", () => {
     expect(quoteJsonString("\u2028\u2029")).toBe('"\\u2028\\u2029"');
     expect(quoteJsonString("/\u007f é 😀")).toBe('"/\u007f é 😀"');
     expect(quoteJsonString("a\ud800b\udc00")).toBe('"a\\ufffdb\\ufffd"');
+  });
+});
+
+describe("syntaxError (Go's scanner reads bytes)", () => {
+  it.each([
+    ['{"a":1}', null],
+    ["", "unexpected end of JSON input"],
+    ["nul", "unexpected end of JSON input"],
+    ["nulx", "invalid character 'x' in literal null (expecting 'l')"],
+    ["{'a':1}", "invalid character '\\'' looking for beginning of object key string"],
+    ['{"a" 1}', "invalid character '1' after object key"],
+    ["[1,]", "invalid character ']' looking for beginning of value"],
+    ["1 2", "invalid character '2' after top-level value"],
+    // a non-ASCII character is reported by its first byte, read as a Latin-1 rune
+    ["é", "invalid character 'Ã' looking for beginning of value"],
+    ["\u00a0", "invalid character 'Â' looking for beginning of value"],
+    // control characters in strings are quoted as Go quotes them
+    ['"a\u0001"', "invalid character '\\x01' in string literal"],
+    ['"a\t"', "invalid character '\\t' in string literal"],
+    ['"\\x"', "invalid character 'x' in string escape code"],
+  ])("%j", (text, want) => {
+    expect(syntaxError(text)).toBe(want);
   });
 });

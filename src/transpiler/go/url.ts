@@ -1,5 +1,5 @@
 /**
- * Go `net/url.Parse` as far as Ignition's URL checks need it: whether parsing fails, the
+ * Go's `net/url` (golang/go `src/net/url/url.go`): `url.Parse` as far as Ignition's URL checks need it: whether parsing fails, the
  * (lower-cased) scheme, the opaque part and the raw query; plus `URL.Query()`.
  *
  * Behaviour follows a current Go toolchain building a module that declares `go 1.24`

@@ -1,4 +1,7 @@
-/** Go's `path` package functions (slash-separated, purely lexical) used by the validators. */
+/**
+ * Go's `path` (golang/go `src/path/path.go`): slash-separated, purely lexical. On the
+ * slash-separated paths the transpiler sees, `path/filepath`'s `Join` and `Clean` are the same.
+ */
 
 /** Go `path.Clean`: shortest equivalent path by lexical processing. */
 export function pathClean(p: string): string {

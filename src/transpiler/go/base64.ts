@@ -1,11 +1,14 @@
-/** Go `encoding/base64.StdEncoding.DecodeString` (padded, non-strict), with its error texts. */
+/**
+ * Go's `encoding/base64` (golang/go `src/encoding/base64/base64.go`): `StdEncoding` decoding
+ * (padded, non-strict, CR/LF skipped) with its error texts, and encoding.
+ */
 
 /** Decoded bytes, or Go's `illegal base64 data at input byte N` error. */
 export type Base64Result = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
 
-const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const decodeMap = new Int16Array(256).fill(-1);
-for (let i = 0; i < alphabet.length; i++) decodeMap[alphabet.charCodeAt(i)] = i;
+for (let i = 0; i < 64; i++) decodeMap[ALPHABET.charCodeAt(i)] = i;
 
 function corrupt(at: number): Base64Result {
   return { ok: false, error: `illegal base64 data at input byte ${at}` };
@@ -69,4 +72,45 @@ export function decodeBase64Go(src: Uint8Array): Base64Result {
     if (trailingError !== null) return corrupt(trailingError);
   }
   return { ok: true, bytes: Uint8Array.from(out) };
+}
+
+/** Character codes of the alphabet, and a buffer of up to one chunk of output turned into a string at once. */
+const ALPHABET_CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+const PAD = 0x3d; // "="
+const chunk = new Uint16Array(16 * 1024);
+
+/** Appends the first `k` codes of `chunk` to `out` (one flat string per chunk, not a rope of small pieces). */
+function flush(out: string, k: number): string {
+  return out + String.fromCharCode.apply(null, chunk.subarray(0, k) as unknown as number[]);
+}
+
+/** Go `base64.StdEncoding.EncodeToString`: standard alphabet, padded. */
+export function encodeBase64(bytes: Uint8Array): string {
+  const b = ALPHABET_CODES;
+  const c = chunk;
+  let out = "";
+  let k = 0;
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    c[k] = b[n >> 18]!;
+    c[k + 1] = b[(n >> 12) & 63]!;
+    c[k + 2] = b[(n >> 6) & 63]!;
+    c[k + 3] = b[n & 63]!;
+    k += 4;
+    if (k === c.length) {
+      out = flush(out, k);
+      k = 0;
+    }
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    c[k] = b[n >> 18]!;
+    c[k + 1] = b[(n >> 12) & 63]!;
+    c[k + 2] = rest === 2 ? b[(n >> 6) & 63]! : PAD;
+    c[k + 3] = PAD;
+    k += 4;
+  }
+  return k > 0 ? flush(out, k) : out;
 }

@@ -1,4 +1,4 @@
-/** Go `net/netip.ParseAddr` acceptance, as `net/url` uses it for bracketed hosts. */
+/** Go's `net/netip` (golang/go `src/net/netip/netip.go`): `ParseAddr` acceptance, as `net/url` uses it for bracketed hosts. */
 
 /** Outcome of parsing an IP address: its family, or the reason it was rejected. */
 export type ParsedAddr = { ok: true; is4: boolean } | { ok: false; reason: string };

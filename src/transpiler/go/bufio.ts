@@ -1,9 +1,10 @@
 /**
- * A byte-exact model of Go's `bufio.Reader` (default 4096-byte buffer) over a `strings.Reader`.
+ * Go's `bufio` (golang/go `src/bufio/bufio.go`): a byte-exact model of `bufio.Reader` (default
+ * 4096-byte buffer) over a `strings.Reader`.
  * The go-systemd unit parser's "line too long" check depends on how many bytes are buffered at
  * each step, so the buffer's fill behaviour is reproduced precisely.
  */
-import { decodeRune, fullRune } from "./go-text.ts";
+import { decodeRune, fullRune } from "./utf8.ts";
 
 const BUFFER_SIZE = 4096;
 const UTF_MAX = 4;
