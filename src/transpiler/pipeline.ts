@@ -22,6 +22,8 @@ import { marshalJson } from "./output/json.ts";
 import { marshalMachineConfigYaml } from "./output/machineconfig-yaml.ts";
 import { withHint } from "./hints.ts";
 import { memoizing } from "./util/memo.ts";
+import { runLint } from "./lint/index.ts";
+import { listSpecs } from "./versions.ts";
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
 
@@ -29,16 +31,55 @@ const FAIL = "Error translating config: ";
 
 /** Transpiles Butane YAML into Ignition (or an openshift MachineConfig), like `butane`. Never throws on bad input. */
 export function transpile(source: string, options: TranspileOptions = {}): TranspileResult {
-  return memoizing(options.memoize === true, () => transpileNow(source, options));
+  return memoizing(options.memoize === true, () => {
+    const seen: Seen = {};
+    const result = transpileNow(source, options, seen);
+    if (options.lint) addFindings(result, source, seen, options);
+    return result;
+  });
 }
 
-function transpileNow(source: string, options: TranspileOptions): TranspileResult {
+/** What the stages learned that Kindling's own checks reuse. */
+interface Seen {
+  root?: YNode | null;
+  cfg?: BObject;
+}
+
+/** Runs Kindling's checks on a finished transpile; `output`, `diagnostics` and `failure` stay as they are. */
+function addFindings(result: TranspileResult, source: string, seen: Seen, options: TranspileOptions): void {
+  const lintOptions = options.lint === true || options.lint === undefined || options.lint === false ? {} : options.lint;
+  try {
+    const r = runLint(
+      {
+        source,
+        ...(seen.root !== undefined ? { root: seen.root } : {}),
+        ...(seen.cfg ? { cfg: seen.cfg } : {}),
+        ...(result.variant !== undefined ? { variant: result.variant } : {}),
+        ...(result.version !== undefined ? { version: result.version } : {}),
+        ...(result.ignitionVersion !== undefined ? { ignition: result.ignitionVersion } : {}),
+        output: result.output,
+        outputFormat: result.outputFormat,
+        config: result.config,
+      },
+      lintOptions,
+      { specs: listSpecs(), transpile, options },
+    );
+    result.findings = r.findings;
+    if (r.userDataSize) result.userDataSize = r.userDataSize;
+  } catch (e) {
+    // A bug in a check must not cost the user the transpile: say so, as a finding.
+    result.findings = [{ code: "lint-internal-error", severity: "info", path: [], message: `Kindling's own checks failed (please report it): ${e instanceof Error ? e.message : String(e)}` }];
+  }
+}
+
+function transpileNow(source: string, options: TranspileOptions, seen: Seen): TranspileResult {
   const result: TranspileResult = { output: null, config: null, outputFormat: "json", diagnostics: [] };
   // The first (dispatch) decode only visits the root mapping, so only its duplicate keys are fatal here;
   // the typed decode reports the others as unmarshal errors.
   const parsed = parseYaml(source, { duplicateKeys: "root" });
   if (!parsed.ok) return { ...result, failure: `${FAIL}Error unmarshaling yaml: ${parsed.message}` };
   const root = parsed.root;
+  seen.root = root;
 
   const dispatch = decodeDispatch(root);
   if ("error" in dispatch) return { ...result, failure: `${FAIL}Error unmarshaling yaml: ${dispatch.error}` };
@@ -61,6 +102,7 @@ function transpileNow(source: string, options: TranspileOptions): TranspileResul
   const decoded = decodeConfig(root, vs.spec);
   if (decoded.errors.length > 0) return { ...result, failure: `${FAIL}yaml: unmarshal errors:\n  ${decoded.errors.join("\n  ")}` };
   const cfg = decoded.value;
+  seen.cfg = cfg;
   return runStages(result, root, cfg, vs, options);
 }
 
