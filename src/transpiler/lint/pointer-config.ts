@@ -7,7 +7,7 @@
 import { marshalJson } from "../output/json.ts";
 
 /** URL schemes Ignition fetches a config or file source from (besides `data:`). */
-const FETCH_SCHEMES = new Set(["http", "https", "tftp", "s3", "gs", "arn"]);
+const FETCH_SCHEMES: ReadonlySet<string> = /* @__PURE__ */ new Set(["http", "https", "tftp", "s3", "gs", "arn"]);
 
 /** Why `url` cannot be fetched by Ignition, or null when it can. */
 export function remoteUrlProblem(url: string): string | null {

@@ -13,7 +13,7 @@ import { suggest } from "./suggest.ts";
 
 /** Sections Quadlet hands on to systemd in the generated `.service`. */
 const SYSTEMD_PASSED = ["Unit", "Service", "Install"] as const;
-const UNSUPPORTED_SERVICE = new Set(QUADLET_UNSUPPORTED_SERVICE_KEYS);
+const UNSUPPORTED_SERVICE: ReadonlySet<string> = /* @__PURE__ */ new Set(QUADLET_UNSUPPORTED_SERVICE_KEYS);
 
 export function lintQuadletUnit(g: UnitGroup, emit: Emit): void {
   const qt = QUADLET_TYPES[g.type];

@@ -56,7 +56,8 @@ export function embeddedFiles(config: unknown): EmbeddedFile[] {
   return out.sort((a, b) => b.bytes - a.bytes);
 }
 
-const kib = (n: number): string => `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KiB`;
+const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
+const sized = (n: number): string => `${n} bytes (${kib(n)})`;
 
 /** `size-over-limit` when the output is over the platform's limit (`size-near-limit` from 90 %). */
 export function checkSize(size: UserDataSize, config: unknown): Finding | null {
@@ -83,7 +84,7 @@ export function checkSize(size: UserDataSize, config: unknown): Finding | null {
       code: "size-near-limit",
       severity: "info",
       path: [],
-      message: `The output is ${kib(size.bytes)}${counted}, ${Math.round(ratio * 100)} % of ${p.label}'s ${kib(size.limit)} user-data limit.`,
+      message: `The output is ${sized(size.bytes)}${counted}, ${Math.round(ratio * 100)} % of ${p.label}'s user-data limit of ${sized(size.limit)}.`,
       data,
     };
   }
@@ -94,7 +95,7 @@ export function checkSize(size: UserDataSize, config: unknown): Finding | null {
     code: "size-over-limit",
     severity: "error",
     path: [],
-    message: `The output is ${kib(size.bytes)}${counted}, over ${p.label}'s ${kib(size.limit)} user-data limit: the platform will refuse it.${remedy}`,
+    message: `The output is ${sized(size.bytes)}${counted}, over ${p.label}'s user-data limit of ${sized(size.limit)}: the platform will refuse it.${remedy}`,
     data,
   };
 }

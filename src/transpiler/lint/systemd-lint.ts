@@ -15,14 +15,17 @@ import { parseUnit } from "../ignition/unit-parser.ts";
 
 export type Emit = (f: Finding) => void;
 
-const keySets: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
-  Object.entries(SYSTEMD_SECTION_KEYS).map(([s, keys]) => [s, new Set(keys)]),
-);
-const obsoleteSets: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
-  Object.entries(SYSTEMD_OBSOLETE_KEYS).map(([s, keys]) => [s, new Set(keys)]),
-);
+// Sets of the generated tables, made on first use (a module-level computation would be kept in
+// every bundle that imports the transpiler's entry point, even where nothing lints).
+type SectionSets = Readonly<Record<string, ReadonlySet<string> | undefined>>;
+let sets: { keys: SectionSets; obsolete: SectionSets } | undefined;
+function tables(): { keys: SectionSets; obsolete: SectionSets } {
+  const toSets = (t: Readonly<Record<string, readonly string[]>>): SectionSets => Object.fromEntries(Object.entries(t).map(([s, keys]) => [s, new Set(keys)]));
+  return (sets ??= { keys: toSets(SYSTEMD_SECTION_KEYS), obsolete: toSets(SYSTEMD_OBSOLETE_KEYS) });
+}
+const keySetOf = (section: string): ReadonlySet<string> | undefined => tables().keys[section];
 /** `[Install]` keys, read by `systemctl enable` (src/shared/install.c) and nowhere else. */
-const INSTALL_KEYS: ReadonlySet<string> = keySets.Install ?? new Set();
+const isInstallKey = (key: string): boolean => keySetOf("Install")?.has(key) === true;
 
 const codePoints = (s: string): number => {
   let n = 0;
@@ -90,9 +93,9 @@ export function readSection(a: UnitAssignment, allowed: readonly string[]): stri
  */
 export function checkSystemdKey(file: UnitFileText, a: UnitAssignment, section: string, allowed: readonly string[], unit: string, emit: Emit): void {
   if (a.key.startsWith("X-")) return;
-  const here = keySets[section];
+  const here = keySetOf(section);
   if (here?.has(a.key)) {
-    if (obsoleteSets[section]?.has(a.key)) {
+    if (tables().obsolete[section]?.has(a.key)) {
       emit({
         code: "systemd-obsolete-directive",
         severity: "info",
@@ -103,7 +106,7 @@ export function checkSystemdKey(file: UnitFileText, a: UnitAssignment, section: 
     }
     return;
   }
-  if (INSTALL_KEYS.has(a.key)) {
+  if (isInstallKey(a.key)) {
     emit({
       code: "systemd-wantedby-outside-install",
       severity: "warning",
@@ -113,7 +116,7 @@ export function checkSystemdKey(file: UnitFileText, a: UnitAssignment, section: 
     });
     return;
   }
-  const other = allowed.find((s) => s !== section && keySets[s]?.has(a.key));
+  const other = allowed.find((s) => s !== section && keySetOf(s)?.has(a.key));
   if (other !== undefined) {
     emit({
       code: "systemd-directive-wrong-section",
@@ -127,7 +130,7 @@ export function checkSystemdKey(file: UnitFileText, a: UnitAssignment, section: 
   const suggestions = suggest(a.key, here ?? []);
   const elsewhere =
     suggestions.length === 0
-      ? Object.keys(SYSTEMD_SECTION_KEYS).filter((s) => s !== section && keySets[s]?.has(a.key))
+      ? Object.keys(SYSTEMD_SECTION_KEYS).filter((s) => s !== section && keySetOf(s)?.has(a.key))
       : [];
   const hint =
     suggestions.length > 0
@@ -182,7 +185,7 @@ interface ServiceFacts {
   defaultInstance: boolean;
 }
 
-const CREDENTIAL_KEYS = new Set(["LoadCredential", "LoadCredentialEncrypted", "SetCredential", "SetCredentialEncrypted", "ImportCredential"]);
+const CREDENTIAL_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(["LoadCredential", "LoadCredentialEncrypted", "SetCredential", "SetCredentialEncrypted", "ImportCredential"]);
 
 /** Replays the assignments of the unit file and its drop-ins in order, as systemd loads them. */
 function serviceFacts(files: readonly { parsed: UnitText }[], allowed: readonly string[]): ServiceFacts {

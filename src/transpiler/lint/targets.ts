@@ -112,14 +112,22 @@ const flatcarRow = (id: string, label: string, release: string, tagDate: string,
   note: `Release tag ${release} (${tagDate}) builds sys-apps/ignition from ${ebuild}; Ignition ${ignition} accepts specs up to ${maxSpecOfIgnition(ignition)}.`,
 });
 
-/** A Fedora CoreOS stream: Ignition 2.26+ reads 3.6.0 and the 3.7.0-experimental spec it created. */
+/**
+ * Experimental specs change without notice (ignition docs/specs.md: "for development and testing"):
+ * 3.7.0-experimental gained virtiofs filesystems after Ignition 2.26.0 (coreos/ignition c07e4c7,
+ * 2026-04-28, in 2.27.0), so a stream counts as reading Butane 0.29.0's 3.7.0-experimental only
+ * from Ignition 2.27.0 on.
+ */
+const EXPERIMENTAL_FROM = { spec: "3.7.0-experimental", ignition: "2.27.0" } as const;
+
+/** A Fedora CoreOS stream by the Ignition release it ships. */
 const fcosRow = (id: string, stream: string, ignition: string, sources: readonly string[], note: string): TargetRow => ({
   id,
   label: `Fedora CoreOS ${stream}`,
   group: "Fedora CoreOS",
   ignition,
   maxSpec: maxSpecOfIgnition(ignition),
-  experimental: "3.7.0-experimental",
+  ...(compareSemver(ignition, EXPERIMENTAL_FROM.ignition) >= 0 ? { experimental: EXPERIMENTAL_FROM.spec } : {}),
   checked: "2026-12-02",
   verified: "inferred",
   sources: [...sources, IGNITION_NOTES_SOURCE],
@@ -132,14 +140,14 @@ export const TARGETS: readonly TargetRow[] = [
     "stable",
     "2.26.0",
     [...FCOS_FAST_TRACKS, "https://github.com/coreos/fedora-coreos-docs/blob/main/antora.yml"],
-    "Ignition 2.26.0 (2026-02-17, marks spec 3.6.0 stable, creates 3.7.0-experimental) was fast-tracked into testing-devel on 2026-02-19 (#4020) and 2026-03-20 (#4070); stable follows testing by two weeks. The docs' version job lists stable 44.20260802.3.1 (Fedora 44) on 2026-08-21.",
+    "Ignition 2.26.0 (2026-02-17, marks spec 3.6.0 stable) was fast-tracked into testing-devel on 2026-02-19 (#4020) and 2026-03-20 (#4070); stable follows testing by two weeks. The docs' version job lists stable 44.20260802.3.1 (Fedora 44) on 2026-08-21. Its copy of 3.7.0-experimental predates changes Butane 0.29.0's has, so experimental configs are not counted as readable.",
   ),
   fcosRow(
     "fcos-testing",
     "testing",
     "2.27.0",
     ["https://github.com/coreos/fedora-coreos-config/pull/4384"],
-    "ignition-2.27.0-3.fc44 was fast-tracked into testing-devel on 2026-09-16 (#4384); Ignition 2.27.0 keeps 3.6.0 as the newest stable spec and 3.7.0-experimental.",
+    "ignition-2.27.0-3.fc44 was fast-tracked into testing-devel on 2026-09-16 (#4384); Ignition 2.27.0 keeps 3.6.0 as the newest stable spec, and its 3.7.0-experimental has the virtiofs change.",
   ),
   fcosRow(
     "fcos-next",

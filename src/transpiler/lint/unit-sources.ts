@@ -36,7 +36,7 @@ export interface UnitGroup {
   entry?: { path: Path; enabled?: boolean; mask?: boolean };
 }
 
-const SYSTEMD_TYPES = new Set(["service", "socket", "mount", "swap", "timer", "path", "automount", "slice", "scope", "target", "device"]);
+const SYSTEMD_TYPES: ReadonlySet<string> = /* @__PURE__ */ new Set(["service", "socket", "mount", "swap", "timer", "path", "automount", "slice", "scope", "target", "device"]);
 
 const obj = (v: unknown): BObject | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as BObject) : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
