@@ -60,6 +60,7 @@ function addFindings(result: TranspileResult, source: string, seen: Seen, option
         output: result.output,
         outputFormat: result.outputFormat,
         config: result.config,
+        diagnostics: result.diagnostics,
       },
       lintOptions,
       { specs: listSpecs(), transpile, options },

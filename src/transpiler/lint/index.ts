@@ -6,6 +6,7 @@
 import type { Finding, LintOptions } from "./finding.ts";
 import type { BObject } from "../decode.ts";
 import type { YNode } from "../yaml/node.ts";
+import type { Diagnostic } from "../types.ts";
 import type { TranspileOptions } from "../index.ts";
 import { walkPath } from "../correlate.ts";
 import { collectUnits } from "./unit-sources.ts";
@@ -27,6 +28,8 @@ export interface LintInput {
   ignition?: string;
   output: string | null;
   outputFormat: "json" | "yaml";
+  /** The transpile's own report (the target guard compares the moved config's against it). */
+  diagnostics?: readonly Diagnostic[];
   /** The output config object (for openshift, the MachineConfig). */
   config: unknown;
 }
@@ -51,9 +54,20 @@ function ignitionConfigOf(input: LintInput): unknown {
   return (input.config as { spec?: { config?: unknown } } | null)?.spec?.config ?? null;
 }
 
+/** At most this many unit-file findings per run: a config of thousands of bad lines stays quick. */
+export const MAX_UNIT_FINDINGS = 500;
+
 export function runLint(input: LintInput, options: LintOptions, env: LintEnvironment): LintResult {
   const findings: Finding[] = [];
   const emit = (f: Finding) => findings.push(f);
+  let unitFindings = 0;
+  /** Thrown past the cap: the remaining checks are not worth their time. */
+  const full = new Error("full");
+  const emitUnit = (f: Finding) => {
+    if (unitFindings >= MAX_UNIT_FINDINGS) throw full;
+    unitFindings++;
+    findings.push(f);
+  };
   const root = input.root ?? null;
   const srcLines = input.source.split("\n");
 
@@ -62,9 +76,20 @@ export function runLint(input: LintInput, options: LintOptions, env: LintEnviron
       const w = walkPath(root, path);
       return w && w.depth === path.length ? { line: w.node.line, column: w.node.column } : null;
     };
-    for (const g of collectUnits(input.cfg, root, srcLines)) {
-      if (g.kind === "systemd") lintSystemdUnit(g, nodePos, emit);
-      else lintQuadletUnit(g, emit);
+    try {
+      for (const g of collectUnits(input.cfg, root, srcLines)) {
+        if (g.kind === "systemd") lintSystemdUnit(g, nodePos, emitUnit);
+        else lintQuadletUnit(g, emitUnit);
+      }
+    } catch (e) {
+      if (e !== full) throw e;
+      emit({
+        code: "lint-truncated",
+        severity: "info",
+        path: [],
+        message: `Kindling stopped checking unit files after ${MAX_UNIT_FINDINGS} findings; fix those first.`,
+        data: { shown: MAX_UNIT_FINDINGS },
+      });
     }
     checkPlaceholders(input.cfg, root, srcLines, emit);
   }
@@ -77,6 +102,7 @@ export function runLint(input: LintInput, options: LintOptions, env: LintEnviron
         variant: input.variant,
         version: input.version,
         ignition: input.ignition,
+        ...(input.diagnostics ? { diagnostics: input.diagnostics } : {}),
         specs: env.specs,
         transpile: env.transpile,
         options: env.options,

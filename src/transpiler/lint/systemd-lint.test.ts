@@ -249,3 +249,12 @@ describe("Quadlet", () => {
     expect(c[1]?.data?.suggestions).toEqual(["Image"]);
   });
 });
+
+describe("bounded work", () => {
+  it("a unit of thousands of unknown keys is reported up to a cap, which it says", () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `Abcdefghij${i}=1`).join("\n");
+    const f = findings(unitConfig("demo.service", `[Service]\nExecStart=/bin/true\n${lines}`));
+    expect(f.filter((x) => x.code === "systemd-unknown-directive")).toHaveLength(500);
+    expect(f.at(-1)).toMatchObject({ code: "lint-truncated", message: expect.stringContaining("after 500 findings") });
+  });
+});

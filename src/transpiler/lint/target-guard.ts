@@ -58,11 +58,18 @@ const entryKey = (d: Diagnostic) => `${d.severity}|${formatPath(d.path)}|${d.mes
  * transpiles with no error or warning the original did not have; otherwise lists what blocks the
  * move (typically fields the older spec lacks, which it reports as unused keys).
  */
-export function tryMoveToVersion(source: string, version: string, transpile: Transpile, options: TranspileOptions = {}): MoveResult {
+export function tryMoveToVersion(
+  source: string,
+  version: string,
+  transpile: Transpile,
+  options: TranspileOptions = {},
+  /** The report of `source` as it is, when the caller has it already (saves a transpile). */
+  current?: { diagnostics: readonly Diagnostic[]; failure?: string },
+): MoveResult {
   const moved = withVersion(source, version);
   if (moved === null) return { ok: false, version, blockers: [{ path: "$.version", message: "there is no version: line to change" }] };
   const opts: TranspileOptions = { ...options, lint: false, strict: false };
-  const before = transpile(source, opts);
+  const before = current ?? transpile(source, opts);
   const after = transpile(moved, opts);
   const had = new Set(before.diagnostics.map(entryKey));
   const blockers: MoveBlocker[] = after.diagnostics
@@ -79,6 +86,8 @@ export interface TargetCheckInput {
   version: string;
   ignition: string;
   specs: readonly SpecLike[];
+  /** The config's own report as transpiled (non-strict), when known. */
+  diagnostics?: readonly Diagnostic[];
   /** Transpiles again (for the move check); no move check without it. */
   transpile?: Transpile;
   options?: TranspileOptions;
@@ -104,7 +113,9 @@ export function checkTarget(input: TargetCheckInput, targetId: string): Finding 
     data.newestIgnition = newest.ignition;
     tail = ` The newest ${input.variant} version it reads is ${newest.version} (Ignition ${newest.ignition}).`;
     if (input.transpile) {
-      const move = tryMoveToVersion(input.source, newest.version, input.transpile, input.options);
+      // --strict changes only the failure line, not the report: the transpile's own report compares.
+      const current = input.diagnostics ? { diagnostics: input.diagnostics } : undefined;
+      const move = tryMoveToVersion(input.source, newest.version, input.transpile, input.options, current);
       data.moveOk = move.ok;
       if (!move.ok) {
         data.blockers = move.blockers.map((b) => (b.path ? `${b.path}: ${b.message}` : b.message));
