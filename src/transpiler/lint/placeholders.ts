@@ -4,6 +4,7 @@
  * belongs. Each would give a machine nobody can log in to (or anyone can).
  */
 import type { Finding } from "./finding.ts";
+import { brief } from "./brief.ts";
 import type { BObject } from "../decode.ts";
 import type { Path } from "../types.ts";
 import type { YNode } from "../yaml/node.ts";
@@ -132,7 +133,7 @@ export function checkPlaceholders(cfg: BObject, root: YNode | null, srcLines: re
     const name = typeof user.name === "string" ? user.name : `user ${i}`;
     const hash = user.password_hash;
     const hashPath: Path = ["passwd", "users", i, "password_hash"];
-    if (typeof hash === "string") checkHash(hash, hashPath, `${name}'s password_hash`, "crypt", emit, pos(hashPath));
+    if (typeof hash === "string") checkHash(hash, hashPath, `${brief(name)}'s password_hash`, "crypt", emit, pos(hashPath));
     arr(user.ssh_authorized_keys).forEach((k, j) => {
       if (typeof k !== "string") return;
       const keyPath: Path = ["passwd", "users", i, "ssh_authorized_keys", j];
@@ -143,7 +144,7 @@ export function checkPlaceholders(cfg: BObject, root: YNode | null, srcLines: re
         code: problem.reason === "example" ? "placeholder-example-key" : "ssh-key-malformed",
         severity: "warning",
         ...placeAt(keyPath, node ? { line: node.line, column: node.column } : null),
-        message: `${name}'s SSH key is not usable: ${problem.detail}. Nobody can log in with it; paste your own public key (the .pub file).`,
+        message: `${brief(name)}'s SSH key is not usable: ${problem.detail}. Nobody can log in with it; paste your own public key (the .pub file).`,
         data: { user: name, reason: problem.reason, kind: "ssh-key" },
       });
     });
@@ -154,7 +155,7 @@ export function checkPlaceholders(cfg: BObject, root: YNode | null, srcLines: re
     const hash = user?.password_hash;
     if (typeof hash !== "string") return;
     const path: Path = ["grub", "users", i, "password_hash"];
-    checkHash(hash, path, `GRUB user ${typeof user?.name === "string" ? user.name : i}'s password_hash`, "grub", emit, pos(path));
+    checkHash(hash, path, `GRUB user ${typeof user?.name === "string" ? brief(user.name) : i}'s password_hash`, "grub", emit, pos(path));
   });
 }
 

@@ -5,6 +5,7 @@
  * through to the generated service ([Unit], [Service], [Install]), checked like a unit's.
  */
 import { PODMAN_VERSION, QUADLET_GROUP_KEYS, QUADLET_TYPES, QUADLET_UNSUPPORTED_SERVICE_KEYS } from "./quadlet-keys.gen.ts";
+import { brief } from "./brief.ts";
 import { parseUnitText } from "./unit-text.ts";
 import type { UnitGroup } from "./unit-sources.ts";
 import { checkLines, checkSections, checkSystemdKey, keySpan, readSection, sectionSpan, type Emit } from "./systemd-lint.ts";
@@ -43,7 +44,7 @@ export function lintQuadletUnit(g: UnitGroup, emit: Emit): void {
           severity: "error",
           ...keySpan(file, a),
           message:
-            `Unknown key ${a.key}= in [${s}] of ${label}: Quadlet (podman ${PODMAN_VERSION}) refuses the whole file, so its service is never generated.` +
+            `Unknown key ${brief(a.key)}= in [${brief(s)}] of ${brief(label)}: Quadlet (podman ${PODMAN_VERSION}) refuses the whole file, so its service is never generated.` +
             (suggestions.length > 0 ? ` Did you mean ${suggestions.map((k) => `${k}=`).join(", ")}?` : ""),
           data: { unit: g.name, key: a.key, section: s, suggestions },
         });
@@ -54,7 +55,7 @@ export function lintQuadletUnit(g: UnitGroup, emit: Emit): void {
           code: "quadlet-unsupported-service-key",
           severity: "warning",
           ...keySpan(file, a),
-          message: `${a.key}= in [Service] of ${label} is not supported by Quadlet (it runs podman as that user and breaks it); use ${a.key === "Group" ? "Group=" : "User="} in [${qt.group}] or a rootless Quadlet instead.`,
+          message: `${brief(a.key)}= in [Service] of ${brief(label)} is not supported by Quadlet (it runs podman as that user and breaks it); use ${a.key === "Group" ? "Group=" : "User="} in [${qt.group}] or a rootless Quadlet instead.`,
           data: { unit: g.name, key: a.key, section: "Service" },
         });
         continue;
@@ -74,7 +75,7 @@ export function lintQuadletUnit(g: UnitGroup, emit: Emit): void {
       code: alternatives.includes("Image") ? "quadlet-missing-image" : "quadlet-missing-key",
       severity: "error",
       ...(header ? sectionSpan(g.main, header) : placeAt(g.main.path, g.main.at)),
-      message: `${g.name} has no ${names} in [${qt.group}]: Quadlet refuses it, so its service is never generated.`,
+      message: `${brief(g.name)} has no ${names} in [${qt.group}]: Quadlet refuses it, so its service is never generated.`,
       data: { unit: g.name, section: qt.group, keys: alternatives },
     });
   }

@@ -4,6 +4,7 @@
  * (service.c `service_verify()`): what it ignores with a warning at boot, or refuses to load.
  */
 import type { Finding } from "./finding.ts";
+import { brief } from "./brief.ts";
 import type { Path } from "../types.ts";
 import { SYSTEMD_OBSOLETE_KEYS, SYSTEMD_SECTION_KEYS, SYSTEMD_UNIT_SECTIONS, SYSTEMD_VERSION } from "./systemd-directives.gen.ts";
 import { parseUnitText, type UnitAssignment, type UnitText } from "./unit-text.ts";
@@ -70,13 +71,13 @@ export function checkSections(
       suggestions.length > 0
         ? ` Did you mean [${suggestions[0]}]?`
         : elsewhere.length > 0
-          ? ` [${s.name}] belongs in ${elsewhere.map((t) => `.${t}`).join(", ")} units.`
+          ? ` [${brief(s.name)}] belongs in ${elsewhere.map((t) => `.${t}`).join(", ")} units.`
           : " Sections of your own must start with X-.";
     emit({
       code: opts.code,
       severity: "warning",
       ...sectionSpan(file, s),
-      message: `Unknown section [${s.name}] in ${opts.unit}: ${opts.engine} ignores it and every line in it.${hint}`,
+      message: `Unknown section [${brief(s.name)}] in ${brief(opts.unit)}: ${opts.engine} ignores it and every line in it.${hint}`,
       data: { unit: opts.unit, section: s.name, suggestions },
     });
   }
@@ -100,7 +101,7 @@ export function checkSystemdKey(file: UnitFileText, a: UnitAssignment, section: 
         code: "systemd-obsolete-directive",
         severity: "info",
         ...keySpan(file, a),
-        message: `${a.key}= in [${section}] of ${unit} is obsolete: systemd ${SYSTEMD_VERSION} ignores it (or maps it to a newer directive). Remove it.`,
+        message: `${brief(a.key)}= in [${brief(section)}] of ${brief(unit)} is obsolete: systemd ${SYSTEMD_VERSION} ignores it (or maps it to a newer directive). Remove it.`,
         data: { unit, key: a.key, section },
       });
     }
@@ -111,7 +112,7 @@ export function checkSystemdKey(file: UnitFileText, a: UnitAssignment, section: 
       code: "systemd-wantedby-outside-install",
       severity: "warning",
       ...keySpan(file, a),
-      message: `${a.key}= is read only in the [Install] section; in [${section}] systemd ignores it, so enabling ${unit} will not do what you expect. Move it under [Install].`,
+      message: `${brief(a.key)}= is read only in the [Install] section; in [${brief(section)}] systemd ignores it, so enabling ${brief(unit)} will not do what you expect. Move it under [Install].`,
       data: { unit, key: a.key, section: "Install", currentSection: section },
     });
     return;
@@ -122,7 +123,7 @@ export function checkSystemdKey(file: UnitFileText, a: UnitAssignment, section: 
       code: "systemd-directive-wrong-section",
       severity: "warning",
       ...keySpan(file, a),
-      message: `${a.key}= belongs in the [${other}] section, not [${section}]: systemd ignores it here. Move it under [${other}].`,
+      message: `${brief(a.key)}= belongs in the [${brief(other)}] section, not [${brief(section)}]: systemd ignores it here. Move it under [${brief(other)}].`,
       data: { unit, key: a.key, section: other, currentSection: section },
     });
     return;
@@ -136,13 +137,13 @@ export function checkSystemdKey(file: UnitFileText, a: UnitAssignment, section: 
     suggestions.length > 0
       ? ` Did you mean ${suggestions.map((s) => `${s}=`).join(", ")}?`
       : elsewhere.length > 0
-        ? ` ${a.key}= is a directive of ${elsewhere.map((s) => `[${s}]`).join(", ")}, which ${unit} does not read.`
+        ? ` ${brief(a.key)}= is a directive of ${elsewhere.map((s) => `[${s}]`).join(", ")}, which ${brief(unit)} does not read.`
         : "";
   emit({
     code: "systemd-unknown-directive",
     severity: "warning",
     ...keySpan(file, a),
-    message: `Unknown directive ${a.key}= in [${section}] of ${unit}: systemd ${SYSTEMD_VERSION} ignores it.${hint}`,
+    message: `Unknown directive ${brief(a.key)}= in [${brief(section)}] of ${brief(unit)}: systemd ${SYSTEMD_VERSION} ignores it.${hint}`,
     data: { unit, key: a.key, section, suggestions },
   });
 }
@@ -155,7 +156,7 @@ export function checkLines(file: UnitFileText, parsed: UnitText, unit: string, e
       code: "unit-assignment-outside-section",
       severity: "warning",
       ...keySpan(file, a),
-      message: `${a.key}= comes before any [Section] header in ${unit}: ${engine} ignores it.`,
+      message: `${brief(a.key)}= comes before any [Section] header in ${brief(unit)}: ${engine} ignores it.`,
       data: { unit, key: a.key },
     });
   }
@@ -166,7 +167,7 @@ export function checkLines(file: UnitFileText, parsed: UnitText, unit: string, e
       code: "unit-syntax",
       severity: "warning",
       ...placeIn(file.path, file.locate, file.at, p.line, p.column, codePoints(p.text)),
-      message: `Line ${p.line} of ${unit} is ignored: ${what}.`,
+      message: `Line ${p.line} of ${brief(unit)} is ignored: ${what}.`,
       data: { unit, line: p.line },
     });
   }
@@ -255,7 +256,7 @@ export function lintSystemdUnit(g: UnitGroup, placeEntryKey: (path: Path) => Sou
         code: "systemd-missing-exec-start",
         severity: "error",
         ...(header ? sectionSpan(g.main, header) : placeAt(g.main.path, g.main.at)),
-        message: `${g.name} will not start: ${problem.reason}.`,
+        message: `${brief(g.name)} will not start: ${problem.reason}.`,
         data: { unit: g.name, type: problem.type, section: "Service" },
       });
     }
@@ -269,7 +270,7 @@ export function lintSystemdUnit(g: UnitGroup, placeEntryKey: (path: Path) => Sou
       code: "systemd-template-without-instance",
       severity: "warning",
       ...placeAt(enabledPath, placeEntryKey(enabledPath)),
-      message: `${g.name} is a template: enabling it starts nothing unless its [Install] section sets DefaultInstance=. Enable an instance instead, e.g. ${instance}.`,
+      message: `${brief(g.name)} is a template: enabling it starts nothing unless its [Install] section sets DefaultInstance=. Enable an instance instead, e.g. ${brief(instance)}.`,
       data: { unit: g.name, suggestion: instance, section: "Install" },
     });
   }

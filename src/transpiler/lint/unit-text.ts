@@ -103,6 +103,11 @@ export function parseUnitText(text: string): UnitText {
       return;
     }
     const eq = l.indexOf("=");
+    // Before any header systemd ignores the line whatever it holds ("Assignment outside of section").
+    if (section === null) {
+      out.assignments.push({ section, key: (eq < 0 ? l : l.slice(0, eq)).trim(), value: eq < 0 ? "" : l.slice(eq + 1).trim(), line, column });
+      return;
+    }
     if (eq < 0) {
       out.problems.push({ kind: "missing-equals", line, column, text: l });
       return;
