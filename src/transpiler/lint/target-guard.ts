@@ -9,7 +9,7 @@ import type { Diagnostic } from "../types.ts";
 import { formatPath } from "../types.ts";
 import { parseYaml } from "../yaml/parse.ts";
 import type { YNode } from "../yaml/node.ts";
-import { findTarget, newestAcceptedVersion, targetAccepts, type SpecLike } from "./targets.ts";
+import { findTarget, newestAcceptedVersion, targetAccepts, type SpecLike, type TargetRow } from "./targets.ts";
 
 export type Transpile = (source: string, options: TranspileOptions) => TranspileResult;
 
@@ -79,6 +79,13 @@ export function tryMoveToVersion(
   return blockers.length === 0 ? { ok: true, source: moved, version } : { ok: false, version, source: moved, blockers };
 }
 
+/** What happens when the target meets a config version it does not know. */
+function consequence(group: TargetRow["group"]): string {
+  if (group === "RHEL CoreOS (OpenShift)") return "the Machine Config Operator would reject the MachineConfig";
+  if (group === "Tools") return 'it would refuse the config ("unsupported config version")';
+  return 'the machine would fail to boot ("unsupported config version")';
+}
+
 export interface TargetCheckInput {
   source: string;
   root: YNode | null;
@@ -128,7 +135,7 @@ export function checkTarget(input: TargetCheckInput, targetId: string): Finding 
     severity: "error",
     path: ["version"],
     ...(node ? { line: node.line, column: node.column } : {}),
-    message: `${t.label} cannot read this config: ${input.variant} ${input.version} produces Ignition spec ${input.ignition}, and its Ignition accepts specs up to ${accepts}; the machine would fail to boot ("unsupported config version").${tail}`,
+    message: `${t.label} cannot read this config: ${input.variant} ${input.version} produces Ignition spec ${input.ignition}, and it accepts specs up to ${accepts}; ${consequence(t.group)}.${tail}`,
     data,
   };
 }
