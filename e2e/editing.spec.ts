@@ -13,10 +13,12 @@ test.beforeEach(async ({ page }) => {
 test("the welcome config transpiles", async ({ page }) => {
   await waitUpToDate(page);
   await expect(page.getByTestId("status-state")).toHaveText("up to date");
-  await expect(page.getByTestId("status-line")).toContainText("fcos 1.6.0");
-  await expect(page.getByTestId("status-line")).toContainText("Ignition 3.5.0");
-  await expect(page.getByTestId("output-view")).toContainText('"version": "3.5.0"');
-  await expect(page.getByRole("tab", { name: /Problems/ })).toHaveAccessibleName("Problems: none");
+  // The default spec is the newest one Fedora CoreOS stable reads (src/app/default-config.ts).
+  await expect(page.getByTestId("status-line")).toContainText("fcos 1.7.0");
+  await expect(page.getByTestId("status-line")).toContainText("Ignition 3.6.0");
+  await expect(page.getByTestId("output-view")).toContainText('"version": "3.6.0"');
+  // Its example SSH key is a placeholder to replace: Kindling says so (and nothing else).
+  await expect(page.getByRole("tab", { name: /Problems/ })).toHaveAccessibleName("Problems: 1 warning");
 });
 
 test("typing a config updates the output", async ({ page }) => {
@@ -110,7 +112,7 @@ test("strict mode fails on warnings", async ({ page }) => {
 
 test("the picker rewrites variant/version, and the text drives the picker", async ({ page }) => {
   const picker = page.getByLabel("Variant and version");
-  await expect(picker).toHaveValue("fcos@1.6.0");
+  await expect(picker).toHaveValue("fcos@1.7.0");
   await picker.selectOption("fcos@1.5.0");
   await expect.poll(() => monacoText(page, "source-editor")).toContain("version: 1.5.0");
   await expect(page.getByTestId("status-line")).toContainText("Ignition 3.4.0");

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { sourceFileName } from "../features/output/download-name.ts";
 import { ShareDialog } from "../features/share/ShareDialog.tsx";
+import { GuardrailsDialogs } from "../features/guardrails/GuardrailsDialogs.tsx";
 import { downloadText } from "../lib/download-file.ts";
 import { useStudioStore } from "../store/store.ts";
 import { EditorPane } from "./EditorPane.tsx";
@@ -39,6 +40,7 @@ export function App() {
         </main>
         <StatusLine />
         {sharing && <Share onClose={() => setSharing(false)} />}
+        <GuardrailsDialogs />
       </div>
     </ErrorBoundary>
   );

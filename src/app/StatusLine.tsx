@@ -1,7 +1,8 @@
-/** The status line: spec in use, Ignition version, output size, progress, cursor and autosave state. */
+/** The status line: spec in use, Ignition version, output size, progress, target and user-data meter, cursor and autosave state. */
 import { useMemo } from "react";
 import { formatBytes, utf8Length } from "../lib/format.ts";
 import { Status, useStudioStore } from "../store/store.ts";
+import { GuardrailsStatus } from "../features/guardrails/GuardrailsStatus.tsx";
 
 export function StatusLine() {
   const result = useStudioStore((s) => s.result);
@@ -10,6 +11,8 @@ export function StatusLine() {
   const cursor = useStudioStore((s) => s.cursor);
   const saved = useStudioStore((s) => s.saved);
   const fileCount = useStudioStore((s) => s.files.length);
+  // With a user-data platform chosen, the size meter shows the size as that platform counts it.
+  const metered = useStudioStore((s) => s.platform !== null);
   const output = result?.output ?? null;
   const size = useMemo(() => (output === null ? null : utf8Length(output)), [output]);
 
@@ -33,11 +36,12 @@ export function StatusLine() {
     <footer className="statusline" data-testid="status-line">
       <span>{variant && version ? `${variant} ${version}` : "no spec detected"}</span>
       {ign && <span>Ignition {ign}{result?.outputFormat === "yaml" ? " (MachineConfig)" : ""}</span>}
-      {size !== null && <span data-testid="output-size">{formatBytes(size)}</span>}
+      {size !== null && !metered && <span data-testid="output-size">{formatBytes(size)}</span>}
       <span className={`status-state state-${status}`} aria-live="polite" data-testid="status-state">
         {state}
       </span>
       <span className="statusline-spacer" />
+      <GuardrailsStatus />
       {fileCount > 0 && <span>{fileCount === 1 ? "1 local file" : `${fileCount} local files`}</span>}
       <span data-testid="cursor-position">
         Ln {cursor.line}, Col {cursor.column}

@@ -1,5 +1,6 @@
 /** Wires the store to the worker, autosave, stored files and share links. Called once by main.tsx. */
 import { startFilesPersistence } from "../features/files/files.ts";
+import { loadGuardrailPrefs } from "../features/guardrails/prefs.ts";
 import { startEffects } from "../store/effects.ts";
 import { useStudioStore } from "../store/store.ts";
 import { createTranspileClient, spawnTranspileWorker } from "../worker/client.ts";
@@ -10,6 +11,7 @@ export function bootstrap(): void {
   const drafts = getDrafts();
   const initial = drafts.initial();
   useStudioStore.setState({ source: initial?.source ?? DEFAULT_SOURCE, fileName: initial?.fileName ?? null });
+  loadGuardrailPrefs();
 
   const client = createTranspileClient({ spawn: spawnTranspileWorker });
   const filesLoaded = startFilesPersistence();

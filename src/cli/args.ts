@@ -15,6 +15,10 @@ export interface CliOptions {
   filesDir: string;
   positional: string[];
   deprecatedInput: boolean;
+  /** Kindling: print Kindling's own findings after upstream's report. */
+  lint: boolean;
+  target: string;
+  platform: string;
 }
 
 interface FlagDef {
@@ -36,11 +40,19 @@ const FLAGS: FlagDef[] = [
   { long: "files-dir", short: "d", kind: "string", key: "filesDir", usage: "allow embedding local files from this directory" },
   { long: "help", short: "h", kind: "bool", key: "help", usage: "show usage and exit" },
   { long: "input", kind: "string", key: "input", usage: "read from input file instead of stdin", hidden: true },
+  {
+    long: "lint",
+    kind: "bool",
+    key: "lint",
+    usage: "also print Kindling's own findings (systemd/Quadlet lint, placeholders) to stderr after the report; stdout and the exit status stay the same",
+  },
   { long: "output", short: "o", kind: "string", key: "output", usage: "write to output file instead of stdout" },
+  { long: "platform", kind: "string", key: "platform", usage: "with --lint: check the output against this platform's user-data size limit (aws, azure, gcp, …)" },
   { long: "pretty", short: "p", kind: "bool", key: "pretty", usage: "output formatted json" },
   { long: "raw", short: "r", kind: "bool", key: "raw", usage: "never wrap in a MachineConfig; force Ignition output" },
   { long: "raw-errors", kind: "bool", key: "rawErrors", usage: "show raw errors, rather than pretty printing them" },
   { long: "strict", short: "s", kind: "bool", key: "strict", usage: "fail on any warning" },
+  { long: "target", kind: "string", key: "target", usage: "with --lint: check that this target's Ignition reads the config (fcos-stable, flatcar-lts, rhcos-4.18, …)" },
   { long: "version", short: "V", kind: "bool", key: "version", usage: "print the version and exit" },
 ];
 
@@ -49,6 +61,7 @@ export function parseArgs(argv: readonly string[]): { ok: true; opts: CliOptions
   const opts: CliOptions = {
     help: false, version: false, check: false, strict: false, pretty: false, raw: false, rawErrors: false, debug: false,
     color: "auto", input: "", output: "", filesDir: "", positional: [], deprecatedInput: false,
+    lint: false, target: "", platform: "",
   };
   const set = (f: FlagDef, value: string | true) => {
     if (f.kind === "bool") (opts[f.key] as boolean) = value === true || value === "true" || value === "1";

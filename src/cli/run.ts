@@ -1,6 +1,7 @@
 /** Kindling's Butane-compatible CLI: same flags, output, report formats and exit codes as `butane`. */
 import { readFileSync, writeFileSync } from "node:fs";
-import { renderReport, transpile } from "../transpiler/index.ts";
+import { findPlatform, findTarget, PLATFORMS, renderReport, TARGETS, transpile, type LintOptions } from "../transpiler/index.ts";
+import { renderFindings } from "./findings.ts";
 import { parseArgs, usage } from "./args.ts";
 import { nodeFilesProvider } from "./node-files.ts";
 import { decodeReplacing, goBytes } from "../transpiler/go/utf8.ts";
@@ -45,6 +46,17 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     io.stdout(VERSION + "\n");
     return 0;
   }
+  if (o.target !== "" && !findTarget(o.target)) {
+    io.stderr(`unknown --target ${o.target}; one of: ${TARGETS.map((t) => t.id).join(", ")}\n`);
+    return 2;
+  }
+  if (o.platform !== "" && !findPlatform(o.platform)) {
+    io.stderr(`unknown --platform ${o.platform}; one of: ${PLATFORMS.map((p) => p.id).join(", ")}\n`);
+    return 2;
+  }
+  // --target and --platform only add findings, so they imply --lint.
+  const lint: LintOptions | undefined =
+    o.lint || o.target !== "" || o.platform !== "" ? { ...(o.target !== "" ? { target: o.target } : {}), ...(o.platform !== "" ? { platform: o.platform } : {}) } : undefined;
   let data: Buffer;
   const filename = input === "" ? "<stdin>" : input;
   try {
@@ -63,10 +75,16 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     raw: o.raw,
     pretty: o.pretty,
     ...(o.filesDir !== "" ? { files: nodeFilesProvider(o.filesDir) } : {}),
+    ...(lint ? { lint } : {}),
   });
   io.stderr(renderReport(result.diagnostics, { raw: o.rawErrors, source, filename }));
+  // Kindling's findings come last, after everything upstream prints, and never change the exit code.
+  const findings = () => {
+    if (lint) io.stderr(renderFindings(result.findings ?? [], result.userDataSize));
+  };
   if (result.failure !== undefined) {
     io.stderr(result.failure + "\n");
+    findings();
     return 1;
   }
   if (!o.check && result.output !== null) {
@@ -79,6 +97,7 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
       }
     } else io.stdout(result.output);
   }
+  findings();
   return 0;
 }
 

@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 import { problemsOf } from "../store/problems.ts";
 import type { TranspileResult } from "../transpiler/index.ts";
 import { revealInEditor, setCursor, setSource, useStudioStore } from "../store/store.ts";
-import { markerRange, runeToUtf16Column, utf16ToRuneColumn } from "./markers.ts";
+import { spanRange, runeToUtf16Column, utf16ToRuneColumn } from "./markers.ts";
 import { baseOptions, monaco, SOURCE_URI, selectSchema } from "./monaco.ts";
 import { Keep, schemaTarget } from "./schema-target.ts";
 import { changedSpan } from "../lib/changed-span.ts";
@@ -34,12 +34,15 @@ function setMarkers(model: monaco.editor.ITextModel) {
   const markers = problemsOf(useStudioStore.getState().result).flatMap((p) => {
     if (p.line === undefined) return [];
     const line = Math.min(Math.max(p.line, 1), lines);
-    const { startColumn, endColumn } = markerRange(model.getLineContent(line), p.column);
+    const f = p.finding;
+    const { startColumn, endColumn } = spanRange(model.getLineContent(line), p.column, f?.endLine === f?.line ? f?.endColumn : undefined);
     return [
       {
         severity: severity[p.severity],
         message: [p.message, p.hint, p.path].filter(Boolean).join("\n"),
-        source: "butane",
+        // Kindling's own findings say so, with their stable code (quick fixes key on it).
+        source: f ? "kindling" : "butane",
+        ...(f ? { code: f.code } : {}),
         startLineNumber: line,
         endLineNumber: line,
         startColumn,

@@ -44,3 +44,12 @@ export function markerRange(lineText: string, runeColumn: number | undefined): {
   const end = start + (len === -1 ? rest.length : len);
   return { startColumn: start, endColumn: end > start ? end : start + 1 };
 }
+
+/**
+ * The range of a row with an explicit end on the same line (Kindling's findings mark exactly the
+ * key or word they are about); without one, {@link markerRange}.
+ */
+export function spanRange(lineText: string, runeColumn: number | undefined, runeEndColumn: number | undefined): { startColumn: number; endColumn: number } {
+  if (runeColumn === undefined || runeEndColumn === undefined || runeEndColumn <= runeColumn) return markerRange(lineText, runeColumn);
+  return { startColumn: runeToUtf16Column(lineText, runeColumn), endColumn: runeToUtf16Column(lineText, runeEndColumn) };
+}

@@ -61,7 +61,13 @@ export function startEffects({ client, saveDraft, compactDraft, debounceMs = DEB
   const run = async () => {
     const s = useStudioStore.getState();
     const rev = s.rev;
-    const outcome = await client.transpile(s.source, { strict: s.strict, pretty: s.pretty, raw: s.raw });
+    const outcome = await client.transpile(s.source, {
+      strict: s.strict,
+      pretty: s.pretty,
+      raw: s.raw,
+      ...(s.target !== null ? { target: s.target } : {}),
+      ...(s.platform !== null ? { platform: s.platform } : {}),
+    });
     if (stopped) return;
     switch (outcome.kind) {
       case "superseded":

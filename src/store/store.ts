@@ -54,6 +54,9 @@ export interface StudioState {
   strict: boolean;
   pretty: boolean;
   raw: boolean;
+  /** Kindling's checks: the target machine (target table id) and the user-data platform, or null. */
+  target: string | null;
+  platform: string | null;
 
   /** The Files panel (the worker's files directory), sorted by path. */
   files: WireFile[];
@@ -84,6 +87,8 @@ export const initialState = (): StudioState => ({
   strict: false,
   pretty: true,
   raw: false,
+  target: null,
+  platform: null,
   files: [],
   result: null,
   lastGood: null,
@@ -114,7 +119,7 @@ export function loadDocument(source: string, fileName: string | null): void {
   setSource(source, "external");
 }
 
-export function setOptions(opts: Partial<Pick<StudioState, "strict" | "pretty" | "raw">>): void {
+export function setOptions(opts: Partial<Pick<StudioState, "strict" | "pretty" | "raw" | "target" | "platform">>): void {
   set((s) => ({ ...opts, rev: s.rev + 1, status: Status.Pending }));
 }
 

@@ -9,8 +9,15 @@ export interface Marker {
 
 /** The marker of the deepest YAML node reachable along `path` (aliases are leaves). */
 export function markerFor(root: YNode | null, path: Path): Marker | undefined {
+  const node = walkPath(root, path)?.node;
+  return node ? { line: node.line, column: node.column } : undefined;
+}
+
+/** Walks `path` from `root` as far as it goes; `depth` is the number of steps taken. */
+export function walkPath(root: YNode | null, path: Path): { node: YNode; depth: number } | undefined {
   if (!root) return undefined;
   let node: YNode = root;
+  let depth = 0;
   for (const elem of path) {
     let next: YNode | undefined;
     if (node.kind === "map") {
@@ -25,6 +32,7 @@ export function markerFor(root: YNode | null, path: Path): Marker | undefined {
     }
     if (!next) break;
     node = next;
+    depth++;
   }
-  return { line: node.line, column: node.column };
+  return { node, depth };
 }

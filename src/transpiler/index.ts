@@ -4,8 +4,15 @@
  */
 import type { Diagnostic, FilesProvider } from "./types.ts";
 import type { Finding, LintOptions } from "./lint/finding.ts";
+import type { UserDataSize } from "./lint/size-meter.ts";
 
 export type { Finding, LintOptions } from "./lint/finding.ts";
+export type { UserDataSize } from "./lint/size-meter.ts";
+export { TARGETS, findTarget, targetAccepts, newestAcceptedVersion, type TargetRow } from "./lint/targets.ts";
+export { PLATFORMS, findPlatform, type PlatformRow } from "./lint/platforms.ts";
+export { tryMoveToVersion, withVersion, type MoveResult } from "./lint/target-guard.ts";
+export { buildPointerConfig, remoteContentsYaml, remoteUrlProblem } from "./lint/pointer-config.ts";
+export { embeddedFiles, measureUserData } from "./lint/size-meter.ts";
 
 export type { Diagnostic, FilesProvider, Path, PathElem, Severity, FileStat, FileReadResult, FileFailure } from "./types.ts";
 export { formatPath } from "./types.ts";
@@ -48,6 +55,8 @@ export interface TranspileResult {
   ignitionVersion?: string;
   /** Kindling's own findings, when `lint` was asked for; kept apart from upstream's diagnostics. */
   findings?: Finding[];
+  /** The output measured as the lint's `platform` counts user data (with `lint: { platform }`). */
+  userDataSize?: UserDataSize;
 }
 
 export { transpile } from "./pipeline.ts";

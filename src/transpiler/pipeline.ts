@@ -6,6 +6,7 @@
 import type { TranspileOptions, TranspileResult } from "./index.ts";
 import type { Diagnostic, Path, RawEntry } from "./types.ts";
 import { parseYaml } from "./yaml/parse.ts";
+import { decodeInput } from "./yaml/reader.ts";
 import type { YNode } from "./yaml/node.ts";
 import { decodeConfig, decodeDispatch, type BObject } from "./decode.ts";
 import { findUnusedKeys } from "./unused.ts";
@@ -24,6 +25,8 @@ import { formatSemver, parseSemver } from "./go/semver.ts";
 import { marshalMachineConfigYaml } from "./output/machineconfig-yaml.ts";
 import { withHint } from "./hints.ts";
 import { memoizing } from "./util/memo.ts";
+import { runLint } from "./lint/index.ts";
+import { listSpecs } from "./versions.ts";
 
 const FAIL = "Error translating config: ";
 
@@ -33,15 +36,55 @@ const FAIL = "Error translating config: ";
  * byte order mark; malformed input is an error) or text (read as its UTF-8 form).
  */
 export function transpile(source: string | Uint8Array, options: TranspileOptions = {}): TranspileResult {
-  return memoizing(options.memoize === true, () => transpileNow(source, options));
+  return memoizing(options.memoize === true, () => {
+    const seen: Seen = {};
+    const result = transpileNow(source, options, seen);
+    if (options.lint) addFindings(result, typeof source === "string" ? source : decodeInput(source).text, seen, options);
+    return result;
+  });
 }
 
-function transpileNow(source: string | Uint8Array, options: TranspileOptions): TranspileResult {
+/** What the stages learned that Kindling's own checks reuse. */
+interface Seen {
+  root?: YNode | null;
+  cfg?: BObject;
+}
+
+/** Runs Kindling's checks on a finished transpile; `output`, `diagnostics` and `failure` stay as they are. */
+function addFindings(result: TranspileResult, source: string, seen: Seen, options: TranspileOptions): void {
+  const lintOptions = options.lint === true || options.lint === undefined || options.lint === false ? {} : options.lint;
+  try {
+    const r = runLint(
+      {
+        source,
+        ...(seen.root !== undefined ? { root: seen.root } : {}),
+        ...(seen.cfg ? { cfg: seen.cfg } : {}),
+        ...(result.variant !== undefined ? { variant: result.variant } : {}),
+        ...(result.version !== undefined ? { version: result.version } : {}),
+        ...(result.ignitionVersion !== undefined ? { ignition: result.ignitionVersion } : {}),
+        output: result.output,
+        outputFormat: result.outputFormat,
+        config: result.config,
+        diagnostics: result.diagnostics,
+      },
+      lintOptions,
+      { specs: listSpecs(), transpile, options },
+    );
+    result.findings = r.findings;
+    if (r.userDataSize) result.userDataSize = r.userDataSize;
+  } catch (e) {
+    // A bug in a check must not cost the user the transpile: say so, as a finding.
+    result.findings = [{ code: "lint-internal-error", severity: "info", path: [], message: `Kindling's own checks failed (please report it): ${e instanceof Error ? e.message : String(e)}` }];
+  }
+}
+
+function transpileNow(source: string | Uint8Array, options: TranspileOptions, seen: Seen): TranspileResult {
   const result: TranspileResult = { output: null, config: null, outputFormat: "json", diagnostics: [] };
   // Duplicate keys are type errors of the decodes below (the dispatch decode sees the root's only).
   const parsed = parseYaml(source, { duplicateKeys: "none" });
   if (!parsed.ok) return { ...result, failure: `${FAIL}Error unmarshaling yaml: ${parsed.message}` };
   const root = parsed.root;
+  seen.root = root;
 
   const dispatch = decodeDispatch(root);
   if ("error" in dispatch) return { ...result, failure: `${FAIL}Error unmarshaling yaml: ${dispatch.error}` };
@@ -69,6 +112,7 @@ function transpileNow(source: string | Uint8Array, options: TranspileOptions): T
   if (decoded.fatal !== undefined) return { ...result, failure: FAIL + decoded.fatal };
   if (decoded.errors.length > 0) return { ...result, failure: `${FAIL}yaml: unmarshal errors:\n  ${decoded.errors.join("\n  ")}` };
   const cfg = decoded.value;
+  seen.cfg = cfg;
   return runStages(result, root, cfg, vs, options);
 }
 

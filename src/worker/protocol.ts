@@ -12,6 +12,10 @@ export interface WireOptions {
   strict: boolean;
   pretty: boolean;
   raw: boolean;
+  /** Kindling's target guard: a target table id (`fcos-stable`); no target check when absent. */
+  target?: string;
+  /** Kindling's size meter: a platform id (`aws`); no size check when absent. */
+  platform?: string;
 }
 
 /** One entry of the Files panel: a path relative to the files directory ("/"-separated). */

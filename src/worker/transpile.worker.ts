@@ -21,7 +21,10 @@ scope.onmessage = async (ev: MessageEvent<ToWorker>) => {
   const t0 = performance.now();
   try {
     // Keystrokes change little: unchanged file contents and units are looked up, not redone.
-    const result = await transpile(msg.source, { ...msg.options, files, memoize: true });
+    // Kindling's own checks always run here; they never change the output or the report.
+    const { target, platform, ...options } = msg.options;
+    const lint = { ...(target ? { target } : {}), ...(platform ? { platform } : {}) };
+    const result = await transpile(msg.source, { ...options, files, memoize: true, lint });
     post({ type: "result", id: msg.id, result, ms: performance.now() - t0 });
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));

@@ -2,6 +2,7 @@
 import { useMemo } from "react";
 import { problemsOf, type Problem } from "../../store/problems.ts";
 import { revealInEditor, Status, useStudioStore } from "../../store/store.ts";
+import { FindingActions } from "../guardrails/FindingActions.tsx";
 
 const icon = { error: "⊗", warning: "⚠", info: "ⓘ" } as const;
 
@@ -13,7 +14,13 @@ function Row({ p }: { p: Problem }) {
         {icon[p.severity]}
       </span>
       <span className="problem-message">
+        {p.finding && (
+          <span className="problem-source" title="Kindling's own check (not part of Butane's report)">
+            Kindling
+          </span>
+        )}
         {p.message}
+        {p.finding && <code className="problem-code">{p.finding.code}</code>}
         {p.hint && <span className="problem-hint">{p.hint}</span>}
       </span>
       {p.path && <code className="problem-path">{p.path}</code>}
@@ -21,7 +28,7 @@ function Row({ p }: { p: Problem }) {
     </>
   );
   return (
-    <li>
+    <li data-code={p.finding?.code}>
       {p.line !== undefined ? (
         <button
           type="button"
@@ -37,6 +44,7 @@ function Row({ p }: { p: Problem }) {
           {body}
         </div>
       )}
+      {p.finding && <FindingActions finding={p.finding} />}
     </li>
   );
 }

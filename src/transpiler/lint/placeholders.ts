@@ -1,0 +1,197 @@
+/**
+ * Placeholder and secret checks: values a share link redacted (`REDACTED`), SSH keys that are
+ * examples or not keys at all, empty password hashes, and passwords written where a crypt(3) hash
+ * belongs. Each would give a machine nobody can log in to (or anyone can).
+ */
+import type { Finding } from "./finding.ts";
+import { brief } from "./brief.ts";
+import type { BObject } from "../decode.ts";
+import type { Path } from "../types.ts";
+import type { YNode } from "../yaml/node.ts";
+import { walkPath } from "../correlate.ts";
+import { decodeBase64Go } from "../go/base64.ts";
+import { utf8 } from "../util/bytes.ts";
+import { scalarLocator } from "./scalar-position.ts";
+import { placeAt, placeIn } from "./place.ts";
+
+/** What the share dialog's redaction writes in place of a secret (src/features/share/secrets.ts). */
+export const REDACTED = "REDACTED";
+
+type Emit = (f: Finding) => void;
+
+/** The kind of value a redacted path held, for the "fill in" fix. */
+function redactedKind(path: Path, value: string): string {
+  const last = path[path.length - 1];
+  if (last === "password_hash") return "password-hash";
+  if (path.includes("ssh_authorized_keys")) return "ssh-key";
+  if (/PRIVATE KEY/.test(value)) return "private-key";
+  return "token";
+}
+
+/** Every `REDACTED` in a string value, each a finding at its exact place when it maps. */
+function findRedacted(root: YNode | null, srcLines: readonly string[], emit: Emit): void {
+  const visit = (node: YNode, path: Path): void => {
+    if (node.kind === "map") {
+      for (const e of node.entries) if (e.key.kind === "scalar") visit(e.value, [...path, e.key.value]);
+    } else if (node.kind === "seq") {
+      node.items.forEach((item, i) => visit(item, [...path, i]));
+    } else if (node.kind === "scalar" && node.value.includes(REDACTED)) {
+      const locate = scalarLocator(srcLines, node);
+      const kind = redactedKind(path, node.value);
+      node.value.split("\n").forEach((line, i) => {
+        for (const m of line.matchAll(/\bREDACTED\b/g)) {
+          const column = [...line.slice(0, m.index ?? 0)].length + 1;
+          emit({
+            code: "placeholder-redacted",
+            severity: "error",
+            ...placeIn(path, locate, { line: node.line, column: node.column }, i + 1, column, REDACTED.length),
+            message: `This ${kind === "password-hash" ? "password hash" : kind === "ssh-key" ? "SSH key" : kind === "private-key" ? "private key" : "value"} was removed when the config was shared: fill in the real value before using the config.`,
+            data: { kind },
+          });
+        }
+      });
+    }
+  };
+  if (root) visit(root, []);
+}
+
+/** Reads a length-prefixed SSH wire string at `at`; null when it runs past the end. */
+function wireString(b: Uint8Array, at: number): { bytes: Uint8Array; next: number } | null {
+  if (at + 4 > b.length) return null;
+  const n = ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+  if (at + 4 + n > b.length) return null;
+  return { bytes: b.subarray(at + 4, at + 4 + n), next: at + 4 + n };
+}
+
+/** How many wire strings each key type's blob holds after its type name, and fixed lengths. */
+const KEY_LAYOUT: Readonly<Record<string, { fields: number; fixed?: Readonly<Record<number, number>> }>> = {
+  "ssh-ed25519": { fields: 1, fixed: { 0: 32 } },
+  "sk-ssh-ed25519@openssh.com": { fields: 2, fixed: { 0: 32 } },
+  "ssh-rsa": { fields: 2 },
+  "ssh-dss": { fields: 4 },
+  "ecdsa-sha2-nistp256": { fields: 2, fixed: { 1: 65 } },
+  "ecdsa-sha2-nistp384": { fields: 2, fixed: { 1: 97 } },
+  "ecdsa-sha2-nistp521": { fields: 2, fixed: { 1: 133 } },
+  "sk-ecdsa-sha2-nistp256@openssh.com": { fields: 3, fixed: { 1: 65 } },
+};
+
+/** Words and shapes people put in place of a real key. */
+const PLACEHOLDER = /\.\.\.|…|example|replace|your|xxxx|changeme|placeholder/i;
+
+/** Why an authorized_keys line is not a usable public key: a placeholder, or malformed; null when fine. */
+export function sshKeyProblem(line: string): { reason: "example" | "malformed"; detail: string } | null {
+  const tokens = line.trim().split(/\s+/);
+  const at = tokens.findIndex((t) => /^(ssh-|ecdsa-|sk-)/.test(t));
+  if (at < 0) return null; // not a key line we understand (options only, certificates authorities …)
+  const type = tokens[at] ?? "";
+  const blob = tokens[at + 1] ?? "";
+  if (blob === REDACTED) return null; // reported as a redaction
+  const broken = structureProblem(type, blob);
+  if (broken === null) return null;
+  // A key that does not decode, with a word or shape people put in place of one, is a placeholder.
+  if (blob.length < 20 || PLACEHOLDER.test(blob)) return { reason: "example", detail: "it is an example or placeholder, not a real key" };
+  return broken === "unchecked" ? null : { reason: "malformed", detail: broken };
+}
+
+/** Why `blob` is not a well-formed `type` key ("unchecked" for types not checked), or null. */
+function structureProblem(type: string, blob: string): string | null {
+  const layout = KEY_LAYOUT[type];
+  if (!layout) return /^[A-Za-z0-9+/]+={0,2}$/.test(blob) ? null : "unchecked";
+  if (blob === "") return "its key data is missing";
+  const decoded = decodeBase64Go(utf8(blob));
+  if (!decoded.ok) return "its key data is not valid base64";
+  const b = decoded.bytes;
+  const name = wireString(b, 0);
+  if (!name || String.fromCharCode(...name.bytes) !== type) return `its key data is not a ${type} key`;
+  let pos = name.next;
+  for (let i = 0; i < layout.fields; i++) {
+    const field = wireString(b, pos);
+    const want = layout.fixed?.[i];
+    if (!field || (want !== undefined && field.bytes.length !== want)) return "its key data is truncated or damaged";
+    pos = field.next;
+  }
+  if (pos !== b.length) return "its key data has extra bytes";
+  return null;
+}
+
+/** crypt(3) hashes (`$id$…`, DES, BSDi) and the locked-account forms (`!`, `*`). */
+const CRYPT = /^(?:\$(?:1|2[abxy]?|3|5|6|7|y|gy|sha1|md5)\$\S+|[./0-9A-Za-z]{13}|_[./0-9A-Za-z]{19}|[!*]\S*)$/;
+
+const obj = (v: unknown): BObject | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as BObject) : undefined);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+export function checkPlaceholders(cfg: BObject, root: YNode | null, srcLines: readonly string[], emit: Emit): void {
+  findRedacted(root, srcLines, emit);
+  const pos = (path: Path) => {
+    const w = walkPath(root, path);
+    return w && w.depth === path.length ? w.node : undefined;
+  };
+
+  arr(obj(cfg.passwd)?.users).forEach((u, i) => {
+    const user = obj(u);
+    if (!user) return;
+    const name = typeof user.name === "string" ? user.name : `user ${i}`;
+    const hash = user.password_hash;
+    const hashPath: Path = ["passwd", "users", i, "password_hash"];
+    if (typeof hash === "string") checkHash(hash, hashPath, `${brief(name)}'s password_hash`, "crypt", emit, pos(hashPath));
+    arr(user.ssh_authorized_keys).forEach((k, j) => {
+      if (typeof k !== "string") return;
+      const keyPath: Path = ["passwd", "users", i, "ssh_authorized_keys", j];
+      const problem = sshKeyProblem(k);
+      if (!problem) return;
+      const node = pos(keyPath);
+      emit({
+        code: problem.reason === "example" ? "placeholder-example-key" : "ssh-key-malformed",
+        severity: "warning",
+        ...placeAt(keyPath, node ? { line: node.line, column: node.column } : null),
+        message: `${brief(name)}'s SSH key is not usable: ${problem.detail}. Nobody can log in with it; paste your own public key (the .pub file).`,
+        data: { user: name, reason: problem.reason, kind: "ssh-key" },
+      });
+    });
+  });
+
+  arr(obj(cfg.grub)?.users).forEach((u, i) => {
+    const user = obj(u);
+    const hash = user?.password_hash;
+    if (typeof hash !== "string") return;
+    const path: Path = ["grub", "users", i, "password_hash"];
+    checkHash(hash, path, `GRUB user ${typeof user?.name === "string" ? brief(user.name) : i}'s password_hash`, "grub", emit, pos(path));
+  });
+}
+
+function checkHash(hash: string, path: Path, what: string, kind: "crypt" | "grub", emit: Emit, node: YNode | undefined): void {
+  const at = placeAt(path, node ? { line: node.line, column: node.column } : null);
+  if (hash.trim() === "") {
+    emit({
+      code: "empty-password-hash",
+      severity: "warning",
+      ...at,
+      message: `${what} is empty: ${kind === "grub" ? "GRUB would take an empty password" : "the account gets an empty password, so anyone at the console can log in without one"}. Set a hash or remove the field.`,
+      data: { kind: "password-hash" },
+    });
+    return;
+  }
+  if (hash.includes(REDACTED)) return;
+  if (/\.\.\.|…/.test(hash)) {
+    emit({
+      code: "placeholder-example-hash",
+      severity: "warning",
+      ...at,
+      message: `${what} is an example with its middle left out ("…"): nobody can log in with it. Put your own hash there.`,
+      data: { kind: "password-hash", hashKind: kind },
+    });
+    return;
+  }
+  const ok = kind === "grub" ? /^grub\.pbkdf2\.sha512\.\d+\.[0-9A-Fa-f]+\.[0-9A-Fa-f]+$/.test(hash) : CRYPT.test(hash);
+  if (ok) return;
+  emit({
+    code: "plaintext-password",
+    severity: "error",
+    ...at,
+    message:
+      kind === "grub"
+        ? `${what} is not a PBKDF2 hash: write the output of grub2-mkpasswd-pbkdf2 (grub.pbkdf2.sha512.…), never the password itself.`
+        : `${what} is not a crypt(3) hash, so it looks like a password in plain text: nobody can log in with it, and it is readable in the config. Put a hash there (e.g. from mkpasswd --method=yescrypt, or the Users form).`,
+    data: { kind: "password-hash", hashKind: kind },
+  });
+}
