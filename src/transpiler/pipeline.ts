@@ -22,6 +22,7 @@ import { marshalJson } from "./output/json.ts";
 import { marshalMachineConfigYaml } from "./output/machineconfig-yaml.ts";
 import { withHint } from "./hints.ts";
 import { memoizing } from "./util/memo.ts";
+import { placeholderFindings } from "./lint/placeholders.ts";
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?$/;
 
@@ -38,8 +39,14 @@ function transpileNow(source: string, options: TranspileOptions): TranspileResul
   // the typed decode reports the others as unmarshal errors.
   const parsed = parseYaml(source, { duplicateKeys: "root" });
   if (!parsed.ok) return { ...result, failure: `${FAIL}Error unmarshaling yaml: ${parsed.message}` };
-  const root = parsed.root;
+  const out = transpileTree(parsed.root, options);
+  // Kindling's own findings, beside upstream's report (never in it).
+  if (options.lint) out.findings = [...(out.findings ?? []), ...placeholderFindings(source, parsed.root)];
+  return out;
+}
 
+function transpileTree(root: YNode | null, options: TranspileOptions): TranspileResult {
+  const result: TranspileResult = { output: null, config: null, outputFormat: "json", diagnostics: [] };
   const dispatch = decodeDispatch(root);
   if ("error" in dispatch) return { ...result, failure: `${FAIL}Error unmarshaling yaml: ${dispatch.error}` };
   const { variant, version } = dispatch;

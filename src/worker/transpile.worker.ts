@@ -21,7 +21,7 @@ scope.onmessage = async (ev: MessageEvent<ToWorker>) => {
   const t0 = performance.now();
   try {
     // Keystrokes change little: unchanged file contents and units are looked up, not redone.
-    const result = await transpile(msg.source, { ...msg.options, files, memoize: true });
+    const result = await transpile(msg.source, { ...msg.options, files, memoize: true, lint: true });
     post({ type: "result", id: msg.id, result, ms: performance.now() - t0 });
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
