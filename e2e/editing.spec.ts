@@ -16,7 +16,8 @@ test("the welcome config transpiles", async ({ page }) => {
   await expect(page.getByTestId("status-line")).toContainText("fcos 1.6.0");
   await expect(page.getByTestId("status-line")).toContainText("Ignition 3.5.0");
   await expect(page.getByTestId("output-view")).toContainText('"version": "3.5.0"');
-  await expect(page.getByRole("tab", { name: /Problems/ })).toHaveAccessibleName("Problems: none");
+  // Its SSH key is an example: Kindling's placeholder check says so (upstream reports nothing).
+  await expect(page.getByRole("tab", { name: /Problems/ })).toHaveAccessibleName("Problems: 1 warning");
 });
 
 test("typing a config updates the output", async ({ page }) => {

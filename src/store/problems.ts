@@ -2,7 +2,8 @@
  * The Problems list: the transpiler's diagnostics plus its failure line, as flat rows. A YAML
  * syntax failure (`… yaml: line 3: …`) becomes a row on that line.
  */
-import { formatPath, type Diagnostic, type Finding, type Path, type Severity, type TranspileResult } from "../transpiler/index.ts";
+import type { Diagnostic, Finding, Path, Severity, TranspileResult } from "../transpiler/index.ts";
+import { formatPath } from "../transpiler/types.ts";
 
 export interface Problem {
   /** Kindling's own finding, with its stable code; absent for upstream Butane's entries. */

@@ -4,9 +4,8 @@
  * version (its line, with the versions Butane has). Kindling's help, shown beside upstream's text.
  */
 import type { Problem } from "../../store/problems.ts";
-import { offendingTab, TAB_MESSAGE } from "./tabs.ts";
-import { supportedVersionsText, variants, versionsOf } from "./spec-versions.ts";
-import { BAD_SEMVER, NO_TRANSLATOR } from "./unknown-version.ts";
+import { BAD_SEMVER, NO_TRANSLATOR, supportedVersionsText, variants, versionsOf } from "./spec-versions.ts";
+import { tabFromMessage } from "./tab-position.ts";
 
 export interface FailureHelp {
   line: number;
@@ -28,10 +27,8 @@ function topLevelValue(source: string, key: string): { line: number; column: num
 
 /** Help for a failure line, or null when Kindling has none. */
 export function failureHelp(source: string, failure: string): FailureHelp | null {
-  if (TAB_MESSAGE.test(failure)) {
-    const tab = offendingTab(source);
-    return tab ? { ...tab, hint: TAB_HINT } : null;
-  }
+  const tab = tabFromMessage(source, failure);
+  if (tab) return { ...tab, hint: TAB_HINT };
   const m = NO_TRANSLATOR.exec(failure);
   if (m || BAD_SEMVER.test(failure)) {
     const variant = m?.[1] ?? /^variant[ \t]*:[ \t]*["']?([^"'\s#]*)/m.exec(source)?.[1] ?? "";

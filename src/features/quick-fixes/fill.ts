@@ -19,6 +19,7 @@ export function fillEdits(source: string, target: FillTarget, what: FillWhat, va
     const e = setEdit(source, target.path as (string | number)[], text);
     return e ? [e] : null;
   }
-  if (target.end > source.length) return null;
+  // The text changed since the fix was offered: the place is gone (or moved).
+  if (source.slice(target.start, target.end) !== target.was) return null;
   return [{ start: target.start, end: target.end, text: text.split("\n").join("\n" + target.indent) }];
 }

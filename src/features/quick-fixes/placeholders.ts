@@ -21,7 +21,7 @@ function targetOf(source: string, f: Finding, whole: boolean): FillTarget | null
   const end = offsetAt(source, f.endLine ?? f.line, f.endColumn);
   const lineStart = source.lastIndexOf("\n", start - 1) + 1;
   const indent = /^[ \t]*/.exec(source.slice(lineStart))?.[0] ?? "";
-  return { kind: "range", start, end, indent };
+  return { kind: "range", start, end, was: source.slice(start, end), indent };
 }
 
 function fill(ctx: FixContext, what: FillWhat, whole: boolean): QuickFix[] {

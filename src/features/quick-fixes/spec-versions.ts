@@ -1,10 +1,14 @@
 /** The variant/versions Butane knows, for fixes that move a config to another version. */
 import { setVariantVersion } from "../../lib/header-lines.ts";
-import { listSpecs, type SpecInfo } from "../../transpiler/index.ts";
+import { listSpecs, type SpecInfo } from "../../transpiler/versions.ts";
 import { editBetween } from "./text.ts";
 import type { TextEdit } from "./types.ts";
 
 const specs = listSpecs();
+
+/** Upstream's failures for a variant/version it has no translator for, and for a version that is not semver. */
+export const NO_TRANSLATOR = /No translator exists for variant (.*) with version (.*)$/;
+export const BAD_SEMVER = /error parsing version; must be a valid semver$/;
 
 /** Every version of `variant`, oldest first (experimental ones last, as the registry lists them). */
 export function versionsOf(variant: string): SpecInfo[] {

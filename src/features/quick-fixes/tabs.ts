@@ -3,13 +3,11 @@
  * start any token") neither names the tab nor points at it. Finds the offending tab, and offers
  * to indent the lines the parser rejects with spaces instead.
  */
-import { transpile } from "../../transpiler/index.ts";
+import { transpile } from "../../transpiler/pipeline.ts";
 import { parseYaml } from "../../transpiler/yaml/parse.ts";
+import { TAB_MESSAGE } from "./tab-position.ts";
 import { offsetAt } from "./text.ts";
 import type { FixProvider, TextEdit } from "./types.ts";
-
-/** yaml.v3's messages for a tab where indentation is read. */
-export const TAB_MESSAGE = /yaml: line \d+: (?:found character that cannot start any token|found a tab character)/;
 
 /** Line and rune column of the tab the parser stopped at, or null when the error is not about a tab. */
 export function offendingTab(source: string): { line: number; column: number } | null {

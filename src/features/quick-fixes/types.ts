@@ -43,8 +43,11 @@ export interface FixContext {
 export type FillTarget =
   /** The whole scalar at `path` becomes the value (quoting as needed). */
   | { kind: "value"; path: Path }
-  /** The characters from `start` to `end` become the value (each further line indented by `indent`). */
-  | { kind: "range"; start: number; end: number; indent: string };
+  /**
+   * The characters from `start` to `end` (which read `was` when the fix was made) become the
+   * value, each further line indented by `indent`.
+   */
+  | { kind: "range"; start: number; end: number; was: string; indent: string };
 
 /** What a value to fill in is. */
 export type FillWhat = "password-hash" | "ssh-key" | "private-key" | "secret";

@@ -5,7 +5,8 @@
  */
 import { isMap, isNode, isScalar, visit } from "yaml";
 import { deleteEdit, renameKeyEdit } from "../../lib/yaml-edit/yaml-edit.ts";
-import { formatPath, transpile, type Path } from "../../transpiler/index.ts";
+import { transpile } from "../../transpiler/pipeline.ts";
+import { formatPath, type Path } from "../../transpiler/types.ts";
 import { lookupSpec, type VariantSpec } from "../../transpiler/spec/variants.ts";
 import { structAt } from "../forms/model/spec-walk.ts";
 import { nearest } from "./edit-distance.ts";

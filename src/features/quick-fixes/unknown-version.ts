@@ -3,12 +3,10 @@
  * nearest versions Butane has for the variant, or the variant that has that version.
  */
 import { nearest } from "./edit-distance.ts";
-import { switchVersionEdit, variants, versionParts, versionsOf } from "./spec-versions.ts";
+import { BAD_SEMVER, NO_TRANSLATOR, switchVersionEdit, variants, versionParts, versionsOf } from "./spec-versions.ts";
 import type { FixContext, FixProvider, QuickFix } from "./types.ts";
 import { valueAt } from "./yaml-read.ts";
 
-export const NO_TRANSLATOR = /No translator exists for variant (.*) with version (.*)$/;
-export const BAD_SEMVER = /error parsing version; must be a valid semver$/;
 
 /** How far apart two versions are, compared part by part (major first). */
 function distance(a: number[], b: number[]): number {
