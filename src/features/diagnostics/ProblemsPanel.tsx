@@ -12,6 +12,8 @@ const icon = { error: "⊗", warning: "⚠", info: "ⓘ" } as const;
 
 /** At most this many fix buttons per row (the editor's Ctrl+. lists them all). */
 const MAX_BUTTONS = 3;
+/** Quiet time after a new result before the rows' fixes are worked out. */
+const FIX_DELAY_MS = 150;
 
 /** The fixes load with their first use (they read YAML with the edit layer and re-check by transpiling). */
 const fixes = () => import("../quick-fixes/run-fix.ts");
@@ -70,7 +72,8 @@ function useFixes(rows: readonly Problem[], visible: boolean): ReadonlyMap<Probl
   useEffect(() => {
     if (!visible || rows.length === 0) return;
     let live = true;
-    const timer = setTimeout(() => void fixes().then((m) => live && setFound(m.fixesForRows(rows))), 0);
+    // After a pause in typing: a row's fixes may re-read or re-check the whole config.
+    const timer = setTimeout(() => void fixes().then((m) => live && setFound(m.fixesForRows(rows))), FIX_DELAY_MS);
     return () => {
       live = false;
       clearTimeout(timer);

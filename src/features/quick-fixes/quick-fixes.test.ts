@@ -281,10 +281,10 @@ describe("placeholders", () => {
 });
 
 describe("fixes for Kindling's systemd findings", () => {
-  it("replaces a directive name with a suggestion, by the finding's code and data", () => {
+  it.each(["systemd-unknown-directive", "quadlet-unknown-key"])("%s: replaces the name with a suggestion, by the finding's code and data", (code) => {
     const src = fcos("systemd:\n  units:\n    - name: a.service\n      contents: |\n        [Service]\n        ExecStar=/bin/true\n");
     const finding: Finding = {
-      code: "systemd-unknown-directive",
+      code,
       severity: "warning",
       path: ["systemd", "units", 0, "contents"],
       line: 8,

@@ -9,14 +9,18 @@ import { closeFill, openFill, requestAttach, type FillFix } from "./fix-ui.ts";
 import { fillEdits } from "./fill.ts";
 import { fixContext, fixesFor, mayHaveFixes, targetOf } from "./registry.ts";
 import { applyEdits } from "./text.ts";
-import type { QuickFix } from "./types.ts";
+import type { FixContext, QuickFix } from "./types.ts";
+
+/** What the studio transpiles with now (fixes that re-check themselves use the same). */
+function studioOptions(): FixContext["options"] {
+  const s = useStudioStore.getState();
+  return { raw: s.raw, files: createFilesProvider(s.files) };
+}
 
 /** The fixes for a Problems row, against the current text and files. */
-export function fixesForProblem(problem: Problem): QuickFix[] {
+export function fixesForProblem(problem: Problem, options = studioOptions()): QuickFix[] {
   const s = useStudioStore.getState();
-  const variant = s.result?.variant;
-  const version = s.result?.version;
-  return fixesFor(fixContext(s.source, targetOf(problem), variant, version, { raw: s.raw, files: createFilesProvider(s.files) }));
+  return fixesFor(fixContext(s.source, targetOf(problem), s.result?.variant, s.result?.version, options));
 }
 
 export function runFix(fix: QuickFix): void {
@@ -52,10 +56,14 @@ export function completeFill(fix: FillFix, value: string): boolean {
   return true;
 }
 
-/** The fixes of every row that has any (for the Problems panel). */
+/** The Problems panel works out fixes for this many rows at most (Ctrl+. in the editor has them all). */
+export const MAX_ROWS_WITH_FIXES = 50;
+
+/** The fixes of the rows that have any, the first `MAX_ROWS_WITH_FIXES` of them (for the Problems panel). */
 export function fixesForRows(rows: readonly Problem[]): Map<Problem, QuickFix[]> {
   const out = new Map<Problem, QuickFix[]>();
-  for (const r of rows) if (mayHaveFixes(targetOf(r))) out.set(r, fixesForProblem(r));
+  const options = studioOptions();
+  for (const r of rows.filter((row) => mayHaveFixes(targetOf(row))).slice(0, MAX_ROWS_WITH_FIXES)) out.set(r, fixesForProblem(r, options));
   return out;
 }
 

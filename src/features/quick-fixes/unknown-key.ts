@@ -31,12 +31,20 @@ export function versionsWithKey(variant: string, version: string, parent: Path, 
   return [...later.filter((s) => !s.experimental), ...later.filter((s) => s.experimental)].map((s) => s.version);
 }
 
-const errorsOf = (text: string, options: FixContext["options"]): Set<string> => {
+function errorsOf(text: string, options: FixContext["options"]): Set<string> {
   const r = transpile(text, options);
-  const out = new Set(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${formatPath(d.path)} ${d.message}`));
-  if (r.failure !== undefined && !r.diagnostics.some((d) => d.severity === "error")) out.add(r.failure);
-  return out;
-};
+  const errors = new Set(r.diagnostics.filter((d) => d.severity === "error").map((d) => `${formatPath(d.path)} ${d.message}`));
+  if (r.failure !== undefined && !r.diagnostics.some((d) => d.severity === "error")) errors.add(r.failure);
+  return errors;
+}
+
+/** The config's own errors, kept for the next row of the same config (each asks for them). */
+let baseline: { text: string; options: FixContext["options"]; errors: Set<string> } | null = null;
+
+function baselineErrors(text: string, options: FixContext["options"]): Set<string> {
+  if (baseline?.text !== text || baseline.options !== options) baseline = { text, options, errors: errorsOf(text, options) };
+  return baseline.errors;
+}
 
 /**
  * The oldest newer version that has `key` and into which the config moves without a new error
@@ -48,7 +56,7 @@ function versionSwitch(ctx: FixContext, variant: string, version: string, parent
   for (const v of versionsWithKey(variant, version, parent, key)) {
     const edit = switchVersionEdit(source, variant, v);
     if (!edit) return null;
-    before ??= errorsOf(source, options);
+    before ??= baselineErrors(source, options);
     const old = before;
     if ([...errorsOf(applyEdits(source, [edit]), options)].every((e) => old.has(e))) return { version: v, edit };
   }

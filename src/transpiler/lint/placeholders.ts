@@ -50,35 +50,54 @@ const redactedMessage: Record<RedactedKind, string> = {
 };
 
 interface Walk {
-  lines: string[];
+  source: string;
+  /** The source's lines, split on the first finding. */
+  lines: string[] | null;
   out: Finding[];
 }
 
+const KEY_START = /(?:^|\s)(?:ssh-|ecdsa-|sk-)/;
+
+/** One node of the walk: its parent frame and its key there, so a path is built only for a finding. */
+interface Frame {
+  node: YNode;
+  parent: Frame | null;
+  key: string | number;
+}
+
+const pathOf = (f: Frame): Path => {
+  const out: (string | number)[] = [];
+  for (let at: Frame | null = f; at?.parent; at = at.parent) out.push(at.key);
+  return out.reverse();
+};
+
 /** Every placeholder finding of a parsed config (`root` from the transpiler's YAML layer). */
 export function placeholderFindings(source: string, root: YNode | null): Finding[] {
-  if (root === null || (!source.includes(REDACTED_TEXT) && !/ssh-|ecdsa-|sk-/.test(source))) return [];
-  const w: Walk = { lines: source.split("\n"), out: [] };
-  const stack: [YNode, Path][] = [[root, []]];
-  const seen = new Set<YNode>();
+  if (root === null || (!source.includes(REDACTED_TEXT) && !KEY_START.test(source))) return [];
+  const w: Walk = { lines: null, source, out: [] };
+  // A tree: aliases are leaves here (their targets are walked where they are defined).
+  const stack: Frame[] = [{ node: root, parent: null, key: "" }];
   while (stack.length > 0) {
-    const [node, path] = stack.pop() as [YNode, Path];
-    if (seen.has(node)) continue;
-    seen.add(node);
-    if (node.kind === "scalar") checkScalar(node, path, w);
-    else if (node.kind === "map") {
+    const f = stack.pop() as Frame;
+    const node = f.node;
+    if (node.kind === "scalar") {
+      if (node.value.includes(REDACTED_TEXT) || KEY_START.test(node.value)) checkScalar(node, pathOf(f), w);
+    } else if (node.kind === "map") {
       for (let i = node.entries.length - 1; i >= 0; i--) {
         const e = node.entries[i];
-        if (e && e.key.kind === "scalar") stack.push([e.value, [...path, e.key.value]]);
+        if (e && e.key.kind === "scalar") stack.push({ node: e.value, parent: f, key: e.key.value });
       }
     } else if (node.kind === "seq") {
       for (let i = node.items.length - 1; i >= 0; i--) {
         const item = node.items[i];
-        if (item) stack.push([item, [...path, i]]);
+        if (item) stack.push({ node: item, parent: f, key: i });
       }
     }
   }
   return w.out;
 }
+
+const linesOf = (w: Walk): string[] => (w.lines ??= w.source.split("\n"));
 
 function kindOf(node: YScalar, path: Path, lineText: string): RedactedKind {
   const last = path[path.length - 1];
@@ -98,7 +117,7 @@ function checkScalar(node: YScalar, path: Path, w: Walk): void {
     let nth = 0;
     for (const _ of text.matchAll(/\bREDACTED\b/g)) {
       const kind = kindOf(node, path, text);
-      const at = columnOf(w.lines, line, from, REDACTED_TEXT, nth++);
+      const at = columnOf(linesOf(w), line, from, REDACTED_TEXT, nth++);
       w.out.push({
         code: "placeholder-redacted",
         severity: "warning",
@@ -110,7 +129,7 @@ function checkScalar(node: YScalar, path: Path, w: Walk): void {
     }
     if (isExampleKey(text)) {
       const trimmed = text.trim();
-      const at = columnOf(w.lines, line, from, trimmed.split(/\s/)[0] ?? trimmed, 0);
+      const at = columnOf(linesOf(w), line, from, trimmed.split(/\s/)[0] ?? trimmed, 0);
       w.out.push({
         code: "placeholder-example-key",
         severity: "warning",
