@@ -1,6 +1,8 @@
 /** The studio shell: toolbar, notices, editor | tabs split, status line. */
 import { useState } from "react";
 import { sourceFileName } from "../features/output/download-name.ts";
+import { FillHost } from "../features/quick-fixes/FillHost.tsx";
+import { RedactionBanner } from "../features/quick-fixes/RedactionBanner.tsx";
 import { ShareDialog } from "../features/share/ShareDialog.tsx";
 import { GuardrailsDialogs } from "../features/guardrails/GuardrailsDialogs.tsx";
 import { downloadText } from "../lib/download-file.ts";
@@ -35,12 +37,14 @@ export function App() {
       <div className="app">
         <Toolbar onShare={() => setSharing(true)} />
         <Notices />
+        <RedactionBanner />
         <main className="main">
           <SplitPane left={<EditorPane />} right={<RightPanel />} />
         </main>
         <StatusLine />
         {sharing && <Share onClose={() => setSharing(false)} />}
         <GuardrailsDialogs />
+        <FillHost />
       </div>
     </ErrorBoundary>
   );

@@ -1,11 +1,12 @@
 /** The toolbar: spec picker, options, open/new, share, copy, download. */
 import { useMemo, useRef, useState } from "react";
 import { outputFileName } from "../features/output/download-name.ts";
+import { useRedactionGuard } from "../features/quick-fixes/RedactionGuard.tsx";
 import { TemplatePicker } from "../features/templates/TemplatePicker.tsx";
 import { downloadText } from "../lib/download-file.ts";
 import { setVariantVersion } from "../lib/header-lines.ts";
 import { setOptions, setSource, useStudioStore } from "../store/store.ts";
-import { listSpecs } from "../transpiler/index.ts";
+import { listSpecs } from "../transpiler/versions.ts";
 import { getDrafts, openFiles, replaceDocument } from "./actions.ts";
 import { Menu, type MenuSection } from "./Menu.tsx";
 
@@ -105,6 +106,8 @@ export function Toolbar({ onShare }: { onShare: () => void }) {
   const [copied, setCopied] = useState<"Copied" | "Copy failed" | null>(null);
   const downloadName = useMemo(() => outputFileName(fileName, outputFormat), [fileName, outputFormat]);
   const noOutput = !hasOutput ? "No output: the config has errors (see Problems)" : undefined;
+  // While a shared config still has REDACTED values, Copy and Download ask first.
+  const { guard, dialog: guardDialog } = useRedactionGuard();
 
   return (
     <header className="toolbar">
@@ -150,18 +153,20 @@ export function Toolbar({ onShare }: { onShare: () => void }) {
           className="btn"
           disabled={!hasOutput}
           title={noOutput ?? "Copy the output to the clipboard"}
-          onClick={() => {
-            const output = useStudioStore.getState().result?.output ?? null;
-            if (output === null) return;
-            const flash = (label: "Copied" | "Copy failed") => {
-              setCopied(label);
-              setTimeout(() => setCopied(null), 1500);
-            };
-            navigator.clipboard.writeText(output).then(
-              () => flash("Copied"),
-              () => flash("Copy failed"),
-            );
-          }}
+          onClick={() =>
+            guard("Copy", () => {
+              const output = useStudioStore.getState().result?.output ?? null;
+              if (output === null) return;
+              const flash = (label: "Copied" | "Copy failed") => {
+                setCopied(label);
+                setTimeout(() => setCopied(null), 1500);
+              };
+              navigator.clipboard.writeText(output).then(
+                () => flash("Copied"),
+                () => flash("Copy failed"),
+              );
+            })
+          }
         >
           {copied ?? "Copy"}
         </button>
@@ -170,13 +175,16 @@ export function Toolbar({ onShare }: { onShare: () => void }) {
           className="btn btn-primary"
           disabled={!hasOutput}
           title={noOutput ?? `Save as ${downloadName}`}
-          onClick={() => {
-            const output = useStudioStore.getState().result?.output ?? null;
-            if (output !== null) downloadText(downloadName, output, outputFormat === "yaml" ? "application/yaml" : "application/json");
-          }}
+          onClick={() =>
+            guard("Download", () => {
+              const output = useStudioStore.getState().result?.output ?? null;
+              if (output !== null) downloadText(downloadName, output, outputFormat === "yaml" ? "application/yaml" : "application/json");
+            })
+          }
         >
           Download {downloadName.slice(downloadName.lastIndexOf("."))}
         </button>
+        {guardDialog}
       </div>
     </header>
   );

@@ -1,12 +1,15 @@
 /** The Butane source editor (lazy-loaded). The store's `source` and the model stay in sync both ways. */
 import { useEffect, useRef } from "react";
-import { problemsOf } from "../store/problems.ts";
+import { withFailureHelp } from "../features/quick-fixes/failure-help.ts";
+import { problemsOf, type Problem } from "../store/problems.ts";
 import type { TranspileResult } from "../transpiler/index.ts";
 import { revealInEditor, setCursor, setSource, useStudioStore } from "../store/store.ts";
 import { spanRange, runeToUtf16Column, utf16ToRuneColumn } from "./markers.ts";
 import { baseOptions, monaco, SOURCE_URI, selectSchema } from "./monaco.ts";
 import { Keep, schemaTarget } from "./schema-target.ts";
 import { changedSpan } from "../lib/changed-span.ts";
+import { registerQuickFixes } from "./quick-fix-actions.ts";
+import "./editor.css";
 
 const severity = {
   error: monaco.MarkerSeverity.Error,
@@ -29,9 +32,13 @@ function followSchema(result: TranspileResult | null) {
   if (target !== Keep) void selectSchema(target);
 }
 
+/** The rows the markers were made from (the quick fix provider looks them up by line). */
+let rows: Problem[] = [];
+
 function setMarkers(model: monaco.editor.ITextModel) {
   const lines = model.getLineCount();
-  const markers = problemsOf(useStudioStore.getState().result).flatMap((p) => {
+  rows = withFailureHelp(problemsOf(useStudioStore.getState().result), model.getValue());
+  const markers = rows.flatMap((p) => {
     if (p.line === undefined) return [];
     const line = Math.min(Math.max(p.line, 1), lines);
     const f = p.finding;
@@ -53,6 +60,14 @@ function setMarkers(model: monaco.editor.ITextModel) {
   monaco.editor.setModelMarkers(model, "kindling", markers);
 }
 
+const TAB_HOVER = { value: "Tab character. YAML does not allow tabs in indentation; inside file contents they are kept as they are." };
+
+/** Tabs drawn visibly (YAML forbids them in indentation, and they look like spaces). */
+function markTabs(model: monaco.editor.ITextModel, tabs: monaco.editor.IEditorDecorationsCollection) {
+  const found = model.findMatches("\t", false, false, true, null, false, 5000);
+  tabs.set(found.map((m) => ({ range: m.range, options: { inlineClassName: "kindling-tab", hoverMessage: TAB_HOVER } })));
+}
+
 export default function YamlEditor() {
   const host = useRef<HTMLDivElement>(null);
 
@@ -68,8 +83,13 @@ export default function YamlEditor() {
       tabSize: 2,
       insertSpaces: true,
       ariaLabel: "Butane config",
-      glyphMargin: false,
+      // Quick fixes (src/features/quick-fixes/) for the problem under the cursor: a lightbulb in the
+      // text, or in the glyph margin where a line has no room for it.
+      glyphMargin: true,
+      lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.On },
     });
+    const tabs = editor.createDecorationsCollection();
+    const quickFixes = registerQuickFixes(() => rows);
     model.updateOptions({ tabSize: 2, insertSpaces: true });
 
     const subs = [
@@ -84,6 +104,7 @@ export default function YamlEditor() {
       if (s.source !== prev.source && s.source !== model.getValue()) applyExternal(editor, model, s.source);
       if (s.result !== prev.result) {
         setMarkers(model);
+        markTabs(model, tabs);
         followSchema(s.result);
       }
       if (s.reveal && s.reveal !== prev.reveal) {
@@ -95,12 +116,14 @@ export default function YamlEditor() {
       }
     });
     setMarkers(model);
+    markTabs(model, tabs);
     followSchema(state.result);
     // A reveal asked for before Monaco finished loading.
     if (state.reveal) revealInEditor(state.reveal.line, state.reveal.column);
 
     return () => {
       unsubscribe();
+      quickFixes.dispose();
       subs.forEach((d) => d.dispose());
       editor.dispose();
       model.dispose();

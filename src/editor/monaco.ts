@@ -33,7 +33,8 @@ export const SOURCE_URI = monaco.Uri.parse("file:///config.bu");
 
 /**
  * `m`, except that the completion providers registered through it drop schema snippets where they
- * do not fit (snippet-context.ts); monaco-yaml registers its provider through the object it gets.
+ * do not fit (snippet-context.ts), and code action providers are not registered at all;
+ * monaco-yaml registers its providers through the object it gets.
  */
 function withSnippetFilter(m: typeof monaco): typeof monaco {
   const register: typeof monaco.languages.registerCompletionItemProvider = (selector, provider) =>
@@ -48,7 +49,10 @@ function withSnippetFilter(m: typeof monaco): typeof monaco {
         return { ...list, suggestions: list.suggestions.filter((item) => snippetFits(label(item), before, after)) };
       },
     });
-  return { ...m, languages: { ...m.languages, registerCompletionItemProvider: register } };
+  // Kindling's own quick fixes (quick-fix-actions.ts) replace the YAML worker's code actions: it
+  // would be asked on every cursor move for actions on diagnostics it never made (validate: false).
+  const noCodeActions: typeof monaco.languages.registerCodeActionProvider = () => ({ dispose() {} });
+  return { ...m, languages: { ...m.languages, registerCompletionItemProvider: register, registerCodeActionProvider: noCodeActions } };
 }
 
 // The transpiler owns diagnostics (upstream's exact messages, for every problem a schema could
@@ -159,7 +163,7 @@ export const baseOptions: monaco.editor.IStandaloneEditorConstructionOptions = {
   // document after every keystroke (npm run bench:ui). Both formats nest by indentation.
   foldingStrategy: "indentation",
   stickyScroll: { defaultModel: "indentationModel" },
-  // Code actions would be asked for at every cursor move; the YAML worker offers none we use.
+  // No code actions in the output view (the source editor turns its quick fixes on).
   lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.Off },
   fontSize: 13,
   lineHeight: 20,

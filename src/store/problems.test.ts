@@ -11,8 +11,16 @@ describe("problems", () => {
       failure: "Error translating config: source config is invalid",
     });
     expect(rows).toEqual([
-      { severity: "error", message: "path not absolute", path: "$.storage.files.0.path", line: 7, column: 15, failure: false },
-      { severity: "warning", message: "something", hint: "try this", path: "", failure: false },
+      {
+        severity: "error",
+        message: "path not absolute",
+        path: "$.storage.files.0.path",
+        pathElems: ["storage", "files", 0, "path"],
+        line: 7,
+        column: 15,
+        failure: false,
+      },
+      { severity: "warning", message: "something", hint: "try this", path: "", pathElems: [], failure: false },
       { severity: "error", message: "Error translating config: source config is invalid", path: "", failure: true },
     ]);
     // The failure line sums up the error entries: not counted again.

@@ -2,7 +2,8 @@
  * The Problems list: the transpiler's diagnostics plus its failure line, as flat rows. A YAML
  * syntax failure (`… yaml: line 3: …`) becomes a row on that line.
  */
-import { formatPath, type Diagnostic, type Finding, type Severity, type TranspileResult } from "../transpiler/index.ts";
+import type { Diagnostic, Finding, Path, Severity, TranspileResult } from "../transpiler/index.ts";
+import { formatPath } from "../transpiler/types.ts";
 
 export interface Problem {
   /** Kindling's own finding, with its stable code; absent for upstream Butane's entries. */
@@ -14,6 +15,8 @@ export interface Problem {
   hint?: string;
   /** `$.storage.files.0.path`, or "" when there is none. */
   path: string;
+  /** The same path as elements (what quick fixes edit at); absent for the failure line. */
+  pathElems?: Path;
   line?: number;
   column?: number;
   /** The run's failure line rather than a report entry. */
@@ -47,6 +50,7 @@ const fromDiagnostic = (d: Diagnostic): Problem => ({
   message: d.message,
   ...(d.hint ? { hint: d.hint } : {}),
   path: d.path.length > 0 ? formatPath(d.path) : "",
+  pathElems: d.path,
   ...(d.line !== undefined ? { line: d.line } : {}),
   ...(d.column !== undefined ? { column: d.column } : {}),
   failure: false,
@@ -57,6 +61,7 @@ const fromFinding = (f: Finding): Problem => ({
   severity: f.severity,
   message: f.message,
   path: f.path.length > 0 ? formatPath(f.path) : "",
+  pathElems: f.path,
   ...(f.line !== undefined ? { line: f.line } : {}),
   ...(f.column !== undefined ? { column: f.column } : {}),
   failure: false,

@@ -38,10 +38,10 @@ export interface Notice {
 
 /**
  * Where an edit came from: the editor's own typing needs no write-back into the editor; `forms`
- * edits (minimal text changes from the Forms view) are applied to the editor like external ones,
- * onto its undo stack.
+ * edits (minimal text changes from the Forms view) and `fix` edits (quick fixes) are applied to
+ * the editor like external ones, each as one step on its undo stack.
  */
-export type SourceOrigin = "editor" | "external" | "forms";
+export type SourceOrigin = "editor" | "external" | "forms" | "fix";
 
 export interface StudioState {
   source: string;

@@ -1,12 +1,25 @@
-/** The Problems tab: every report entry and the failure line; a click moves the editor cursor there. */
-import { useMemo } from "react";
+/**
+ * The Problems tab: every report entry, the failure line and Kindling's findings; a click moves
+ * the editor cursor there, and a row's quick fixes are buttons beside it.
+ */
+import { useEffect, useMemo, useState } from "react";
+import { withFailureHelp } from "../quick-fixes/failure-help.ts";
+import type { QuickFix } from "../quick-fixes/types.ts";
 import { problemsOf, type Problem } from "../../store/problems.ts";
-import { revealInEditor, Status, useStudioStore } from "../../store/store.ts";
+import { revealInEditor, Status, Tab, useStudioStore } from "../../store/store.ts";
 import { FindingActions } from "../guardrails/FindingActions.tsx";
 
 const icon = { error: "⊗", warning: "⚠", info: "ⓘ" } as const;
 
-function Row({ p }: { p: Problem }) {
+/** At most this many fix buttons per row (the editor's Ctrl+. lists them all). */
+const MAX_BUTTONS = 3;
+/** Quiet time after a new result before the rows' fixes are worked out. */
+const FIX_DELAY_MS = 150;
+
+/** The fixes load with their first use (they read YAML with the edit layer and re-check by transpiling). */
+const fixes = () => import("../quick-fixes/run-fix.ts");
+
+function Row({ p, fixes: rowFixes }: { p: Problem; fixes: readonly QuickFix[] }) {
   const where = p.line !== undefined ? `${p.line}:${p.column ?? 1}` : null;
   const body = (
     <>
@@ -45,15 +58,46 @@ function Row({ p }: { p: Problem }) {
         </div>
       )}
       {p.finding && <FindingActions finding={p.finding} />}
+      {rowFixes.length > 0 && (
+        <div className="problem-fixes" role="group" aria-label="Quick fixes">
+          {rowFixes.slice(0, MAX_BUTTONS).map((f, i) => (
+            <button key={i} type="button" className={`btn btn-small${i === 0 ? " btn-fix" : ""}`} onClick={() => void fixes().then((m) => m.runFix(f))}>
+              {f.title}
+            </button>
+          ))}
+        </div>
+      )}
     </li>
   );
+}
+
+/**
+ * The fixes of each row, worked out after the rows are shown and only while the tab is open
+ * (a did-you-mean reads the whole config), so typing never waits for them.
+ */
+function useFixes(rows: readonly Problem[], visible: boolean): ReadonlyMap<Problem, QuickFix[]> {
+  const [found, setFound] = useState<ReadonlyMap<Problem, QuickFix[]>>(new Map());
+  useEffect(() => {
+    if (!visible || rows.length === 0) return;
+    let live = true;
+    // After a pause in typing: a row's fixes may re-read or re-check the whole config.
+    const timer = setTimeout(() => void fixes().then((m) => live && setFound(m.fixesForRows(rows))), FIX_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [rows, visible]);
+  return found;
 }
 
 export function ProblemsPanel() {
   const result = useStudioStore((s) => s.result);
   const status = useStudioStore((s) => s.status);
   const workerProblem = useStudioStore((s) => s.workerProblem);
-  const rows = useMemo(() => problemsOf(result), [result]);
+  const visible = useStudioStore((s) => s.tab === Tab.Problems);
+  // The text the rows were found in, read when a new result arrives.
+  const rows = useMemo(() => withFailureHelp(problemsOf(result), useStudioStore.getState().source), [result]);
+  const fixes = useFixes(rows, visible);
   const workerRow: Problem | null =
     workerProblem && (status === Status.Timeout || status === Status.Crash)
       ? { severity: "error", message: workerProblem, path: "", failure: true }
@@ -67,7 +111,7 @@ export function ProblemsPanel() {
       ) : (
         <ul className="problem-list" aria-label="Problems">
           {all.map((p, i) => (
-            <Row key={i} p={p} />
+            <Row key={i} p={p} fixes={fixes.get(p) ?? []} />
           ))}
         </ul>
       )}

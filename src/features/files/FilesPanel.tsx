@@ -1,9 +1,64 @@
 /** The Files panel: the files directory that `local:`, `contents_local`, `ssh_authorized_keys_local` and `trees` read from. */
-import { useRef, useState, type DragEvent } from "react";
+import { useEffect, useRef, useState, type DragEvent } from "react";
 import { formatBytes } from "../../lib/format.ts";
 import { notify, useStudioStore } from "../../store/store.ts";
 import type { WireFile } from "../../worker/protocol.ts";
-import { addFiles, EXEC_MODE, readDropped, readPicked, removeAllFiles, removeFile, renameFile, setExecutable } from "./files.ts";
+import { clearAttach, useFixUi } from "../quick-fixes/fix-ui.ts";
+import { addFiles, attachAt, EXEC_MODE, readDropped, readPicked, removeAllFiles, removeFile, renameFile, setExecutable } from "./files.ts";
+
+/** A quick fix's request: the config reads a file (or folder) the panel does not have yet. */
+function AttachRequest() {
+  const request = useFixUi((s) => s.attach);
+  const input = useRef<HTMLInputElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const present = useStudioStore((s) => (request ? s.files.some((f) => f.path === request.path || f.path.startsWith(request.path + "/")) : false));
+  useEffect(() => {
+    if (request) box.current?.focus();
+  }, [request]);
+  if (!request) return null;
+  const pick = (list: FileList) =>
+    void readPicked(list).then(
+      (picked) => attachAt(request.path, picked, request.folder),
+      (e: unknown) => notify({ id: "files-read", kind: "error", text: `Could not read the files: ${String(e)}` }),
+    );
+  return (
+    <div ref={box} tabIndex={-1} className={`banner ${present ? "banner-info" : "banner-warning"} attach-request`} data-testid="attach-request">
+      <span className="banner-text">
+        {present ? (
+          <>
+            Added <code>{request.path}</code>.
+          </>
+        ) : (
+          <>
+            The config reads <code>{request.path}</code>
+            {request.folder ? " (a folder)" : ""} from the files directory: choose the {request.folder ? "folder" : "file"} to add at that path.
+          </>
+        )}
+      </span>
+      <span className="banner-actions">
+        {!present && (
+          <button type="button" className="btn btn-small btn-primary" onClick={() => input.current?.click()}>
+            Choose {request.folder ? "folder" : "file"}…
+          </button>
+        )}
+        <button type="button" className="btn btn-small btn-quiet" aria-label="Dismiss" onClick={clearAttach}>
+          ✕
+        </button>
+      </span>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        data-testid="attach-input"
+        {...(request.folder ? { webkitdirectory: "", directory: "" } : {})}
+        onChange={(e) => {
+          if (e.target.files) pick(e.target.files);
+          e.target.value = "";
+        }}
+      />
+    </div>
+  );
+}
 
 function FileRow({ file }: { file: WireFile }) {
   const [draft, setDraft] = useState(file.path);
@@ -74,6 +129,7 @@ export function FilesPanel() {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
+      <AttachRequest />
       <div className="files-intro">
         <p>
           These files act as Butane's <code>--files-dir</code>: reference them by relative path with{" "}

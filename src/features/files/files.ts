@@ -119,3 +119,13 @@ export async function startFilesPersistence(): Promise<void> {
     );
   });
 }
+
+/**
+ * Adds picked files where the config expects them: one file at `path`, or a folder's contents
+ * under `path` (for `trees`).
+ */
+export function attachAt(path: string, picked: readonly WireFile[], folder: boolean): void {
+  const first = picked[0];
+  if (!first) return;
+  addFiles(folder ? picked.map((f) => ({ ...f, path: `${path}/${f.path}` })) : [{ ...first, path }]);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lineDiff } from "./line-diff.ts";
-import { appendIn, readYaml, setIn, writeConfig } from "./yaml-edit.ts";
+import { appendIn, applyEdit, insertAfterEdit, readYaml, renameKeyEdit, setIn, writeConfig } from "./yaml-edit.ts";
 
 const js = (text: string) => {
   const r = readYaml(text);
@@ -160,5 +160,22 @@ describe("minimal YAML edits", () => {
     const text = "a:\nb: 1\n";
     expect(setIn(text, ["a"], ["x", "y"])).toBe("a:\n  - x\n  - y\nb: 1\n");
     expect(setIn(text, ["b"], { c: 2 })).toBe("a:\nb:\n  c: 2\n");
+  });
+
+  it("renames a key in place, keeping its quotes, its value and the comments", () => {
+    const edit = renameKeyEdit(base, ["storage", "files", 0, "mode"], "file_mode");
+    expect(edit && lineDiff(base, applyEdit(base, edit))).toEqual({ removed: ["      mode: 0644"], added: ["      file_mode: 0644"], at: 13 });
+    const quoted = "a:\n  'b c': 1 # note\n";
+    const e2 = renameKeyEdit(quoted, ["a", "b c"], "d e");
+    expect(e2 && applyEdit(quoted, e2)).toBe("a:\n  'd e': 1 # note\n");
+    expect(renameKeyEdit(base, ["storage", "nope"], "x")).toBeNull();
+  });
+
+  it("inserts a key after a named one, in the block's style", () => {
+    const text = "variant: openshift\nversion: 4.16.0 # pinned\n# files\nstorage: {}\n";
+    const e = insertAfterEdit(text, [], "version", "metadata", { name: "n", labels: { "a.b/c": "w" } });
+    expect(e && applyEdit(text, e)).toBe("variant: openshift\nversion: 4.16.0 # pinned\nmetadata:\n  name: n\n  labels:\n    a.b/c: w\n# files\nstorage: {}\n");
+    // A key that is there already is not added twice.
+    expect(insertAfterEdit(text, [], "variant", "version", "1")).toBeNull();
   });
 });

@@ -577,6 +577,39 @@ export function setIn(text: string, path: EditPath, value: unknown): string {
   throw new Error("setIn did not converge");
 }
 
+/**
+ * The edit that renames the map key at `path` (its last element) to `newKey`, keeping the key's
+ * quoting style and everything around it; null when the key is not there or is not a scalar.
+ */
+export function renameKeyEdit(text: string, path: EditPath, newKey: string): TextEdit | null {
+  const { doc } = context(text);
+  const at = locate(doc, path.slice(0, -1));
+  if (at.depth !== path.length - 1 || !isMap(at.node)) return null;
+  const pair = (at.node.items as Pair<ParsedNode, ParsedNode | null>[]).find((it) => scalarKey(it.key) === path[path.length - 1]);
+  const key = pair?.key;
+  if (!key || !isScalar(key) || !key.srcToken || !CST.isScalar(key.srcToken) || key.srcToken.type === "block-scalar") return null;
+  const tok = key.srcToken;
+  const before = CST.stringify(tok);
+  CST.setScalarValue(tok, newKey, { implicitKey: true, inFlow: at.node.flow ?? false });
+  return trimEdit({ start: tok.offset, end: tok.offset + before.length, text: CST.stringify(tok) }, text);
+}
+
+/**
+ * The edit that adds `key: value` to the block map at `mapPath` right after the entry `afterKey`
+ * (at the end when that key is missing or the map is a flow map), in the document's style.
+ */
+export function insertAfterEdit(text: string, mapPath: EditPath, afterKey: string, key: string, value: unknown): TextEdit | null {
+  const ctx = context(text);
+  const at = locate(ctx.doc, mapPath);
+  if (at.depth !== mapPath.length || !isMap(at.node) || at.node.items.some((it) => scalarKey(it.key) === key)) return null;
+  const map = at.node;
+  const pair = (map.items as Pair<ParsedNode, ParsedNode | null>[]).find((it) => scalarKey(it.key) === afterKey);
+  if (map.flow || !pair) return setEditIn(ctx, [...mapPath, key], value);
+  const col = columnOf(text, pair.key.range[0]);
+  const end = pair.value?.range[2] ?? pair.key.range[2];
+  return insertLines(text, end, block({ [key]: value }, col, ctx.style, mapPath), col);
+}
+
 /** Appends an item to the list at `path` and returns the new text. */
 export function appendIn(text: string, path: EditPath, item: unknown): string {
   return applyEdit(text, appendEdit(text, path, item));

@@ -16,6 +16,17 @@ import { placeAt, placeIn } from "./place.ts";
 
 /** What the share dialog's redaction writes in place of a secret (src/features/share/secrets.ts). */
 export const REDACTED = "REDACTED";
+/** The same text under the name the share and fill-in code use. */
+export const REDACTED_TEXT = REDACTED;
+
+/** What Forms shows beside an example key (Problems says the same, naming the user). */
+export const EXAMPLE_KEY_MESSAGE =
+  "This is an example SSH key, not a real one: replace it with your own public key (e.g. the contents of ~/.ssh/id_ed25519.pub).";
+
+/** True when an authorized_keys line is an example or elided key rather than a real one. */
+export function isExampleKey(line: string): boolean {
+  return sshKeyProblem(line)?.reason === "example";
+}
 
 type Emit = (f: Finding) => void;
 
@@ -145,7 +156,8 @@ export function checkPlaceholders(cfg: BObject, root: YNode | null, srcLines: re
         severity: "warning",
         ...placeAt(keyPath, node ? { line: node.line, column: node.column } : null),
         message: `${brief(name)}'s SSH key is not usable: ${problem.detail}. Nobody can log in with it; paste your own public key (the .pub file).`,
-        data: { user: name, reason: problem.reason, kind: "ssh-key" },
+        // The finding covers the whole list item, so a fix replaces the whole line.
+        data: { user: name, reason: problem.reason, kind: "ssh-key", whole: true },
       });
     });
   });

@@ -1,6 +1,7 @@
 /** Users & groups: name, groups, shell, home, SSH keys (checked), password hash (with a generator). */
 import { useId, useState } from "react";
 import { looksLikeCryptHash } from "../../../lib/crypt/sha512-crypt.ts";
+import { EXAMPLE_KEY_MESSAGE, isExampleKey } from "../../../transpiler/lint/placeholders.ts";
 import { Row, StringListField, TextField, TextInput, useValue } from "../fields.tsx";
 import { hashPassword } from "../forms-client.ts";
 import { useForms } from "../forms-context.ts";
@@ -12,6 +13,8 @@ import { ItemList, SpecFields } from "../SpecFields.tsx";
 const HAND_MADE = ["name", "groups", "shell", "home_dir", "ssh_authorized_keys", "password_hash"];
 
 function sshCheck(line: string) {
+  // The same check as Problems' placeholder-example-key finding, in the same words.
+  if (isExampleKey(line)) return { problem: EXAMPLE_KEY_MESSAGE, detail: null };
   const c = checkSshKey(line);
   return {
     problem: c.error,
