@@ -244,7 +244,7 @@ test("keystroke latency, long tasks and JS sizes", async ({ page, baseURL }) => 
   // --- Open the M config the way a user does ("Open file…").
   const source = makeConfig(1000, 7);
   await page.getByTestId("open-file-input").setInputFiles({ name: "bench-m.bu", mimeType: "application/yaml", buffer: Buffer.from(source) });
-  await expect(page.locator(".pane-title")).toHaveText("bench-m.bu");
+  await expect(page.locator(".k-pane-title")).toHaveText("bench-m.bu");
   await waitUpToDate(page);
   await expect(page.getByTestId("status-state")).toHaveText("up to date");
   await expect(page.getByTestId("output-view").locator(".view-lines")).toContainText('"user0"');

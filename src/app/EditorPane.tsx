@@ -40,9 +40,9 @@ function ViewSwitch({ view, onChange }: { view: View; onChange: (v: View) => voi
     ["forms", "Forms"],
   ];
   return (
-    <div className="view-switch" role="group" aria-label="Edit as">
+    <div className="k-view-switch" role="group" aria-label="Edit as">
       {views.map(([v, label]) => (
-        <button key={v} type="button" aria-pressed={view === v} aria-controls={`view-panel-${v}`} className="view-switch-item" onClick={() => onChange(v)}>
+        <button key={v} type="button" aria-pressed={view === v} aria-controls={`view-panel-${v}`} className="k-view-switch-item" onClick={() => onChange(v)}>
           {label}
         </button>
       ))}
@@ -59,7 +59,7 @@ const YamlEditor = lazy(() => afterFirstPaint().then(() => import("../editor/Yam
 function Fallback() {
   const source = useStudioStore((s) => s.source);
   return (
-    <pre className="editor-fallback" aria-busy="true" aria-label="Loading the editor">
+    <pre className="k-editor-fallback" aria-busy="true" aria-label="Loading the editor">
       {source}
     </pre>
   );
@@ -81,7 +81,7 @@ export function EditorPane() {
 
   return (
     <section
-      className={`editor-pane${over ? " is-drop-target" : ""}`}
+      className={`k-editor-pane${over ? " is-drop-target" : ""}`}
       aria-label="Butane config editor"
       onDragOverCapture={(e) => {
         if (!hasFiles(e)) return;
@@ -116,26 +116,26 @@ export function EditorPane() {
         void openFiles([...e.dataTransfer.files]);
       }}
     >
-      <div className="pane-header">
-        <span className="pane-title">{fileName ?? "config.bu"}</span>
+      <div className="k-pane-header">
+        <span className="k-pane-title">{fileName ?? "config.bu"}</span>
         <ViewSwitch view={view} onChange={choose} />
-        <span className="pane-hint">Drop a .bu, .yaml or .ign file here</span>
+        <span className="k-pane-hint">Drop a .bu, .yaml or .ign file here</span>
       </div>
-      <div className="editor-body">
-        <div className="view-panel" id="view-panel-editor" hidden={view !== "editor"}>
+      <div className="k-editor-body">
+        <div className="k-view-panel" id="view-panel-editor" hidden={view !== "editor"}>
           <Suspense fallback={<Fallback />}>
             <YamlEditor />
           </Suspense>
         </div>
         {/* Always present (the switch's aria-controls points here); the forms mount only while shown. */}
-        <div className="view-panel" id="view-panel-forms" hidden={view !== "forms"}>
+        <div className="k-view-panel" id="view-panel-forms" hidden={view !== "forms"}>
           {view === "forms" && (
-            <Suspense fallback={<p className="pane-hint">Loading the forms…</p>}>
+            <Suspense fallback={<p className="k-pane-hint">Loading the forms…</p>}>
               <FormsView diskBar={<DiskBar />} />
             </Suspense>
           )}
         </div>
-        {over && <div className="drop-overlay">Drop to open</div>}
+        {over && <div className="k-drop-overlay">Drop to open</div>}
       </div>
     </section>
   );

@@ -77,5 +77,5 @@ export default function OutputView({ text, language, label }: OutputViewProps) {
     shown.current = { text, wrap, label };
   }, [text, language, label]);
 
-  return <div ref={host} className="monaco-host" data-testid="output-view" />;
+  return <div ref={host} className="k-monaco-host" data-testid="output-view" />;
 }

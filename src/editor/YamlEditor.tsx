@@ -104,5 +104,5 @@ export default function YamlEditor() {
     };
   }, []);
 
-  return <div ref={host} className="monaco-host" data-testid="source-editor" />;
+  return <div ref={host} className="k-monaco-host" data-testid="source-editor" />;
 }

@@ -9,15 +9,15 @@ function Row({ p }: { p: Problem }) {
   const where = p.line !== undefined ? `${p.line}:${p.column ?? 1}` : null;
   const body = (
     <>
-      <span className={`sev sev-${p.severity}`} role="img" aria-label={p.severity}>
+      <span className={`k-sev k-sev-${p.severity}`} role="img" aria-label={p.severity}>
         {icon[p.severity]}
       </span>
-      <span className="problem-message">
+      <span className="k-problem-message">
         {p.message}
-        {p.hint && <span className="problem-hint">{p.hint}</span>}
+        {p.hint && <span className="k-problem-hint">{p.hint}</span>}
       </span>
-      {p.path && <code className="problem-path">{p.path}</code>}
-      {where && <span className="problem-where">{where}</span>}
+      {p.path && <code className="k-problem-path">{p.path}</code>}
+      {where && <span className="k-problem-where">{where}</span>}
     </>
   );
   return (
@@ -25,7 +25,7 @@ function Row({ p }: { p: Problem }) {
       {p.line !== undefined ? (
         <button
           type="button"
-          className="problem"
+          className="k-problem"
           data-severity={p.severity}
           onClick={() => revealInEditor(p.line ?? 1, p.column ?? 1)}
           title="Show in the editor"
@@ -33,7 +33,7 @@ function Row({ p }: { p: Problem }) {
           {body}
         </button>
       ) : (
-        <div className="problem" data-severity={p.severity}>
+        <div className="k-problem" data-severity={p.severity}>
           {body}
         </div>
       )}
@@ -53,11 +53,11 @@ export function ProblemsPanel() {
   const all = workerRow ? [workerRow, ...rows] : rows;
 
   return (
-    <div className="problems-panel" data-testid="problems-panel">
+    <div className="k-problems-panel" data-testid="problems-panel">
       {all.length === 0 ? (
-        <p className="panel-empty">{result ? "No problems." : "Transpiling…"}</p>
+        <p className="k-panel-empty">{result ? "No problems." : "Transpiling…"}</p>
       ) : (
-        <ul className="problem-list" aria-label="Problems">
+        <ul className="k-problem-list" aria-label="Problems">
           {all.map((p, i) => (
             <Row key={i} p={p} />
           ))}

@@ -19,12 +19,12 @@ export function OutputPanel() {
 
   if (!lastGood) {
     return (
-      <div className="panel-empty" data-testid="output-panel">
+      <div className="k-panel-empty" data-testid="output-panel">
         {failed ? (
           <>
-            <p className="panel-empty-title">No output yet</p>
+            <p className="k-panel-empty-title">No output yet</p>
             <p>{reason}</p>
-            <button type="button" className="btn" onClick={() => setTab(Tab.Problems)}>
+            <button type="button" className="k-btn" onClick={() => setTab(Tab.Problems)}>
               Show problems
             </button>
           </>
@@ -37,19 +37,19 @@ export function OutputPanel() {
 
   const label = lastGood.outputFormat === "yaml" ? "MachineConfig output" : "Ignition output";
   return (
-    <div className="output-panel" data-testid="output-panel" data-stale={failed || undefined}>
+    <div className="k-output-panel" data-testid="output-panel" data-stale={failed || undefined}>
       {failed && (
-        <div className="banner banner-error" role="status" data-testid="stale-banner">
+        <div className="k-banner k-banner-error" role="status" data-testid="stale-banner">
           <span>
             <strong>Out of date:</strong> showing the last good output. {reason}
           </span>
-          <button type="button" className="btn btn-small" onClick={() => setTab(Tab.Problems)}>
+          <button type="button" className="k-btn k-btn-small" onClick={() => setTab(Tab.Problems)}>
             Show problems
           </button>
         </div>
       )}
-      <div className={`output-view${failed ? " is-stale" : ""}`}>
-        <Suspense fallback={<pre className="editor-fallback">{lastGood.output}</pre>}>
+      <div className={`k-output-view${failed ? " is-stale" : ""}`}>
+        <Suspense fallback={<pre className="k-editor-fallback">{lastGood.output}</pre>}>
           <OutputView text={lastGood.output} language={lastGood.outputFormat} label={label} />
         </Suspense>
       </div>
