@@ -1,7 +1,6 @@
 /** The studio shell: toolbar, notices, editor | tabs split (one pane at a time on a narrow screen), status line. */
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { sourceFileName } from "../features/output/download-name.ts";
-import { ShareDialog } from "../features/share/ShareDialog.tsx";
 import { downloadText } from "../lib/download-file.ts";
 import { setTab, useStudioStore } from "../store/store.ts";
 import { EditorPane } from "./EditorPane.tsx";
@@ -13,6 +12,9 @@ import { RightPanel } from "./RightPanel.tsx";
 import { SplitPane } from "./SplitPane.tsx";
 import { StatusLine } from "./StatusLine.tsx";
 import { Toolbar } from "./Toolbar.tsx";
+
+// The share dialog (and the link codec) loads when first opened.
+const ShareDialog = lazy(() => import("../features/share/ShareDialog.tsx").then((m) => ({ default: m.ShareDialog })));
 
 const LOCAL_REF = /\b(local|contents_local|ssh_authorized_keys_local)\s*:|\btrees\s*:/;
 
@@ -75,7 +77,11 @@ export function App() {
           />
         </main>
         <StatusLine />
-        {sharing && <Share onClose={() => setSharing(false)} />}
+        {sharing && (
+          <Suspense fallback={null}>
+            <Share onClose={() => setSharing(false)} />
+          </Suspense>
+        )}
       </div>
     </ErrorBoundary>
   );

@@ -5,9 +5,7 @@
  * while typing in the editor).
  */
 import { lazy, Suspense, useState, type DragEvent } from "react";
-import { DisksPreview } from "../features/previews/DisksPreview.tsx";
-import { deriveDisks } from "../features/previews/derive-disks.ts";
-import { afterFirstPaint } from "../lib/after-paint.ts";
+import { monacoMayLoad } from "../editor/load-gate.ts";
 import { tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
 import { notify, useStudioStore } from "../store/store.ts";
 import { openFiles } from "./actions.ts";
@@ -23,15 +21,8 @@ function initialView(): View {
   }
 }
 
-/** The disk bar of the last good output, for the Storage form. */
-function DiskBar() {
-  const config = useStudioStore((s) => s.lastGood?.config ?? null);
-  return (
-    <div className="kp-panel">
-      <DisksPreview view={deriveDisks(config)} />
-    </div>
-  );
-}
+// The disk bar of the Storage form (the previews' disk view), loaded with the forms.
+const DiskBar = lazy(() => import("./DiskBar.tsx"));
 
 /** YAML | Forms switch: two toggle buttons (the pressed one is the view shown). */
 function ViewSwitch({ view, onChange }: { view: View; onChange: (v: View) => void }) {
@@ -53,8 +44,8 @@ function ViewSwitch({ view, onChange }: { view: View; onChange: (v: View) => voi
 // The forms (and the yaml package they edit with) load when first shown.
 const FormsView = lazy(() => import("../features/forms/FormsView.tsx").then((m) => ({ default: m.FormsView })));
 
-// Monaco loads after the first paint: evaluating it takes a long main-thread task.
-const YamlEditor = lazy(() => afterFirstPaint().then(() => import("../editor/YamlEditor.tsx")));
+// Monaco runs once the first output is on screen: evaluating it takes a long main-thread task.
+const YamlEditor = lazy(() => monacoMayLoad().then(() => import("../editor/YamlEditor.tsx")));
 
 function Fallback() {
   const source = useStudioStore((s) => s.source);
@@ -131,7 +122,13 @@ export function EditorPane() {
         <div className="k-view-panel" id="view-panel-forms" hidden={view !== "forms"}>
           {view === "forms" && (
             <Suspense fallback={<p className="k-pane-hint">Loading the forms…</p>}>
-              <FormsView diskBar={<DiskBar />} />
+              <FormsView
+                diskBar={
+                  <Suspense fallback={null}>
+                    <DiskBar />
+                  </Suspense>
+                }
+              />
             </Suspense>
           )}
         </div>

@@ -1,11 +1,13 @@
 /** The right side: Ignition, Problems, Preview and Files panels, under their tab strip (wide screens). */
-import { useState, type ReactNode } from "react";
-import { FilesPanel } from "../features/files/FilesPanel.tsx";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { OutputPanel } from "../features/output/OutputPanel.tsx";
-import { PreviewPanel } from "../features/previews/PreviewPanel.tsx";
 import { ProblemsPanel } from "../features/diagnostics/ProblemsPanel.tsx";
 import { setTab, useStudioStore, type Tab } from "../store/store.ts";
 import { PaneTabs, panelId, panelTabs, tabId, type PaneTab } from "./PaneTabs.tsx";
+
+// The Preview and Files panels load when first shown (not on the first screen).
+const PreviewPanel = lazy(() => import("../features/previews/PreviewPanel.tsx").then((m) => ({ default: m.PreviewPanel })));
+const FilesPanel = lazy(() => import("../features/files/FilesPanel.tsx").then((m) => ({ default: m.FilesPanel })));
 
 function PreviewSlot() {
   // Preview of the last good output (the Preview tab is built in src/features/previews/).
@@ -33,7 +35,7 @@ export function RightPanel({ withTabs }: { withTabs: boolean }) {
       {panelTabs.map((t) =>
         visited.has(t) ? (
           <div key={t} role="tabpanel" id={panelId(t)} aria-labelledby={tabId(t)} hidden={tab !== t} className="k-tabpanel">
-            {panels[t]()}
+            <Suspense fallback={<p className="k-panel-empty">Loading…</p>}>{panels[t]()}</Suspense>
           </div>
         ) : null,
       )}

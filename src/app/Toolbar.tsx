@@ -1,7 +1,6 @@
 /** The toolbar: spec picker, options, open/new, share, copy, download. */
-import { useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import { outputFileName } from "../features/output/download-name.ts";
-import { TemplatePicker } from "../features/templates/TemplatePicker.tsx";
 import { downloadText } from "../lib/download-file.ts";
 import { setVariantVersion } from "../lib/header-lines.ts";
 import { setOptions, setSource, useStudioStore } from "../store/store.ts";
@@ -9,6 +8,9 @@ import { listSpecs } from "../transpiler/index.ts";
 import { getDrafts, openFiles, replaceDocument } from "./actions.ts";
 import type { Layout } from "./layout.ts";
 import { Menu, type MenuSection } from "./Menu.tsx";
+
+// The template dialog loads when first opened.
+const TemplatePicker = lazy(() => import("../features/templates/TemplatePicker.tsx").then((m) => ({ default: m.TemplatePicker })));
 
 const specs = listSpecs();
 const variants = [...new Set(specs.map((s) => s.variant))];
@@ -166,7 +168,11 @@ export function Toolbar({ layout, onShare }: { layout: Layout; onShare: () => vo
           e.target.value = "";
         }}
       />
-      <TemplatePicker open={picking} onPick={(source) => replaceDocument(source, null)} onClose={() => setPicking(false)} />
+      {picking && (
+        <Suspense fallback={null}>
+          <TemplatePicker open onPick={(source) => replaceDocument(source, null)} onClose={() => setPicking(false)} />
+        </Suspense>
+      )}
       <div className="k-toolbar-group k-toolbar-end">
         {layout === "wide" ? (
           <button type="button" className="k-btn" onClick={onShare}>

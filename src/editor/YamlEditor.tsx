@@ -6,6 +6,7 @@ import { revealInEditor, setCursor, setSource, useStudioStore } from "../store/s
 import { markerRange, runeToUtf16Column, utf16ToRuneColumn } from "./markers.ts";
 import { baseOptions, monaco, SOURCE_URI, selectSchema } from "./monaco.ts";
 import { Keep, schemaTarget } from "./schema-target.ts";
+import { sourceEditorShown } from "./load-gate.ts";
 import { changedSpan } from "../lib/changed-span.ts";
 
 const severity = {
@@ -93,6 +94,8 @@ export default function YamlEditor() {
     });
     setMarkers(model);
     followSchema(state.result);
+    // Monaco draws the lines at the next frame; then the output view may start its own Monaco.
+    requestAnimationFrame(() => setTimeout(sourceEditorShown, 0));
     // A reveal asked for before Monaco finished loading.
     if (state.reveal) revealInEditor(state.reveal.line, state.reveal.column);
 

@@ -1,32 +1,58 @@
 /**
  * Monaco + monaco-yaml setup, done once when the first editor loads. Only src/editor/ imports
  * monaco-editor and monaco-yaml, so all of Monaco stays in lazy chunks.
+ *
+ * Monaco's core API plus the editor features the studio uses (monaco-contributions.ts), the YAML
+ * tokenizer and our own JSON one: not the full bundle, whose other languages, JSON language
+ * service and worker, diff and inline-completion features only add to the download and start-up.
  */
-import * as monaco from "monaco-editor";
+import * as monaco from "monaco-editor/esm/vs/editor/editor.api.js";
+import "./monaco-contributions.ts";
+import "monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js";
 import { configureMonacoYaml, type JSONSchema } from "monaco-yaml";
 import EditorWorker from "monaco-editor/esm/vs/editor/editor.worker.js?worker";
-import JsonWorker from "monaco-editor/esm/vs/language/json/json.worker.js?worker";
 import YamlWorker from "monaco-yaml/yaml.worker.js?worker";
 import { docsPagePath, fieldAnchor } from "../transpiler/spec/doc-links.ts";
+import { registerJsonTokens } from "./json-tokens.ts";
 import type { SchemaTarget } from "./schema-target.ts";
 import { snippetFits } from "./snippet-context.ts";
 
 export { monaco };
 
-window.MonacoEnvironment = {
-  getWorker(_moduleId: string, label: string) {
-    switch (label) {
-      case "yaml":
-        return new YamlWorker();
-      case "json":
-        return new JsonWorker();
-      case "editorWorkerService":
-        return new EditorWorker();
-      default:
-        throw new Error(`Unknown Monaco worker label: ${label}`);
-    }
-  },
-};
+function newWorker(label: string): Worker {
+  switch (label) {
+    case "yaml":
+      return new YamlWorker();
+    case "editorWorkerService":
+      return new EditorWorker();
+    default:
+      throw new Error(`Unknown Monaco worker label: ${label}`);
+  }
+}
+
+window.MonacoEnvironment = { getWorker: (_moduleId: string, label: string) => newWorker(label) };
+
+/**
+ * `m`, except that editor.createWebWorker also takes the older options (a worker label and the
+ * data to start it with) that monaco-yaml's worker manager passes. The full bundle adds that
+ * itself; the core API alone wants the worker.
+ */
+function withLabelledWorkers(m: typeof monaco): typeof monaco {
+  type Legacy = { label?: string; createData?: unknown; host?: unknown; keepIdleModels?: boolean };
+  const create = m.editor.createWebWorker;
+  const createWebWorker = (opts: monaco.editor.IInternalWebWorkerOptions | Legacy) => {
+    if ("worker" in opts) return create(opts);
+    const worker = newWorker(opts.label ?? "");
+    // The worker's first message starts its request handler, the second is its creation data
+    // (monaco-worker-manager's worker.js).
+    worker.postMessage("ignore");
+    worker.postMessage(opts.createData);
+    return create({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels ?? false });
+  };
+  return { ...m, editor: { ...m.editor, createWebWorker: createWebWorker as typeof m.editor.createWebWorker } };
+}
+
+registerJsonTokens(monaco);
 
 /** The Butane document's model URI. */
 export const SOURCE_URI = monaco.Uri.parse("file:///config.bu");
@@ -56,7 +82,7 @@ function withSnippetFilter(m: typeof monaco): typeof monaco {
 // only repeat them, and read scalars as YAML 1.1 or 1.2 where Butane's yaml.v3 mixes both (`yes` is
 // a string in a string field, a bool in a bool field), so it stays off; monaco-yaml adds
 // completion, snippets and hover from the schema of the config's variant/version.
-const yaml = configureMonacoYaml(withSnippetFilter(monaco), {
+const yaml = configureMonacoYaml(withSnippetFilter(withLabelledWorkers(monaco)), {
   enableSchemaRequest: false,
   validate: false,
   completion: true,
@@ -132,22 +158,6 @@ const dark = window.matchMedia("(prefers-color-scheme: dark)");
 const applyTheme = () => monaco.editor.setTheme(dark.matches ? "kindling-dark" : "kindling-light");
 dark.addEventListener("change", applyTheme);
 applyTheme();
-
-// The output view shows JSON: colours and bracket matching (main thread) are all it needs. The
-// JSON language service (validation, symbols, folding, colours) would re-read the whole output
-// in its worker after every keystroke and send the results back for nothing.
-monaco.languages.json.jsonDefaults.setModeConfiguration({
-  tokens: true,
-  documentFormattingEdits: false,
-  documentRangeFormattingEdits: false,
-  completionItems: false,
-  hovers: false,
-  documentSymbols: false,
-  colors: false,
-  foldingRanges: false,
-  diagnostics: false,
-  selectionRanges: false,
-});
 
 /** Options shared by the source editor and the output view. */
 export const baseOptions: monaco.editor.IStandaloneEditorConstructionOptions = {

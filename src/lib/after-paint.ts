@@ -19,3 +19,18 @@ export function afterFirstPaint(): Promise<void> {
   });
   return painted;
 }
+
+/** Resolves after the next frame has been painted (what is on screen now is seen first). */
+export function afterNextPaint(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (typeof requestAnimationFrame !== "function") return resolve();
+    // A hidden tab paints nothing.
+    const fallback = setTimeout(resolve, 250);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}

@@ -1,9 +1,10 @@
 /** The Ignition tab: the output, or the last good output greyed with a banner while the config has errors. */
 import { lazy, Suspense } from "react";
-import { afterFirstPaint } from "../../lib/after-paint.ts";
+import { outputViewMayLoad } from "../../editor/load-gate.ts";
 import { setTab, Status, Tab, useStudioStore } from "../../store/store.ts";
 
-const OutputView = lazy(() => afterFirstPaint().then(() => import("../../editor/OutputView.tsx")));
+// Its Monaco starts after the source editor's (the plain-text output shows meanwhile).
+const OutputView = lazy(() => outputViewMayLoad().then(() => import("../../editor/OutputView.tsx")));
 
 export function OutputPanel() {
   const lastGood = useStudioStore((s) => s.lastGood);
