@@ -16,6 +16,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { request as httpRequest } from "node:http";
 import { cpus, loadavg } from "node:os";
 import { expect, test, type Browser, type Request } from "@playwright/test";
+import { cpuMs, topLevelTasks, traceEvents, type TraceFile } from "./trace.ts";
 
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const GOALS = { firstOutputMs: 1000, interactiveMs: 2500, bytesBeforeInteractiveKB: 1200 };
@@ -112,17 +113,6 @@ async function coldRun(browser: Browser, origin: string) {
   };
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
-
 /**
  * One more cold start under a Chrome trace: the CPU time the page's main thread and the transpile
  * worker spent before the first output and before the editor was interactive. CPU time hardly
@@ -135,26 +125,13 @@ async function tracedCpu(browser: Browser) {
   await browser.startTracing(page, { categories: ["toplevel", "blink.user_timing"] });
   await page.goto("/");
   await page.waitForFunction(() => (window as unknown as ProbeWindow).__cold.interactive !== null, null, { timeout: 60_000 });
-  const trace = JSON.parse((await browser.stopTracing()).toString("utf8")) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = traceEvents(JSON.parse((await browser.stopTracing()).toString("utf8")) as TraceFile);
   await context.close();
-  const events = Array.isArray(trace) ? trace : trace.traceEvents;
   const markAt = (name: string) => events.find((e) => e.name === name)?.ts ?? NaN;
   const pid = events.find((e) => e.name === "kindling:interactive")?.pid;
-  const threadNames = new Map(events.filter((e) => e.name === "thread_name").map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? ""]));
-  /** CPU of the top-level tasks of the busiest thread named `thread` in the page's process, up to `until`. */
-  const cpuUntil = (thread: string, until: number) => {
-    const byThread = new Map<string, number>();
-    const lastEnd = new Map<string, number>();
-    const tasks = events.filter((e) => e.pid === pid && e.ph === "X" && /^(ThreadControllerImpl::)?RunTask$/.test(e.name) && threadNames.get(`${e.pid}:${e.tid}`) === thread && e.ts <= until);
-    tasks.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-    for (const t of tasks) {
-      const key = String(t.tid);
-      if (t.ts < (lastEnd.get(key) ?? -Infinity)) continue; // nested in the previous task
-      lastEnd.set(key, t.ts + (t.dur ?? 0));
-      byThread.set(key, (byThread.get(key) ?? 0) + (t.tdur ?? 0) / 1000);
-    }
-    return Math.max(0, ...byThread.values());
-  };
+  /** CPU of the busiest thread named `thread` in the page's process, in the tasks started by `until`. */
+  const cpuUntil = (thread: string, until: number) =>
+    Math.max(0, ...topLevelTasks(events, (e) => e.pid === pid && e.ts <= until).filter((t) => t.name === thread).map((t) => cpuMs(t.tasks)));
   const firstOutput = markAt("kindling:first-output");
   const interactive = markAt("kindling:interactive");
   return {

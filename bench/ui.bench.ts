@@ -24,6 +24,7 @@ import { gzipSync } from "node:zlib";
 import { expect, test, type Page } from "@playwright/test";
 import { makeConfig } from "../scripts/bench-configs.mjs";
 import { waitForEditor, waitUpToDate } from "../e2e/helpers.ts";
+import { cpuMs, topLevelTasks, traceEvents, type TraceFile } from "./trace.ts";
 
 const WARMUP = 5;
 const KEYSTROKES = 50;
@@ -111,44 +112,16 @@ async function withStaticImports(entry: string): Promise<string[]> {
   return [...seen];
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
-type TraceFile = { traceEvents: TraceEvent[] } | TraceEvent[];
-
-/** Top-level tasks (RunTask not nested in another) per thread, with the thread's name. */
+/** Top-level tasks per thread: count, wall and CPU time, longest task. */
 function tasksByThread(trace: TraceFile) {
-  const events = Array.isArray(trace) ? trace : trace.traceEvents;
-  const names = new Map(events.filter((e) => e.name === "thread_name").map((e) => [`${e.pid}:${e.tid}`, e.args?.name ?? ""]));
-  const byThread = new Map<string, TraceEvent[]>();
-  for (const e of events) {
-    if (e.ph !== "X" || !/^(ThreadControllerImpl::)?RunTask$/.test(e.name)) continue;
-    const key = `${e.pid}:${e.tid}`;
-    const list = byThread.get(key) ?? [];
-    list.push(e);
-    byThread.set(key, list);
-  }
-  return [...byThread].map(([key, tasks]) => {
-    tasks.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
-    const top: TraceEvent[] = [];
-    for (const t of tasks) {
-      const last = top[top.length - 1];
-      if (!last || t.ts >= last.ts + (last.dur ?? 0)) top.push(t);
-    }
-    const wall = top.map((t) => (t.dur ?? 0) / 1000);
-    const cpu = top.map((t) => (t.tdur ?? 0) / 1000);
+  return topLevelTasks(traceEvents(trace)).map(({ name, tasks }) => {
+    const wall = tasks.map((t) => (t.dur ?? 0) / 1000);
+    const cpu = tasks.map((t) => (t.tdur ?? 0) / 1000);
     return {
-      name: names.get(key) ?? key,
-      tasks: top.length,
+      name,
+      tasks: tasks.length,
       wallMs: wall.reduce((a, b) => a + b, 0),
-      cpuMs: cpu.reduce((a, b) => a + b, 0),
+      cpuMs: cpuMs(tasks),
       longestWallMs: Math.max(0, ...wall),
       longestCpuMs: Math.max(0, ...cpu),
       over50CpuMs: cpu.filter((c) => c > 50).length,
