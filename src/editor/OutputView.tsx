@@ -1,11 +1,14 @@
-/** A read-only Monaco view of the transpiler output (JSON, or YAML for a MachineConfig). Lazy-loaded. */
+/**
+ * A read-only Monaco view of the transpiler output (JSON, or YAML for a MachineConfig): the
+ * store's last good output, followed as it changes. Lazy-loaded.
+ */
 import { useLayoutEffect, useRef } from "react";
 import { baseOptions, monaco } from "./monaco.ts";
 import { changedSpan } from "../lib/changed-span.ts";
 import { useStudioStore } from "../store/store.ts";
 
 export interface OutputViewProps {
-  text: string;
+  /** The language of the output shown (a change of format re-renders the view). */
   language: "json" | "yaml";
   /** Accessible name of the view. */
   label: string;
@@ -18,7 +21,7 @@ function replaceChangedMiddle(model: monaco.editor.ITextModel, old: string, text
   model.applyEdits([{ range, text: text.slice(start, newEnd) }]);
 }
 
-export default function OutputView({ text, language, label }: OutputViewProps) {
+export default function OutputView({ language, label }: OutputViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   // The text and options last given to the editor: an unchanged update costs nothing.
@@ -78,18 +81,17 @@ export default function OutputView({ text, language, label }: OutputViewProps) {
     shown.current = { text, wrap, label, language };
   };
 
-  // A layout effect: the first text, and new options, reach the editor before the browser's next frame.
-  useLayoutEffect(() => show(text, language, label));
-
-  // A new output arrives from the worker outside React: it goes into the model in that same task,
-  // so Monaco draws it at the next frame; through a React render first it could miss that frame.
-  useLayoutEffect(
-    () =>
-      useStudioStore.subscribe((s, prev) => {
-        const good = s.lastGood;
-        if (good && good !== prev.lastGood && good.outputFormat === language) show(good.output, language, label);
-      }),
-  );
+  // The output, and new options, in the editor before the browser's next frame; then each new
+  // output as it arrives from the worker, in that same task (outside React: Monaco draws it at the
+  // next frame, where a React render first could miss that frame).
+  useLayoutEffect(() => {
+    const current = useStudioStore.getState().lastGood;
+    if (current?.outputFormat === language) show(current.output, language, label);
+    return useStudioStore.subscribe((s, prev) => {
+      const good = s.lastGood;
+      if (good && good !== prev.lastGood && good.outputFormat === language) show(good.output, language, label);
+    });
+  });
 
   return <div ref={host} className="k-monaco-host" data-testid="output-view" />;
 }

@@ -79,7 +79,8 @@ export default function YamlEditor() {
     ];
 
     const unsubscribe = useStudioStore.subscribe((s, prev) => {
-      if (s.source !== prev.source && s.source !== model.getValue()) applyExternal(editor, model, s.source);
+      // The editor's own typing is in the model already (no need to read it all back).
+      if (s.source !== prev.source && s.sourceOrigin !== "editor" && s.source !== model.getValue()) applyExternal(editor, model, s.source);
       if (s.result !== prev.result) {
         setMarkers(model);
         followSchema(s.result);

@@ -12,6 +12,7 @@ import "monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js";
 import { configureMonacoYaml, type JSONSchema } from "monaco-yaml";
 import EditorWorker from "monaco-editor/esm/vs/editor/editor.worker.js?worker";
 import YamlWorker from "monaco-yaml/yaml.worker.js?worker";
+import { listSpecs } from "../transpiler/index.ts";
 import { docsPagePath, fieldAnchor } from "../transpiler/spec/doc-links.ts";
 import { registerJsonTokens } from "./json-tokens.ts";
 import type { SchemaTarget } from "./schema-target.ts";
@@ -96,9 +97,22 @@ const yaml = configureMonacoYaml(withSnippetFilter(withLabelledWorkers(monaco)),
   schemas: [],
 });
 
-// Generated JSON Schemas (schemas/butane/<variant>-<version>.json), each its own lazy chunk.
-const schemaModules = import.meta.glob<JSONSchema>("/schemas/butane/*.json", { import: "default" });
+// The generated JSON Schemas, one per spec version: the studio serves them at
+// schemas/butane/<variant>-<version>.json (vite.config.ts), so they are fetched from there rather
+// than bundled a second time.
+const specs = new Set(listSpecs().map((s) => `${s.variant}-${s.version}`));
 let schemaKey: string | null = null;
+
+async function fetchSchema(name: string): Promise<JSONSchema | null> {
+  try {
+    const res = await fetch(new URL(`schemas/butane/${name}.json`, document.baseURI));
+    if (res.ok) return (await res.json()) as JSONSchema;
+    console.warn(`Kindling: no schema for ${name} (HTTP ${res.status}); completion and hover are off.`);
+  } catch (e) {
+    console.warn(`Kindling: the schema for ${name} could not be loaded; completion and hover are off.`, e);
+  }
+  return null;
+}
 
 interface SchemaNode {
   markdownDescription?: string;
@@ -130,11 +144,11 @@ export function withDocsLinks(schema: JSONSchema, variant: string, version: stri
  * without a schema) turns them off, so nothing from another version is offered.
  */
 export async function selectSchema(target: SchemaTarget | null): Promise<void> {
-  const key = target ? `/schemas/butane/${target.variant}-${target.version}.json` : "";
+  const key = target && specs.has(`${target.variant}-${target.version}`) ? `${target.variant}-${target.version}` : "";
   if (key === schemaKey) return;
   schemaKey = key;
-  const load = schemaModules[key];
-  const schema = target && load ? withDocsLinks(await load(), target.variant, target.version, document.baseURI) : null;
+  const raw = target && key ? await fetchSchema(key) : null;
+  const schema = target && raw ? withDocsLinks(raw, target.variant, target.version, document.baseURI) : null;
   if (schemaKey !== key) return;
   await yaml.update({
     schemas: schema && target ? [{ uri: `https://kindling.invalid/butane/${target.variant}-${target.version}.json`, fileMatch: [String(SOURCE_URI)], schema }] : [],

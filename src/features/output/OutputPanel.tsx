@@ -6,19 +6,22 @@ import { setTab, Status, Tab, useStudioStore } from "../../store/store.ts";
 // Its Monaco starts after the source editor's (the plain-text output shows meanwhile).
 const OutputView = lazy(() => outputViewMayLoad().then(() => import("../../editor/OutputView.tsx")));
 
+/** The output as plain text, while Monaco loads. */
+function OutputFallback() {
+  const output = useStudioStore((s) => s.lastGood?.output);
+  return <pre className="k-editor-fallback">{output}</pre>;
+}
+
 export function OutputPanel() {
-  const lastGood = useStudioStore((s) => s.lastGood);
-  const result = useStudioStore((s) => s.result);
-  const status = useStudioStore((s) => s.status);
-  const workerProblem = useStudioStore((s) => s.workerProblem);
+  // Not the output itself: the view follows it (OutputView), and this panel need not re-render
+  // on every keystroke.
+  const format = useStudioStore((s) => s.lastGood?.outputFormat ?? null);
+  const failed = useStudioStore((s) => (s.result !== null && s.result.output === null) || s.status === Status.Timeout || s.status === Status.Crash);
+  const reason = useStudioStore((s) =>
+    s.status === Status.Timeout || s.status === Status.Crash ? s.workerProblem : (s.result?.failure ?? "The config has errors."),
+  );
 
-  const failed = (result !== null && result.output === null) || status === Status.Timeout || status === Status.Crash;
-  const reason =
-    status === Status.Timeout || status === Status.Crash
-      ? workerProblem
-      : result?.failure ?? "The config has errors.";
-
-  if (!lastGood) {
+  if (format === null) {
     return (
       <div className="k-panel-empty" data-testid="output-panel">
         {failed ? (
@@ -36,7 +39,7 @@ export function OutputPanel() {
     );
   }
 
-  const label = lastGood.outputFormat === "yaml" ? "MachineConfig output" : "Ignition output";
+  const label = format === "yaml" ? "MachineConfig output" : "Ignition output";
   return (
     <div className="k-output-panel" data-testid="output-panel" data-stale={failed || undefined}>
       {failed && (
@@ -50,8 +53,8 @@ export function OutputPanel() {
         </div>
       )}
       <div className={`k-output-view${failed ? " is-stale" : ""}`}>
-        <Suspense fallback={<pre className="k-editor-fallback">{lastGood.output}</pre>}>
-          <OutputView text={lastGood.output} language={lastGood.outputFormat} label={label} />
+        <Suspense fallback={<OutputFallback />}>
+          <OutputView language={format} label={label} />
         </Suspense>
       </div>
     </div>
