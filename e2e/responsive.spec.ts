@@ -1,6 +1,6 @@
 /**
  * The shell at phone, tablet, laptop and desktop widths: every toolbar action visible and usable,
- * no horizontal scroll, no serious axe violation, one pane at a time under tabs on a narrow
+ * no horizontal scroll, no axe violation (WCAG 2.1 A/AA and best practices), one pane at a time under tabs on a narrow
  * screen; and no app style reaching into Monaco's DOM (a padded `.main` once clipped every
  * completion row). One page for the whole file, resized between the checks.
  * Screenshots: test-results/widths/<width>.png (and -forms, -share, -templates, -menu).
@@ -83,8 +83,8 @@ test.describe.serial("every width", () => {
     const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
     for (const v of violations) console.log(`[axe] ${what}: ${v.impact} ${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     expect(
-      violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id),
-      `${what}: serious axe violations`,
+      violations.map((v) => `${v.impact ?? ""} ${v.id}`),
+      `${what}: axe violations`,
     ).toEqual([]);
   }
 
