@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig, type Plugin, type Rollup } from "vite";
 import react from "@vitejs/plugin-react";
 
 /**
@@ -23,8 +23,46 @@ function schemasInBuild(): Plugin {
   };
 }
 
+/**
+ * The source editor's chunks (Monaco) that the entry does not load, listed in index.html as
+ * `<meta name="kindling:editor-chunks">`: after the first paint the app adds low-priority preload
+ * links for them (src/app/preload-editor.ts), so they download and compile while the transpile
+ * worker answers, and run only when EditorPane's lazy import asks (src/editor/load-gate.ts).
+ * Static preload links would compete with the entry for the first paint.
+ */
+function listEditorChunks(): Plugin {
+  return {
+    name: "kindling:editor-chunks",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === "chunk");
+        const byName = new Map(chunks.map((c) => [c.fileName, c]));
+        const closure = (start: Rollup.OutputChunk[]) => {
+          const seen = new Set<Rollup.OutputChunk>();
+          const visit = (c: Rollup.OutputChunk | undefined) => {
+            if (!c || seen.has(c)) return;
+            seen.add(c);
+            for (const f of c.imports) visit(byName.get(f));
+          };
+          start.forEach(visit);
+          return seen;
+        };
+        const entry = closure(chunks.filter((c) => c.isEntry));
+        const editor = chunks.find((c) => c.facadeModuleId?.endsWith("/src/editor/YamlEditor.tsx"));
+        if (!editor) throw new Error("kindling:editor-chunks: no chunk for src/editor/YamlEditor.tsx");
+        const files = [...closure([editor])].filter((c) => !entry.has(c)).flatMap((c) => [c.fileName, ...(c.viteMetadata?.importedCss ?? [])]);
+        return [{ tag: "meta", attrs: { name: "kindling:editor-chunks", content: files.join(" ") }, injectTo: "head" }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), schemasInBuild()],
+  plugins: [react(), schemasInBuild(), listEditorChunks()],
   worker: { format: "es" },
   optimizeDeps: { include: ["monaco-yaml > path-browserify"] },
   build: { target: "es2022", chunkSizeWarningLimit: 4000 },

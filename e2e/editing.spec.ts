@@ -148,7 +148,7 @@ test("dropping a .bu file on the editor opens it", async ({ page }) => {
   await page.getByTestId("source-editor").dispatchEvent("dragover", { dataTransfer });
   await page.getByTestId("source-editor").dispatchEvent("drop", { dataTransfer });
   await expect(page.getByTestId("source-editor")).toContainText("dropped-file-marker");
-  await expect(page.locator(".pane-title")).toHaveText("dropped.bu");
+  await expect(page.locator(".k-pane-title")).toHaveText("dropped.bu");
 });
 
 test("dropping an .ign file adds it to the Files panel", async ({ page }) => {

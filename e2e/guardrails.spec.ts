@@ -73,7 +73,7 @@ test("the size meter turns red at AWS's limit; the pointer config downloads both
   await setEditorText(page, sizedConfig(16385));
   await waitUpToDate(page);
   await expect(meter).toHaveAttribute("data-over", "true");
-  await expect(meter.locator(".size-text")).toHaveCSS("color", /rgb\(198, 40, 40\)|rgb\(255, 123, 123\)/);
+  await expect(meter.locator(".k-size-text")).toHaveCSS("color", /rgb\(198, 40, 40\)|rgb\(255, 123, 123\)/);
   await expect(page.getByTestId("output-size")).toHaveCount(0);
   await page.screenshot({ path: `${shots}/status-meter-over.png` });
   await page.getByTestId("status-line").screenshot({ path: `${shots}/status-line.png` });

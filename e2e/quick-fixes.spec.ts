@@ -161,7 +161,7 @@ test.describe.serial("quick fixes", () => {
     await expect(row).toContainText("YAML does not allow tabs for indentation");
     await expect(row).toContainText("5:3");
     // The tab is visible, and the error marker sits on it (not on the "-" after it).
-    const tab = editor().locator(".kindling-tab");
+    const tab = editor().locator(".k-tab-char");
     await expect(tab).toHaveCount(1);
     const squiggle = editor().locator(".squiggly-error");
     await expect(squiggle).toHaveCount(1);
@@ -170,7 +170,7 @@ test.describe.serial("quick fixes", () => {
     await shot(page, "tab-marker");
     await row.getByRole("button", { name: /Indent with spaces/ }).click();
     await expect(problemsTab()).toHaveAccessibleName("Problems: none");
-    await expect(editor().locator(".kindling-tab")).toHaveCount(0);
+    await expect(editor().locator(".k-tab-char")).toHaveCount(0);
   });
 
   test("an unknown version is marked on its line, with the supported versions and a fix", async () => {

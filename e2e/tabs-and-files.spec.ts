@@ -254,6 +254,14 @@ test("a full session sends no request off the origin; the CSP holds and has no u
   await waitUpToDate(page);
   await page.getByRole("button", { name: "Drafts" }).click();
   await page.keyboard.press("Escape");
+  // Completion once more: the YAML worker restarts after each schema switch, on its next use.
+  await page.getByTestId("source-editor").locator(".view-lines").click();
+  await page.keyboard.press("ControlOrMeta+End");
+  await expect(async () => {
+    await page.keyboard.press("Control+Space");
+    await expect(page.locator(".suggest-widget .monaco-list-row").first()).toBeVisible({ timeout: 2000 });
+  }).toPass();
+  await page.keyboard.press("Escape");
 
   expect(requests.length).toBeGreaterThan(0);
   const foreign = requests.filter((u) => !u.startsWith(`${baseURL}/`) && !u.startsWith("data:") && !u.startsWith(`blob:${baseURL}/`));
@@ -270,7 +278,7 @@ test("a full session sends no request off the origin; the CSP holds and has no u
   expect(csp).not.toContain("wasm-unsafe-eval");
   expect(/script-src[^;]*/.exec(csp)?.[0]).toBe("script-src 'self'");
   expect(/worker-src[^;]*/.exec(csp)?.[0]).toBe("worker-src 'self'");
-  // Monaco's editor and YAML workers and the transpile worker all started under that policy.
+  // Monaco's YAML worker and the transpile worker started under that policy.
   const workers = page.workers().map((w) => w.url());
   expect(workers.every((u) => u.startsWith(`${baseURL}/`) || u.startsWith(`blob:${baseURL}/`))).toBe(true);
   expect(workers.length).toBeGreaterThanOrEqual(2);

@@ -22,7 +22,7 @@ test("a template loads valid", async ({ page }) => {
       const dialog = page.getByRole("dialog", { name: "New from template" });
       await dialog.getByRole("button", { name: new RegExp(`^${template.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).click();
       await expect(dialog).toBeHidden();
-      await expect(page.locator(".pane-title")).toHaveText("config.bu");
+      await expect(page.locator(".k-pane-title")).toHaveText("config.bu");
 
       await waitUpToDate(page);
       await expect(page.getByTestId("status-state")).toHaveText("up to date");

@@ -1,3 +1,5 @@
+// First: the transpile worker starts loading before the rest of the app is evaluated.
+import "./worker/early-start.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";

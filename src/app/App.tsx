@@ -1,19 +1,23 @@
-/** The studio shell: toolbar, notices, editor | tabs split, status line. */
-import { useState } from "react";
+/** The studio shell: toolbar, notices, editor | tabs split (one pane at a time on a narrow screen), status line. */
+import { lazy, Suspense, useEffect, useState } from "react";
 import { sourceFileName } from "../features/output/download-name.ts";
 import { FillHost } from "../features/quick-fixes/FillHost.tsx";
 import { RedactionBanner } from "../features/quick-fixes/RedactionBanner.tsx";
-import { ShareDialog } from "../features/share/ShareDialog.tsx";
 import { GuardrailsDialogs } from "../features/guardrails/GuardrailsDialogs.tsx";
 import { downloadText } from "../lib/download-file.ts";
-import { useStudioStore } from "../store/store.ts";
+import { setTab, useStudioStore } from "../store/store.ts";
 import { EditorPane } from "./EditorPane.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
+import { useLayout } from "./layout.ts";
 import { Notices } from "./Notices.tsx";
+import { PaneTabs, panelId, panelTabs, tabId, type PaneTab } from "./PaneTabs.tsx";
 import { RightPanel } from "./RightPanel.tsx";
 import { SplitPane } from "./SplitPane.tsx";
 import { StatusLine } from "./StatusLine.tsx";
 import { Toolbar } from "./Toolbar.tsx";
+
+// The share dialog (and the link codec) loads when first opened.
+const ShareDialog = lazy(() => import("../features/share/ShareDialog.tsx").then((m) => ({ default: m.ShareDialog })));
 
 const LOCAL_REF = /\b(local|contents_local|ssh_authorized_keys_local)\s*:|\btrees\s*:/;
 
@@ -30,19 +34,58 @@ function Share({ onClose }: { onClose: () => void }) {
   );
 }
 
+const narrowTabs: readonly PaneTab[] = ["editor", ...panelTabs];
+
+/**
+ * Which pane a narrow screen shows. A jump to a line (a problem's row) brings the editor up; a
+ * switch of the output tab (e.g. "Show problems") brings the panel up.
+ */
+function useNarrowPane(): ["editor" | "panel", (p: "editor" | "panel") => void] {
+  const [pane, setPane] = useState<"editor" | "panel">("editor");
+  useEffect(
+    () =>
+      useStudioStore.subscribe((s, prev) => {
+        if (s.reveal !== prev.reveal) setPane("editor");
+        else if (s.tab !== prev.tab) setPane("panel");
+      }),
+    [],
+  );
+  return [pane, setPane];
+}
+
 export function App() {
   const [sharing, setSharing] = useState(false);
+  const layout = useLayout();
+  const narrow = layout === "narrow";
+  const [pane, setPane] = useNarrowPane();
+  const tab = useStudioStore((s) => s.tab);
+  const select = (t: PaneTab) => {
+    if (t === "editor") return setPane("editor");
+    setTab(t);
+    setPane("panel");
+  };
+
   return (
     <ErrorBoundary>
-      <div className="app">
-        <Toolbar onShare={() => setSharing(true)} />
+      <div className={`k-app k-layout-${layout}`}>
+        <Toolbar layout={layout} onShare={() => setSharing(true)} />
         <Notices />
         <RedactionBanner />
-        <main className="main">
-          <SplitPane left={<EditorPane />} right={<RightPanel />} />
+        <main className="k-main">
+          {narrow && <PaneTabs tabs={narrowTabs} selected={pane === "editor" ? "editor" : tab} onSelect={select} label="Views" />}
+          <SplitPane
+            left={<EditorPane />}
+            right={<RightPanel withTabs={!narrow} />}
+            show={narrow ? (pane === "editor" ? "left" : "right") : undefined}
+            leftAttrs={narrow ? { role: "tabpanel", id: panelId("editor"), "aria-labelledby": tabId("editor") } : {}}
+          />
         </main>
         <StatusLine />
-        {sharing && <Share onClose={() => setSharing(false)} />}
+        {sharing && (
+          <Suspense fallback={null}>
+            <Share onClose={() => setSharing(false)} />
+          </Suspense>
+        )}
         <GuardrailsDialogs />
         <FillHost />
       </div>

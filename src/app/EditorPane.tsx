@@ -5,9 +5,7 @@
  * while typing in the editor).
  */
 import { lazy, Suspense, useState, type DragEvent } from "react";
-import { DisksPreview } from "../features/previews/DisksPreview.tsx";
-import { deriveDisks } from "../features/previews/derive-disks.ts";
-import { afterFirstPaint } from "../lib/after-paint.ts";
+import { monacoMayLoad } from "../editor/load-gate.ts";
 import { tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
 import { notify, useStudioStore } from "../store/store.ts";
 import { openFiles } from "./actions.ts";
@@ -23,15 +21,8 @@ function initialView(): View {
   }
 }
 
-/** The disk bar of the last good output, for the Storage form. */
-function DiskBar() {
-  const config = useStudioStore((s) => s.lastGood?.config ?? null);
-  return (
-    <div className="kp-panel">
-      <DisksPreview view={deriveDisks(config)} />
-    </div>
-  );
-}
+// The disk bar of the Storage form (the previews' disk view), loaded with the forms.
+const DiskBar = lazy(() => import("./DiskBar.tsx"));
 
 /** YAML | Forms switch: two toggle buttons (the pressed one is the view shown). */
 function ViewSwitch({ view, onChange }: { view: View; onChange: (v: View) => void }) {
@@ -40,9 +31,9 @@ function ViewSwitch({ view, onChange }: { view: View; onChange: (v: View) => voi
     ["forms", "Forms"],
   ];
   return (
-    <div className="view-switch" role="group" aria-label="Edit as">
+    <div className="k-view-switch" role="group" aria-label="Edit as">
       {views.map(([v, label]) => (
-        <button key={v} type="button" aria-pressed={view === v} aria-controls={`view-panel-${v}`} className="view-switch-item" onClick={() => onChange(v)}>
+        <button key={v} type="button" aria-pressed={view === v} aria-controls={`view-panel-${v}`} className="k-view-switch-item" onClick={() => onChange(v)}>
           {label}
         </button>
       ))}
@@ -53,13 +44,13 @@ function ViewSwitch({ view, onChange }: { view: View; onChange: (v: View) => voi
 // The forms (and the yaml package they edit with) load when first shown.
 const FormsView = lazy(() => import("../features/forms/FormsView.tsx").then((m) => ({ default: m.FormsView })));
 
-// Monaco loads after the first paint: evaluating it takes a long main-thread task.
-const YamlEditor = lazy(() => afterFirstPaint().then(() => import("../editor/YamlEditor.tsx")));
+// Monaco runs once the first output is on screen: evaluating it takes a long main-thread task.
+const YamlEditor = lazy(() => monacoMayLoad().then(() => import("../editor/YamlEditor.tsx")));
 
 function Fallback() {
   const source = useStudioStore((s) => s.source);
   return (
-    <pre className="editor-fallback" aria-busy="true" aria-label="Loading the editor">
+    <pre className="k-editor-fallback" aria-busy="true" aria-label="Loading the editor">
       {source}
     </pre>
   );
@@ -81,7 +72,7 @@ export function EditorPane() {
 
   return (
     <section
-      className={`editor-pane${over ? " is-drop-target" : ""}`}
+      className={`k-editor-pane${over ? " is-drop-target" : ""}`}
       aria-label="Butane config editor"
       onDragOverCapture={(e) => {
         if (!hasFiles(e)) return;
@@ -116,26 +107,32 @@ export function EditorPane() {
         void openFiles([...e.dataTransfer.files]);
       }}
     >
-      <div className="pane-header">
-        <span className="pane-title">{fileName ?? "config.bu"}</span>
+      <div className="k-pane-header">
+        <span className="k-pane-title">{fileName ?? "config.bu"}</span>
         <ViewSwitch view={view} onChange={choose} />
-        <span className="pane-hint">Drop a .bu, .yaml or .ign file here</span>
+        <span className="k-pane-hint">Drop a .bu, .yaml or .ign file here</span>
       </div>
-      <div className="editor-body">
-        <div className="view-panel" id="view-panel-editor" hidden={view !== "editor"}>
+      <div className="k-editor-body">
+        <div className="k-view-panel" id="view-panel-editor" hidden={view !== "editor"}>
           <Suspense fallback={<Fallback />}>
             <YamlEditor />
           </Suspense>
         </div>
         {/* Always present (the switch's aria-controls points here); the forms mount only while shown. */}
-        <div className="view-panel" id="view-panel-forms" hidden={view !== "forms"}>
+        <div className="k-view-panel" id="view-panel-forms" hidden={view !== "forms"}>
           {view === "forms" && (
-            <Suspense fallback={<p className="pane-hint">Loading the forms…</p>}>
-              <FormsView diskBar={<DiskBar />} />
+            <Suspense fallback={<p className="k-pane-hint">Loading the forms…</p>}>
+              <FormsView
+                diskBar={
+                  <Suspense fallback={null}>
+                    <DiskBar />
+                  </Suspense>
+                }
+              />
             </Suspense>
           )}
         </div>
-        {over && <div className="drop-overlay">Drop to open</div>}
+        {over && <div className="k-drop-overlay">Drop to open</div>}
       </div>
     </section>
   );

@@ -15,11 +15,11 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
   override render() {
     if (!this.state.error) return this.props.children;
     return (
-      <div className="crash" role="alert">
+      <div className="k-crash" role="alert">
         <h1>Something went wrong in Kindling</h1>
         <p>Your config is saved in this browser. Reloading usually helps; please report this if it happens again.</p>
         <pre>{this.state.error.message}</pre>
-        <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
+        <button type="button" className="k-btn k-btn-primary" onClick={() => window.location.reload()}>
           Reload
         </button>
       </div>

@@ -1,5 +1,5 @@
 /** A small menu button (WAI-ARIA menu pattern): opens below, arrow keys move, Escape closes. */
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 
 export interface MenuItem {
   key: string;
@@ -14,12 +14,26 @@ export interface MenuSection {
   empty?: string;
 }
 
+/** Space kept between an open menu and the window's edge. */
+const MARGIN_PX = 8;
+
 /** `sections` is called only while the menu is open, so it can read fresh data each time. */
 export function Menu({ label, sections }: { label: string; sections: () => MenuSection[] }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
+
+  // Opens below the button, from its left edge; moved left as far as needed to stay inside the
+  // window (a button at the end of the toolbar, a narrow screen).
+  const [shift, setShift] = useState(0);
+  useLayoutEffect(() => {
+    const el = menu.current;
+    if (!open || !el) return setShift(0);
+    const rect = el.getBoundingClientRect();
+    const overflow = rect.right - (document.documentElement.clientWidth - MARGIN_PX);
+    if (overflow > 0) setShift(Math.min(overflow, rect.left - MARGIN_PX));
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -54,11 +68,11 @@ export function Menu({ label, sections }: { label: string; sections: () => MenuS
   };
 
   return (
-    <div className="menu-wrap">
+    <div className="k-menu-wrap">
       <button
         ref={button}
         type="button"
-        className="btn"
+        className="k-btn"
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? id : undefined}
@@ -67,15 +81,15 @@ export function Menu({ label, sections }: { label: string; sections: () => MenuS
         {label} <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div ref={menu} id={id} className="menu" role="menu" aria-label={label} onKeyDown={onKeyDown}>
+        <div ref={menu} id={id} className="k-menu" style={shift > 0 ? { left: -shift } : undefined} role="menu" aria-label={label} onKeyDown={onKeyDown}>
           {sections().map((s) => (
-            <div key={s.title} role="group" aria-label={s.title} className="menu-section">
-              <div className="menu-title" aria-hidden="true">
+            <div key={s.title} role="group" aria-label={s.title} className="k-menu-section">
+              <div className="k-menu-title" aria-hidden="true">
                 {s.title}
               </div>
               {s.items.length === 0 && s.empty && (
                 // A menu must hold menu items (axe aria-required-children), so the empty line is a disabled one.
-                <div className="menu-empty" role="menuitem" aria-disabled="true" tabIndex={-1}>
+                <div className="k-menu-empty" role="menuitem" aria-disabled="true" tabIndex={-1}>
                   {s.empty}
                 </div>
               )}
@@ -85,14 +99,14 @@ export function Menu({ label, sections }: { label: string; sections: () => MenuS
                   type="button"
                   role="menuitem"
                   tabIndex={-1}
-                  className="menu-item"
+                  className="k-menu-item"
                   onClick={() => {
                     close();
                     item.onSelect();
                   }}
                 >
-                  <span className="menu-item-label">{item.label}</span>
-                  {item.detail && <span className="menu-item-detail">{item.detail}</span>}
+                  <span className="k-menu-item-label">{item.label}</span>
+                  {item.detail && <span className="k-menu-item-detail">{item.detail}</span>}
                 </button>
               ))}
             </div>

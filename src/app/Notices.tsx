@@ -5,22 +5,22 @@ export function Notices() {
   const notices = useStudioStore((s) => s.notices);
   if (notices.length === 0) return null;
   return (
-    <div className="notices">
+    <div className="k-notices">
       {notices.map((n) => (
         <div
           key={n.id}
-          className={`banner banner-${n.kind}`}
+          className={`k-banner k-banner-${n.kind}`}
           role={n.kind === "error" ? "alert" : "status"}
           data-testid={`notice-${n.id}`}
         >
-          <span className="banner-text">{n.text}</span>
-          <span className="banner-actions">
+          <span className="k-banner-text">{n.text}</span>
+          <span className="k-banner-actions">
             {n.actions?.map((a) => (
-              <button key={a.label} type="button" className="btn btn-small" onClick={a.run}>
+              <button key={a.label} type="button" className="k-btn k-btn-small" onClick={a.run}>
                 {a.label}
               </button>
             ))}
-            <button type="button" className="btn btn-small btn-quiet" aria-label="Dismiss" onClick={() => dismissNotice(n.id)}>
+            <button type="button" className="k-btn k-btn-small k-btn-quiet" aria-label="Dismiss" onClick={() => dismissNotice(n.id)}>
               ✕
             </button>
           </span>

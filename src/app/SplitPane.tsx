@@ -1,5 +1,9 @@
-/** Two panes side by side with a draggable (and keyboard-operable) divider; the ratio is remembered. */
-import { useCallback, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
+/**
+ * Two panes side by side with a draggable (and keyboard-operable) divider; the ratio is remembered.
+ * With `show`, one pane fills the box and the other is hidden (still mounted: the editors in them
+ * keep their state).
+ */
+import { useCallback, useRef, useState, type HTMLAttributes, type PointerEvent as ReactPointerEvent, type ReactNode } from "react";
 
 const KEY = "kindling.split";
 const MIN_PX = 320;
@@ -14,7 +18,16 @@ function initialRatio(): number {
   return 0.5;
 }
 
-export function SplitPane({ left, right }: { left: ReactNode; right: ReactNode }) {
+export interface SplitPaneProps {
+  left: ReactNode;
+  right: ReactNode;
+  /** Show only this pane. */
+  show?: "left" | "right" | undefined;
+  /** Extra attributes of the left pane's box (e.g. its tab panel role on a narrow screen). */
+  leftAttrs?: HTMLAttributes<HTMLDivElement>;
+}
+
+export function SplitPane({ left, right, show, leftAttrs }: SplitPaneProps) {
   const [ratio, setRatio] = useState(initialRatio);
   const box = useRef<HTMLDivElement>(null);
 
@@ -49,11 +62,17 @@ export function SplitPane({ left, right }: { left: ReactNode; right: ReactNode }
   };
 
   const pct = Math.round(ratio * 100);
+  // Neither pane narrower than MIN_PX (or 45% on a small window), whatever ratio was saved on a
+  // wider one.
+  const column = (r: number) => `minmax(min(${MIN_PX}px, 45%), ${r}fr)`;
   return (
-    <div className="split" ref={box} style={{ gridTemplateColumns: `${ratio}fr 6px ${1 - ratio}fr` }}>
-      <div className="split-pane">{left}</div>
+    <div className="k-split" ref={box} style={{ gridTemplateColumns: show ? "minmax(0, 1fr)" : `${column(ratio)} 6px ${column(1 - ratio)}` }}>
+      <div {...leftAttrs} className="k-split-pane" hidden={show === "right"}>
+        {left}
+      </div>
       <div
-        className="split-handle"
+        hidden={show !== undefined}
+        className="k-split-handle"
         role="separator"
         aria-orientation="vertical"
         aria-label="Resize editor and output"
@@ -73,7 +92,9 @@ export function SplitPane({ left, right }: { left: ReactNode; right: ReactNode }
           e.preventDefault();
         }}
       />
-      <div className="split-pane">{right}</div>
+      <div className="k-split-pane" hidden={show === "left"}>
+        {right}
+      </div>
     </div>
   );
 }

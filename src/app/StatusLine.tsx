@@ -33,20 +33,20 @@ export function StatusLine() {
               : "";
 
   return (
-    <footer className="statusline" data-testid="status-line">
+    <footer className="k-statusline" data-testid="status-line">
       <span>{variant && version ? `${variant} ${version}` : "no spec detected"}</span>
       {ign && <span>Ignition {ign}{result?.outputFormat === "yaml" ? " (MachineConfig)" : ""}</span>}
       {size !== null && !metered && <span data-testid="output-size">{formatBytes(size)}</span>}
-      <span className={`status-state state-${status}`} aria-live="polite" data-testid="status-state">
+      <span className={`k-status-state k-state-${status}`} aria-live="polite" data-testid="status-state">
         {state}
       </span>
-      <span className="statusline-spacer" />
+      <span className="k-statusline-spacer" />
       <GuardrailsStatus />
       {fileCount > 0 && <span>{fileCount === 1 ? "1 local file" : `${fileCount} local files`}</span>}
       <span data-testid="cursor-position">
         Ln {cursor.line}, Col {cursor.column}
       </span>
-      <span className={saved ? "" : "status-unsaved"}>{saved ? "Saved in this browser" : "Not saved!"}</span>
+      <span className={saved ? "" : "k-status-unsaved"}>{saved ? "Saved in this browser" : "Not saved!"}</span>
     </footer>
   );
 }

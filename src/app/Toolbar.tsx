@@ -1,14 +1,17 @@
 /** The toolbar: spec picker, options, open/new, share, copy, download. */
-import { useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useMemo, useRef, useState } from "react";
 import { outputFileName } from "../features/output/download-name.ts";
 import { useRedactionGuard } from "../features/quick-fixes/RedactionGuard.tsx";
-import { TemplatePicker } from "../features/templates/TemplatePicker.tsx";
 import { downloadText } from "../lib/download-file.ts";
 import { setVariantVersion } from "../lib/header-lines.ts";
 import { setOptions, setSource, useStudioStore } from "../store/store.ts";
 import { listSpecs } from "../transpiler/versions.ts";
 import { getDrafts, openFiles, replaceDocument } from "./actions.ts";
+import type { Layout } from "./layout.ts";
 import { Menu, type MenuSection } from "./Menu.tsx";
+
+// The template dialog loads when first opened.
+const TemplatePicker = lazy(() => import("../features/templates/TemplatePicker.tsx").then((m) => ({ default: m.TemplatePicker })));
 
 const specs = listSpecs();
 const variants = [...new Set(specs.map((s) => s.variant))];
@@ -18,8 +21,8 @@ function SpecPicker() {
   const value = spec ? `${spec.variant}@${spec.version}` : "";
   const known = specs.some((s) => `${s.variant}@${s.version}` === value);
   return (
-    <label className="field">
-      <span className="field-label">Spec</span>
+    <label className="k-field">
+      <span className="k-field-label">Spec</span>
       <select
         aria-label="Variant and version"
         value={known ? value : ""}
@@ -47,7 +50,7 @@ function SpecPicker() {
 
 function Toggle({ label, title, checked, onChange }: { label: string; title: string; checked: boolean; onChange: (v: boolean) => void }) {
   return (
-    <label className="toggle" title={title}>
+    <label className="k-toggle" title={title}>
       <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
       {label}
     </label>
@@ -68,31 +71,48 @@ function draftTitle(source: string, fileName: string | null): string {
 }
 
 /** Recent drafts of this browser (other tabs' and replaced texts), newest first. */
-function DraftsMenu() {
-  const sections = (): MenuSection[] => {
-    const drafts = getDrafts();
-    const current = useStudioStore.getState().source;
-    const recent = drafts
-      .list()
-      .filter((d) => d.id !== drafts.id && d.source !== current)
-      .slice(0, 10);
-    return [
-      {
-        title: "Recent drafts in this browser",
-        empty: "No other drafts yet. Texts you replace and other tabs' drafts show up here.",
-        items: recent.map((d) => ({
-          key: d.id,
-          label: draftTitle(d.source, d.fileName),
-          detail: `${timeAgo(d.savedAt)} · ${d.source.split("\n").length} lines`,
-          onSelect: () => replaceDocument(d.source, d.fileName),
-        })),
-      },
-    ];
+function draftsSection(): MenuSection {
+  const drafts = getDrafts();
+  const current = useStudioStore.getState().source;
+  const recent = drafts
+    .list()
+    .filter((d) => d.id !== drafts.id && d.source !== current)
+    .slice(0, 10);
+  return {
+    title: "Recent drafts in this browser",
+    empty: "No other drafts yet. Texts you replace and other tabs' drafts show up here.",
+    items: recent.map((d) => ({
+      key: d.id,
+      label: draftTitle(d.source, d.fileName),
+      detail: `${timeAgo(d.savedAt)} · ${d.source.split("\n").length} lines`,
+      onSelect: () => replaceDocument(d.source, d.fileName),
+    })),
   };
-  return <Menu label="Drafts" sections={sections} />;
 }
 
-export function Toolbar({ onShare }: { onShare: () => void }) {
+interface FileActions {
+  open: () => void;
+  newFromTemplate: () => void;
+  share: () => void;
+}
+
+/** The compact and narrow layouts' one menu for opening, templates, sharing and drafts. */
+function FileMenu({ actions }: { actions: FileActions }) {
+  const sections = (): MenuSection[] => [
+    {
+      title: "File",
+      items: [
+        { key: "open", label: "Open file…", onSelect: actions.open },
+        { key: "template", label: "New from template…", onSelect: actions.newFromTemplate },
+        { key: "share", label: "Share…", onSelect: actions.share },
+      ],
+    },
+    draftsSection(),
+  ];
+  return <Menu label="File" sections={sections} />;
+}
+
+export function Toolbar({ layout, onShare }: { layout: Layout; onShare: () => void }) {
   const strict = useStudioStore((s) => s.strict);
   const pretty = useStudioStore((s) => s.pretty);
   const raw = useStudioStore((s) => s.raw);
@@ -108,14 +128,20 @@ export function Toolbar({ onShare }: { onShare: () => void }) {
   const noOutput = !hasOutput ? "No output: the config has errors (see Problems)" : undefined;
   // While a shared config still has REDACTED values, Copy and Download ask first.
   const { guard, dialog: guardDialog } = useRedactionGuard();
+  const fileActions: FileActions = {
+    open: () => fileInput.current?.click(),
+    newFromTemplate: () => setPicking(true),
+    share: onShare,
+  };
 
   return (
-    <header className="toolbar">
-      <div className="brand">
+    <header className={`k-toolbar k-toolbar-${layout}`}>
+      <div className="k-brand">
         <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width="20" height="20" />
-        <h1 className="brand-name">Kindling</h1>
+        {/* Icon only on a narrow screen; the heading stays for screen readers. */}
+        <h1 className={layout === "narrow" ? "k-brand-name k-visually-hidden" : "k-brand-name"}>Kindling</h1>
       </div>
-      <div className="toolbar-group">
+      <div className="k-toolbar-group k-toolbar-options">
         <SpecPicker />
         <Toggle label="Strict" title="Fail on warnings, like butane --strict" checked={strict} onChange={(v) => setOptions({ strict: v })} />
         <Toggle label="Pretty" title="Indented JSON, like butane --pretty" checked={pretty} onChange={(v) => setOptions({ pretty: v })} />
@@ -123,34 +149,44 @@ export function Toolbar({ onShare }: { onShare: () => void }) {
           <Toggle label="Raw" title="Plain Ignition instead of a MachineConfig, like butane --raw" checked={raw} onChange={(v) => setOptions({ raw: v })} />
         )}
       </div>
-      <div className="toolbar-group">
-        <button type="button" className="btn" onClick={() => fileInput.current?.click()}>
-          Open file…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          hidden
-          accept=".bu,.butane,.yaml,.yml,.ign,.json,text/yaml"
-          data-testid="open-file-input"
-          onChange={(e) => {
-            if (e.target.files) void openFiles([...e.target.files]);
-            e.target.value = "";
-          }}
-        />
-        <button type="button" className="btn" onClick={() => setPicking(true)}>
-          New from template…
-        </button>
-        <TemplatePicker open={picking} onPick={(source) => replaceDocument(source, null)} onClose={() => setPicking(false)} />
-        <DraftsMenu />
-      </div>
-      <div className="toolbar-group toolbar-end">
-        <button type="button" className="btn" onClick={onShare}>
-          Share…
-        </button>
+      {layout === "wide" && (
+        <div className="k-toolbar-group">
+          <button type="button" className="k-btn" onClick={fileActions.open}>
+            Open file…
+          </button>
+          <button type="button" className="k-btn" onClick={fileActions.newFromTemplate}>
+            New from template…
+          </button>
+          <Menu label="Drafts" sections={() => [draftsSection()]} />
+        </div>
+      )}
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        accept=".bu,.butane,.yaml,.yml,.ign,.json,text/yaml"
+        data-testid="open-file-input"
+        onChange={(e) => {
+          if (e.target.files) void openFiles([...e.target.files]);
+          e.target.value = "";
+        }}
+      />
+      {picking && (
+        <Suspense fallback={null}>
+          <TemplatePicker open onPick={(source) => replaceDocument(source, null)} onClose={() => setPicking(false)} />
+        </Suspense>
+      )}
+      <div className="k-toolbar-group k-toolbar-end">
+        {layout === "wide" ? (
+          <button type="button" className="k-btn" onClick={onShare}>
+            Share…
+          </button>
+        ) : (
+          <FileMenu actions={fileActions} />
+        )}
         <button
           type="button"
-          className="btn"
+          className="k-btn"
           disabled={!hasOutput}
           title={noOutput ?? "Copy the output to the clipboard"}
           onClick={() =>
@@ -172,7 +208,7 @@ export function Toolbar({ onShare }: { onShare: () => void }) {
         </button>
         <button
           type="button"
-          className="btn btn-primary"
+          className="k-btn k-btn-primary"
           disabled={!hasOutput}
           title={noOutput ?? `Save as ${downloadName}`}
           onClick={() =>

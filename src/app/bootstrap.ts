@@ -3,9 +3,15 @@ import { startFilesPersistence } from "../features/files/files.ts";
 import { loadGuardrailPrefs } from "../features/guardrails/prefs.ts";
 import { startEffects } from "../store/effects.ts";
 import { useStudioStore } from "../store/store.ts";
-import { createTranspileClient, spawnTranspileWorker } from "../worker/client.ts";
+import { createTranspileClient } from "../worker/client.ts";
+import { spawnEarlyOrNew } from "../worker/early-start.ts";
 import { getDrafts, openShareLinkFromLocation, watchOtherTabs } from "./actions.ts";
 import { DEFAULT_SOURCE } from "./default-config.ts";
+import { preloadEditorChunks } from "./preload-editor.ts";
+import { afterFirstPaint } from "../lib/after-paint.ts";
+
+/** Longest wait, after the first paint, for the worker's script before Monaco downloads. */
+const PRELOAD_AFTER_MS = 300;
 
 export function bootstrap(): void {
   const drafts = getDrafts();
@@ -13,10 +19,21 @@ export function bootstrap(): void {
   useStudioStore.setState({ source: initial?.source ?? DEFAULT_SOURCE, fileName: initial?.fileName ?? null });
   loadGuardrailPrefs();
 
-  const client = createTranspileClient({ spawn: spawnTranspileWorker });
+  // The worker main.tsx started first; its script loads and runs while the stored files are read
+  // and the page renders.
+  let workerReady = () => {};
+  const workerLoaded = new Promise<void>((resolve) => (workerReady = resolve));
+  const client = createTranspileClient({ spawn: spawnEarlyOrNew, onReady: () => workerReady() });
+  client.warm();
   const filesLoaded = startFilesPersistence();
   startEffects({ client, saveDraft: drafts.save, compactDraft: drafts.compact, firstRunAfter: filesLoaded });
   watchOtherTabs();
+  // Monaco downloads once the worker's script has loaded (or soon after the first paint if it is
+  // slow), so the script the first output needs does not share the network with it; Monaco runs
+  // once the first output is on screen (src/editor/load-gate.ts).
+  void afterFirstPaint()
+    .then(() => Promise.race([workerLoaded, new Promise((resolve) => setTimeout(resolve, PRELOAD_AFTER_MS))]))
+    .then(preloadEditorChunks);
 
   void openShareLinkFromLocation(initial !== null);
   // A file dropped next to a drop zone would make the browser open it in place of the app.

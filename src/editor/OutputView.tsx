@@ -1,10 +1,14 @@
-/** A read-only Monaco view of the transpiler output (JSON, or YAML for a MachineConfig). Lazy-loaded. */
+/**
+ * A read-only Monaco view of the transpiler output (JSON, or YAML for a MachineConfig): the
+ * store's last good output, followed as it changes. Lazy-loaded.
+ */
 import { useLayoutEffect, useRef } from "react";
 import { baseOptions, monaco } from "./monaco.ts";
 import { changedSpan } from "../lib/changed-span.ts";
+import { useStudioStore } from "../store/store.ts";
 
 export interface OutputViewProps {
-  text: string;
+  /** The language of the output shown (a change of format re-renders the view). */
   language: "json" | "yaml";
   /** Accessible name of the view. */
   label: string;
@@ -17,11 +21,11 @@ function replaceChangedMiddle(model: monaco.editor.ITextModel, old: string, text
   model.applyEdits([{ range, text: text.slice(start, newEnd) }]);
 }
 
-export default function OutputView({ text, language, label }: OutputViewProps) {
+export default function OutputView({ language, label }: OutputViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   // The text and options last given to the editor: an unchanged update costs nothing.
-  const shown = useRef<{ text: string; wrap: boolean; label: string } | null>(null);
+  const shown = useRef<{ text: string; wrap: boolean; label: string; language: "json" | "yaml" } | null>(null);
 
   // Layout effects both, in this order: the editor exists before the text effect below runs.
   useLayoutEffect(() => {
@@ -50,14 +54,14 @@ export default function OutputView({ text, language, label }: OutputViewProps) {
     };
   }, []);
 
-  // A layout effect: the new text reaches the model in the same task as the result, before the
-  // browser's next frame, instead of after a paint.
-  useLayoutEffect(() => {
+  /** Shows `text` (unchanged text and options cost nothing). */
+  const show = (text: string, language: "json" | "yaml", label: string) => {
     const editor = editorRef.current;
     if (!editor) return;
     // Compact output (Pretty off) is one long line: wrap it instead of scrolling sideways.
     const wrap = !text.slice(0, -1).includes("\n");
     const prev = shown.current;
+    if (prev?.text === text && prev.wrap === wrap && prev.label === label && prev.language === language) return;
     if (!prev || prev.wrap !== wrap || prev.label !== label) editor.updateOptions({ ariaLabel: label, wordWrap: wrap ? "on" : "off" });
     let model = editor.getModel();
     if (!model || model.getLanguageId() !== language) {
@@ -74,8 +78,20 @@ export default function OutputView({ text, language, label }: OutputViewProps) {
       // The model is read-only, so it still holds what was shown last (no getValue needed).
       replaceChangedMiddle(model, prev.text, text);
     }
-    shown.current = { text, wrap, label };
-  }, [text, language, label]);
+    shown.current = { text, wrap, label, language };
+  };
 
-  return <div ref={host} className="monaco-host" data-testid="output-view" />;
+  // The output, and new options, in the editor before the browser's next frame; then each new
+  // output as it arrives from the worker, in that same task (outside React: Monaco draws it at the
+  // next frame, where a React render first could miss that frame).
+  useLayoutEffect(() => {
+    const current = useStudioStore.getState().lastGood;
+    if (current?.outputFormat === language) show(current.output, language, label);
+    return useStudioStore.subscribe((s, prev) => {
+      const good = s.lastGood;
+      if (good && good !== prev.lastGood && good.outputFormat === language) show(good.output, language, label);
+    });
+  });
+
+  return <div ref={host} className="k-monaco-host" data-testid="output-view" />;
 }

@@ -7,6 +7,7 @@ import { revealInEditor, setCursor, setSource, useStudioStore } from "../store/s
 import { spanRange, runeToUtf16Column, utf16ToRuneColumn } from "./markers.ts";
 import { baseOptions, monaco, SOURCE_URI, selectSchema } from "./monaco.ts";
 import { Keep, schemaTarget } from "./schema-target.ts";
+import { sourceEditorShown } from "./load-gate.ts";
 import { changedSpan } from "../lib/changed-span.ts";
 import { registerQuickFixes } from "./quick-fix-actions.ts";
 import "./editor.css";
@@ -65,7 +66,7 @@ const TAB_HOVER = { value: "Tab character. YAML does not allow tabs in indentati
 /** Tabs drawn visibly (YAML forbids them in indentation, and they look like spaces). */
 function markTabs(model: monaco.editor.ITextModel, tabs: monaco.editor.IEditorDecorationsCollection) {
   const found = model.findMatches("\t", false, false, true, null, false, 5000);
-  tabs.set(found.map((m) => ({ range: m.range, options: { inlineClassName: "kindling-tab", hoverMessage: TAB_HOVER } })));
+  tabs.set(found.map((m) => ({ range: m.range, options: { inlineClassName: "k-tab-char", hoverMessage: TAB_HOVER } })));
 }
 
 export default function YamlEditor() {
@@ -101,7 +102,8 @@ export default function YamlEditor() {
     ];
 
     const unsubscribe = useStudioStore.subscribe((s, prev) => {
-      if (s.source !== prev.source && s.source !== model.getValue()) applyExternal(editor, model, s.source);
+      // The editor's own typing is in the model already (no need to read it all back).
+      if (s.source !== prev.source && s.sourceOrigin !== "editor" && s.source !== model.getValue()) applyExternal(editor, model, s.source);
       if (s.result !== prev.result) {
         setMarkers(model);
         markTabs(model, tabs);
@@ -118,6 +120,8 @@ export default function YamlEditor() {
     setMarkers(model);
     markTabs(model, tabs);
     followSchema(state.result);
+    // Monaco draws the lines at the next frame; then the output view may start its own Monaco.
+    requestAnimationFrame(() => setTimeout(sourceEditorShown, 0));
     // A reveal asked for before Monaco finished loading.
     if (state.reveal) revealInEditor(state.reveal.line, state.reveal.column);
 
@@ -130,5 +134,5 @@ export default function YamlEditor() {
     };
   }, []);
 
-  return <div ref={host} className="monaco-host" data-testid="source-editor" />;
+  return <div ref={host} className="k-monaco-host" data-testid="source-editor" />;
 }

@@ -1,32 +1,59 @@
 /**
  * Monaco + monaco-yaml setup, done once when the first editor loads. Only src/editor/ imports
  * monaco-editor and monaco-yaml, so all of Monaco stays in lazy chunks.
+ *
+ * Monaco's core API plus the editor features the studio uses (monaco-contributions.ts), the YAML
+ * tokenizer and our own JSON one: not the full bundle, whose other languages, JSON language
+ * service and worker, diff and inline-completion features only add to the download and start-up.
  */
-import * as monaco from "monaco-editor";
+import * as monaco from "monaco-editor/esm/vs/editor/editor.api.js";
+import "./monaco-contributions.ts";
+import "monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js";
 import { configureMonacoYaml, type JSONSchema } from "monaco-yaml";
 import EditorWorker from "monaco-editor/esm/vs/editor/editor.worker.js?worker";
-import JsonWorker from "monaco-editor/esm/vs/language/json/json.worker.js?worker";
 import YamlWorker from "monaco-yaml/yaml.worker.js?worker";
+import { listSpecs } from "../transpiler/index.ts";
 import { docsPagePath, fieldAnchor } from "../transpiler/spec/doc-links.ts";
+import { registerJsonTokens } from "./json-tokens.ts";
 import type { SchemaTarget } from "./schema-target.ts";
 import { snippetFits } from "./snippet-context.ts";
 
 export { monaco };
 
-window.MonacoEnvironment = {
-  getWorker(_moduleId: string, label: string) {
-    switch (label) {
-      case "yaml":
-        return new YamlWorker();
-      case "json":
-        return new JsonWorker();
-      case "editorWorkerService":
-        return new EditorWorker();
-      default:
-        throw new Error(`Unknown Monaco worker label: ${label}`);
-    }
-  },
-};
+function newWorker(label: string): Worker {
+  switch (label) {
+    case "yaml":
+      return new YamlWorker();
+    case "editorWorkerService":
+      return new EditorWorker();
+    default:
+      throw new Error(`Unknown Monaco worker label: ${label}`);
+  }
+}
+
+window.MonacoEnvironment = { getWorker: (_moduleId: string, label: string) => newWorker(label) };
+
+/**
+ * `m`, except that editor.createWebWorker also takes the older options (a worker label and the
+ * data to start it with) that monaco-yaml's worker manager passes. The full bundle adds that
+ * itself; the core API alone wants the worker.
+ */
+function withLabelledWorkers(m: typeof monaco): typeof monaco {
+  type Legacy = { label?: string; createData?: unknown; host?: unknown; keepIdleModels?: boolean };
+  const create = m.editor.createWebWorker;
+  const createWebWorker = (opts: monaco.editor.IInternalWebWorkerOptions | Legacy) => {
+    if ("worker" in opts) return create(opts);
+    const worker = newWorker(opts.label ?? "");
+    // The worker's first message starts its request handler, the second is its creation data
+    // (monaco-worker-manager's worker.js).
+    worker.postMessage("ignore");
+    worker.postMessage(opts.createData);
+    return create({ worker, host: opts.host, keepIdleModels: opts.keepIdleModels ?? false });
+  };
+  return { ...m, editor: { ...m.editor, createWebWorker: createWebWorker as typeof m.editor.createWebWorker } };
+}
+
+registerJsonTokens(monaco);
 
 /** The Butane document's model URI. */
 export const SOURCE_URI = monaco.Uri.parse("file:///config.bu");
@@ -60,7 +87,7 @@ function withSnippetFilter(m: typeof monaco): typeof monaco {
 // only repeat them, and read scalars as YAML 1.1 or 1.2 where Butane's yaml.v3 mixes both (`yes` is
 // a string in a string field, a bool in a bool field), so it stays off; monaco-yaml adds
 // completion, snippets and hover from the schema of the config's variant/version.
-const yaml = configureMonacoYaml(withSnippetFilter(monaco), {
+const yaml = configureMonacoYaml(withSnippetFilter(withLabelledWorkers(monaco)), {
   enableSchemaRequest: false,
   validate: false,
   completion: true,
@@ -74,9 +101,22 @@ const yaml = configureMonacoYaml(withSnippetFilter(monaco), {
   schemas: [],
 });
 
-// Generated JSON Schemas (schemas/butane/<variant>-<version>.json), each its own lazy chunk.
-const schemaModules = import.meta.glob<JSONSchema>("/schemas/butane/*.json", { import: "default" });
+// The generated JSON Schemas, one per spec version: the studio serves them at
+// schemas/butane/<variant>-<version>.json (vite.config.ts), so they are fetched from there rather
+// than bundled a second time.
+const specs = new Set(listSpecs().map((s) => `${s.variant}-${s.version}`));
 let schemaKey: string | null = null;
+
+async function fetchSchema(name: string): Promise<JSONSchema | null> {
+  try {
+    const res = await fetch(new URL(`schemas/butane/${name}.json`, document.baseURI));
+    if (res.ok) return (await res.json()) as JSONSchema;
+    console.warn(`Kindling: no schema for ${name} (HTTP ${res.status}); completion and hover are off.`);
+  } catch (e) {
+    console.warn(`Kindling: the schema for ${name} could not be loaded; completion and hover are off.`, e);
+  }
+  return null;
+}
 
 interface SchemaNode {
   markdownDescription?: string;
@@ -108,11 +148,11 @@ export function withDocsLinks(schema: JSONSchema, variant: string, version: stri
  * without a schema) turns them off, so nothing from another version is offered.
  */
 export async function selectSchema(target: SchemaTarget | null): Promise<void> {
-  const key = target ? `/schemas/butane/${target.variant}-${target.version}.json` : "";
+  const key = target && specs.has(`${target.variant}-${target.version}`) ? `${target.variant}-${target.version}` : "";
   if (key === schemaKey) return;
   schemaKey = key;
-  const load = schemaModules[key];
-  const schema = target && load ? withDocsLinks(await load(), target.variant, target.version, document.baseURI) : null;
+  const raw = target && key ? await fetchSchema(key) : null;
+  const schema = target && raw ? withDocsLinks(raw, target.variant, target.version, document.baseURI) : null;
   if (schemaKey !== key) return;
   await yaml.update({
     schemas: schema && target ? [{ uri: `https://kindling.invalid/butane/${target.variant}-${target.version}.json`, fileMatch: [String(SOURCE_URI)], schema }] : [],
@@ -136,22 +176,6 @@ const dark = window.matchMedia("(prefers-color-scheme: dark)");
 const applyTheme = () => monaco.editor.setTheme(dark.matches ? "kindling-dark" : "kindling-light");
 dark.addEventListener("change", applyTheme);
 applyTheme();
-
-// The output view shows JSON: colours and bracket matching (main thread) are all it needs. The
-// JSON language service (validation, symbols, folding, colours) would re-read the whole output
-// in its worker after every keystroke and send the results back for nothing.
-monaco.languages.json.jsonDefaults.setModeConfiguration({
-  tokens: true,
-  documentFormattingEdits: false,
-  documentRangeFormattingEdits: false,
-  completionItems: false,
-  hovers: false,
-  documentSymbols: false,
-  colors: false,
-  foldingRanges: false,
-  diagnostics: false,
-  selectionRanges: false,
-});
 
 /** Options shared by the source editor and the output view. */
 export const baseOptions: monaco.editor.IStandaloneEditorConstructionOptions = {

@@ -6,10 +6,11 @@
  */
 let painted: Promise<void> | null = null;
 
-export function afterFirstPaint(): Promise<void> {
-  painted ??= new Promise<void>((resolve) => {
+/** Resolves after the next frame has been painted, or after `fallbackMs` (a hidden tab paints nothing). */
+function paintOrTimeout(fallbackMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
     if (typeof requestAnimationFrame !== "function") return resolve();
-    const fallback = setTimeout(resolve, 1000);
+    const fallback = setTimeout(resolve, fallbackMs);
     requestAnimationFrame(() =>
       setTimeout(() => {
         clearTimeout(fallback);
@@ -17,5 +18,14 @@ export function afterFirstPaint(): Promise<void> {
       }, 0),
     );
   });
+}
+
+export function afterFirstPaint(): Promise<void> {
+  painted ??= paintOrTimeout(1000);
   return painted;
+}
+
+/** Resolves after the next frame has been painted (what is on screen now is seen first). */
+export function afterNextPaint(): Promise<void> {
+  return paintOrTimeout(250);
 }

@@ -59,6 +59,40 @@ describe("transpile client", () => {
     await expect(p).resolves.toMatchObject({ kind: "result", result: { output: "A" } });
   });
 
+  it("a warmed worker that fails to load is reported by the next request; the one after gets a new worker", async () => {
+    const client = createTranspileClient({ spawn });
+    client.warm();
+    workers[0]!.onerror?.({ message: "boom while loading", preventDefault() {} } as ErrorEvent);
+    expect(workers[0]!.terminated).toBe(true);
+    await expect(client.transpile("a", opts)).resolves.toEqual({ kind: "crash", message: "boom while loading" });
+    expect(workers).toHaveLength(1);
+    const p = client.transpile("b", opts);
+    expect(workers).toHaveLength(2);
+    workers[1]!.answerLast("B");
+    await expect(p).resolves.toMatchObject({ kind: "result", result: { output: "B" } });
+  });
+
+  it("tells when a worker says it is ready", () => {
+    let ready = 0;
+    const client = createTranspileClient({ spawn, onReady: () => ready++ });
+    client.warm();
+    expect(ready).toBe(0);
+    workers[0]!.reply({ type: "ready", protocol: 1 });
+    expect(ready).toBe(1);
+  });
+
+  it("warm() starts the worker before any request; the request then goes to it", async () => {
+    const client = createTranspileClient({ spawn });
+    client.warm();
+    client.warm();
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.transpiles()).toHaveLength(0);
+    const p = client.transpile("a", opts);
+    expect(workers).toHaveLength(1);
+    workers[0]!.answerLast("A");
+    await expect(p).resolves.toMatchObject({ kind: "result", result: { output: "A" } });
+  });
+
   it("sends one request at a time and only the newest of those made meanwhile", async () => {
     const client = createTranspileClient({ spawn });
     const p1 = client.transpile("a", opts);

@@ -24,6 +24,8 @@ export type TranspileOutcome =
 export interface TranspileClient {
   /** Transpiles `source`; resolves (never rejects) once this or a newer request settles. */
   transpile(source: string, options: WireOptions): Promise<TranspileOutcome>;
+  /** Starts the worker now, so its script loads and runs while the page does (first request sooner). */
+  warm(): void;
   /** Replaces the files directory the worker sees (kept for workers started later). */
   setFiles(files: WireFile[]): void;
   dispose(): void;
@@ -31,6 +33,8 @@ export interface TranspileClient {
 
 export interface ClientOptions {
   spawn: () => WorkerLike;
+  /** Called when a worker has loaded its script and says it is ready. */
+  onReady?: () => void;
   /** The watchdog: a worker that has not answered after this long is terminated. */
   timeoutMs?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -59,6 +63,8 @@ export function createTranspileClient(opts: ClientOptions): TranspileClient {
   // Made while another request was in flight; replaced by any newer request before it is sent.
   let queued: Pending | null = null;
   let disposed = false;
+  // A worker started ahead of any request (warm) that failed: the next request reports it.
+  let earlyFailure: string | null = null;
 
   const kill = () => {
     if (!worker) return;
@@ -84,13 +90,15 @@ export function createTranspileClient(opts: ClientOptions): TranspileClient {
     const w = opts.spawn();
     w.onmessage = (ev) => {
       const msg = ev.data;
-      if (msg.type === "ready" || !inflight || msg.id !== inflight.id) return;
+      if (msg.type === "ready") return opts.onReady?.();
+      if (!inflight || msg.id !== inflight.id) return;
       if (msg.type === "result") settle({ kind: "result", result: msg.result, ms: msg.ms });
       else settle({ kind: "crash", message: msg.message, ...(msg.stack ? { stack: msg.stack } : {}) });
     };
     const fail = (message: string) => {
       kill();
-      settle({ kind: "crash", message });
+      if (inflight) settle({ kind: "crash", message });
+      else earlyFailure = message;
     };
     w.onerror = (ev) => {
       ev.preventDefault?.();
@@ -103,6 +111,12 @@ export function createTranspileClient(opts: ClientOptions): TranspileClient {
   };
 
   const send = (req: Pending) => {
+    if (earlyFailure !== null) {
+      const message = earlyFailure;
+      earlyFailure = null;
+      req.resolve(req.id === lastId ? { kind: "crash", message } : { kind: "superseded" });
+      return;
+    }
     const w = ensureWorker();
     const timer = setTimer(() => {
       kill();
@@ -122,6 +136,9 @@ export function createTranspileClient(opts: ClientOptions): TranspileClient {
         if (inflight) queued = req;
         else send(req);
       });
+    },
+    warm() {
+      if (!disposed) ensureWorker();
     },
     setFiles(next) {
       files = next;

@@ -23,21 +23,21 @@ function Row({ p, fixes: rowFixes }: { p: Problem; fixes: readonly QuickFix[] })
   const where = p.line !== undefined ? `${p.line}:${p.column ?? 1}` : null;
   const body = (
     <>
-      <span className={`sev sev-${p.severity}`} role="img" aria-label={p.severity}>
+      <span className={`k-sev k-sev-${p.severity}`} role="img" aria-label={p.severity}>
         {icon[p.severity]}
       </span>
-      <span className="problem-message">
+      <span className="k-problem-message">
         {p.finding && (
-          <span className="problem-source" title="Kindling's own check (not part of Butane's report)">
+          <span className="k-problem-source" title="Kindling's own check (not part of Butane's report)">
             Kindling
           </span>
         )}
         {p.message}
-        {p.finding && <code className="problem-code">{p.finding.code}</code>}
-        {p.hint && <span className="problem-hint">{p.hint}</span>}
+        {p.finding && <code className="k-problem-code">{p.finding.code}</code>}
+        {p.hint && <span className="k-problem-hint">{p.hint}</span>}
       </span>
-      {p.path && <code className="problem-path">{p.path}</code>}
-      {where && <span className="problem-where">{where}</span>}
+      {p.path && <code className="k-problem-path">{p.path}</code>}
+      {where && <span className="k-problem-where">{where}</span>}
     </>
   );
   return (
@@ -45,7 +45,7 @@ function Row({ p, fixes: rowFixes }: { p: Problem; fixes: readonly QuickFix[] })
       {p.line !== undefined ? (
         <button
           type="button"
-          className="problem"
+          className="k-problem"
           data-severity={p.severity}
           onClick={() => revealInEditor(p.line ?? 1, p.column ?? 1)}
           title="Show in the editor"
@@ -53,15 +53,15 @@ function Row({ p, fixes: rowFixes }: { p: Problem; fixes: readonly QuickFix[] })
           {body}
         </button>
       ) : (
-        <div className="problem" data-severity={p.severity}>
+        <div className="k-problem" data-severity={p.severity}>
           {body}
         </div>
       )}
       {p.finding && <FindingActions finding={p.finding} />}
       {rowFixes.length > 0 && (
-        <div className="problem-fixes" role="group" aria-label="Quick fixes">
+        <div className="k-problem-fixes" role="group" aria-label="Quick fixes">
           {rowFixes.slice(0, MAX_BUTTONS).map((f, i) => (
-            <button key={i} type="button" className={`btn btn-small${i === 0 ? " btn-fix" : ""}`} onClick={() => void fixes().then((m) => m.runFix(f))}>
+            <button key={i} type="button" className={`k-btn k-btn-small${i === 0 ? " k-btn-fix" : ""}`} onClick={() => void fixes().then((m) => m.runFix(f))}>
               {f.title}
             </button>
           ))}
@@ -105,11 +105,11 @@ export function ProblemsPanel() {
   const all = workerRow ? [workerRow, ...rows] : rows;
 
   return (
-    <div className="problems-panel" data-testid="problems-panel">
+    <div className="k-problems-panel" data-testid="problems-panel">
       {all.length === 0 ? (
-        <p className="panel-empty">{result ? "No problems." : "Transpiling…"}</p>
+        <p className="k-panel-empty">{result ? "No problems." : "Transpiling…"}</p>
       ) : (
-        <ul className="problem-list" aria-label="Problems">
+        <ul className="k-problem-list" aria-label="Problems">
           {all.map((p, i) => (
             <Row key={i} p={p} fixes={fixes.get(p) ?? []} />
           ))}

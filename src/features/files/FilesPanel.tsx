@@ -22,8 +22,8 @@ function AttachRequest() {
       (e: unknown) => notify({ id: "files-read", kind: "error", text: `Could not read the files: ${String(e)}` }),
     );
   return (
-    <div ref={box} tabIndex={-1} className={`banner ${present ? "banner-info" : "banner-warning"} attach-request`} data-testid="attach-request">
-      <span className="banner-text">
+    <div ref={box} tabIndex={-1} className={`k-banner ${present ? "k-banner-info" : "k-banner-warning"} k-attach-request`} data-testid="attach-request">
+      <span className="k-banner-text">
         {present ? (
           <>
             Added <code>{request.path}</code>.
@@ -35,13 +35,13 @@ function AttachRequest() {
           </>
         )}
       </span>
-      <span className="banner-actions">
+      <span className="k-banner-actions">
         {!present && (
-          <button type="button" className="btn btn-small btn-primary" onClick={() => input.current?.click()}>
+          <button type="button" className="k-btn k-btn-small k-btn-primary" onClick={() => input.current?.click()}>
             Choose {request.folder ? "folder" : "file"}…
           </button>
         )}
-        <button type="button" className="btn btn-small btn-quiet" aria-label="Dismiss" onClick={clearAttach}>
+        <button type="button" className="k-btn k-btn-small k-btn-quiet" aria-label="Dismiss" onClick={clearAttach}>
           ✕
         </button>
       </span>
@@ -70,9 +70,9 @@ function FileRow({ file }: { file: WireFile }) {
     if (!ok) setDraft(file.path);
   };
   return (
-    <li className="file-row">
+    <li className="k-file-row">
       <input
-        className="file-path"
+        className="k-file-path"
         aria-label={`Path of ${file.path}`}
         aria-invalid={invalid || undefined}
         value={draft}
@@ -84,8 +84,8 @@ function FileRow({ file }: { file: WireFile }) {
           if (e.key === "Escape") setDraft(file.path);
         }}
       />
-      <span className="file-size">{formatBytes(file.data.byteLength)}</span>
-      <label className="file-exec" title="Mode 0755 instead of 0644 (used by trees)">
+      <span className="k-file-size">{formatBytes(file.data.byteLength)}</span>
+      <label className="k-file-exec" title="Mode 0755 instead of 0644 (used by trees)">
         <input
           type="checkbox"
           checked={file.mode === EXEC_MODE}
@@ -93,7 +93,7 @@ function FileRow({ file }: { file: WireFile }) {
         />
         executable
       </label>
-      <button type="button" className="btn btn-quiet" aria-label={`Remove ${file.path}`} onClick={() => removeFile(file.path)}>
+      <button type="button" className="k-btn k-btn-quiet" aria-label={`Remove ${file.path}`} onClick={() => removeFile(file.path)}>
         Remove
       </button>
     </li>
@@ -118,7 +118,7 @@ export function FilesPanel() {
 
   return (
     <div
-      className={`files-panel${over ? " is-drop-target" : ""}`}
+      className={`k-files-panel${over ? " is-drop-target" : ""}`}
       data-testid="files-panel"
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes("Files")) return;
@@ -130,21 +130,21 @@ export function FilesPanel() {
       onDrop={onDrop}
     >
       <AttachRequest />
-      <div className="files-intro">
+      <div className="k-files-intro">
         <p>
           These files act as Butane's <code>--files-dir</code>: reference them by relative path with{" "}
           <code>local:</code>, <code>contents_local</code>, <code>ssh_authorized_keys_local</code> or <code>trees</code>.
           They stay in this browser and are not part of share links.
         </p>
-        <div className="files-actions">
-          <button type="button" className="btn" onClick={() => filesInput.current?.click()}>
+        <div className="k-files-actions">
+          <button type="button" className="k-btn" onClick={() => filesInput.current?.click()}>
             Add files…
           </button>
-          <button type="button" className="btn" onClick={() => folderInput.current?.click()}>
+          <button type="button" className="k-btn" onClick={() => folderInput.current?.click()}>
             Add folder…
           </button>
           {files.length > 0 && (
-            <button type="button" className="btn btn-quiet" onClick={removeAllFiles}>
+            <button type="button" className="k-btn k-btn-quiet" onClick={removeAllFiles}>
               Remove all
             </button>
           )}
@@ -173,9 +173,9 @@ export function FilesPanel() {
         />
       </div>
       {files.length === 0 ? (
-        <p className="files-empty">No files yet. Add some, or drop files or a folder here (a folder's contents become the files directory).</p>
+        <p className="k-files-empty">No files yet. Add some, or drop files or a folder here (a folder's contents become the files directory).</p>
       ) : (
-        <ul className="file-list" aria-label="Files directory">
+        <ul className="k-file-list" aria-label="Files directory">
           {files.map((f) => (
             <FileRow key={f.path} file={f} />
           ))}

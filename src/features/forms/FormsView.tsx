@@ -20,6 +20,7 @@ import { TelemetrySection } from "./sections/TelemetrySection.tsx";
 import { UnitsSection } from "./sections/UnitsSection.tsx";
 import { UpdatesSection } from "./sections/UpdatesSection.tsx";
 import { UsersSection } from "./sections/UsersSection.tsx";
+import { rovingTarget } from "../../lib/roving.ts";
 import "./forms.css";
 
 /** The section shown last, kept for this tab (the view unmounts while the editor is shown). */
@@ -135,7 +136,7 @@ export function FormsView({ diskBar }: { diskBar?: ReactNode }) {
 
   if (!loaded.ok) {
     return (
-      <div className="forms-view" data-testid="forms-view">
+      <div className="ff-view" data-testid="forms-view">
         <p className="ff-note is-warning" role="status">
           The forms need YAML they can read: {loaded.message} Fix it in the editor; the forms come back as soon as it parses.
         </p>
@@ -144,7 +145,7 @@ export function FormsView({ diskBar }: { diskBar?: ReactNode }) {
   }
   if (!api) {
     return (
-      <div className="forms-view" data-testid="forms-view">
+      <div className="ff-view" data-testid="forms-view">
         <p className="ff-note is-warning" role="status">
           {variant && version
             ? `Butane has no spec "${variant} ${version}". Pick a variant and version in the toolbar.`
@@ -168,13 +169,7 @@ export function FormsView({ diskBar }: { diskBar?: ReactNode }) {
     telemetry: <TelemetrySection />,
   };
   const onNavKey = (e: KeyboardEvent) => {
-    const i = sections.indexOf(current);
-    const next =
-      e.key === "ArrowDown" ? sections[(i + 1) % sections.length]
-      : e.key === "ArrowUp" ? sections[(i + sections.length - 1) % sections.length]
-      : e.key === "Home" ? sections[0]
-      : e.key === "End" ? sections[sections.length - 1]
-      : undefined;
+    const next = rovingTarget(sections, current, e.key, "vertical");
     if (!next) return;
     e.preventDefault();
     setSection(next);
@@ -183,7 +178,7 @@ export function FormsView({ diskBar }: { diskBar?: ReactNode }) {
 
   return (
     <FormsContext.Provider value={api}>
-      <div className="forms-view" data-testid="forms-view" onKeyDown={onKeyDown}>
+      <div className="ff-view" data-testid="forms-view" onKeyDown={onKeyDown}>
         <nav className="ff-nav" role="tablist" aria-orientation="vertical" aria-label="Form sections" onKeyDown={onNavKey}>
           {sections.map((s) => (
             <button

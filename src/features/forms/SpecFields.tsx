@@ -145,7 +145,7 @@ export function ItemList({
         {addLabel !== "" && (
           <button
             type="button"
-            className="btn btn-small"
+            className="k-btn k-btn-small"
             onClick={() => {
               const item = newItem ? newItem() : {};
               if (item) set(path, [...items, item]);
@@ -165,7 +165,7 @@ export function ItemList({
           <div className="ff-card-body">
             {render ? render([...path, i], isRecord(item) ? item : {}, i) : <SpecFields path={[...path, i]} depth={depth} />}
             <div className="ff-card-actions">
-              <button type="button" className="btn btn-small btn-danger" onClick={() => set([...path, i], undefined)}>
+              <button type="button" className="k-btn k-btn-small k-btn-danger" onClick={() => set([...path, i], undefined)}>
                 Remove {name(item, i)}
               </button>
             </div>

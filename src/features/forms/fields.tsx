@@ -314,7 +314,7 @@ export function StringListField({
                   describedBy={`${id}-${i}-info`}
                   onCommit={(v) => set([...path, i], v === "" ? undefined : v)}
                 />
-                <button type="button" className="btn btn-small btn-quiet" aria-label={`Remove ${itemLabel} ${i + 1}`} onClick={() => set([...path, i], undefined)}>
+                <button type="button" className="k-btn k-btn-small k-btn-quiet" aria-label={`Remove ${itemLabel} ${i + 1}`} onClick={() => set([...path, i], undefined)}>
                   Remove
                 </button>
               </div>
@@ -339,7 +339,7 @@ export function StringListField({
             if (e.key === "Enter") add();
           }}
         />
-        <button type="button" className="btn btn-small" onClick={add}>
+        <button type="button" className="k-btn k-btn-small" onClick={add}>
           Add {itemLabel}
         </button>
       </div>

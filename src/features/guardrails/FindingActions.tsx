@@ -15,10 +15,10 @@ export function FindingActions({ finding }: { finding: Finding }) {
     const variant = d.variant;
     const version = d.newestVersion;
     return (
-      <div className="finding-actions">
+      <div className="k-finding-actions">
         <button
           type="button"
-          className="btn"
+          className="k-btn"
           title={blocked ? `These would need changes at ${version}:\n${blockers.join("\n")}` : `The config transpiles the same at ${variant} ${version}`}
           onClick={() => setSource(setVariantVersion(useStudioStore.getState().source, variant, version))}
         >
@@ -29,8 +29,8 @@ export function FindingActions({ finding }: { finding: Finding }) {
   }
   if (finding.code === "size-over-limit") {
     return (
-      <div className="finding-actions">
-        <button type="button" className="btn" onClick={openPointerDialog}>
+      <div className="k-finding-actions">
+        <button type="button" className="k-btn" onClick={openPointerDialog}>
           Pointer config…
         </button>
       </div>

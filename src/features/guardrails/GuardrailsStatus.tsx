@@ -17,7 +17,7 @@ function TargetPicker() {
   const target = useStudioStore((s) => s.target);
   const byGroup = useMemo(() => groups.map((g) => [g, TARGETS.filter((t) => t.group === g)] as [string, TargetRow[]]), []);
   return (
-    <label className="status-pick">
+    <label className="k-status-pick">
       <span>Target</span>
       <select aria-label="Target machine" value={target ?? ""} onChange={(e) => chooseTarget(e.target.value || null)} data-testid="target-picker">
         <option value="">any (no check)</option>
@@ -44,8 +44,8 @@ function SizeMeter() {
   const fill = size && limit ? Math.min(1, size.bytes / limit) : 0;
   const text = size ? `${limit !== null ? `${(size.bytes / 1024).toFixed(1)} / ${kib(limit)}` : kib(size.bytes)}${size.encoding !== "raw" ? ` ${size.encoding}` : ""}` : "";
   return (
-    <span className={`size-meter${over ? " is-over" : ""}`} data-testid="size-meter" data-over={over ? "true" : "false"}>
-      <label className="status-pick">
+    <span className={`k-size-meter${over ? " is-over" : ""}`} data-testid="size-meter" data-over={over ? "true" : "false"}>
+      <label className="k-status-pick">
         <span>User data</span>
         <select aria-label="User data platform" value={platform ?? ""} onChange={(e) => choosePlatform(e.target.value || null)} data-testid="platform-picker">
           <option value="">no platform</option>
@@ -59,16 +59,16 @@ function SizeMeter() {
       {size && row && (
         <>
           {limit !== null && (
-            <span className="size-bar" role="meter" aria-label={`User data size for ${row.label}`} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={size.bytes} aria-valuetext={text}>
-              <span className="size-bar-fill" style={{ width: `${Math.round(fill * 100)}%` }} />
+            <span className="k-size-bar" role="meter" aria-label={`User data size for ${row.label}`} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={size.bytes} aria-valuetext={text}>
+              <span className="k-size-bar-fill" style={{ width: `${Math.round(fill * 100)}%` }} />
             </span>
           )}
           {over ? (
-            <button type="button" className="size-text status-link" title={`Over ${row.label}'s limit: use a pointer config`} onClick={openPointerDialog}>
+            <button type="button" className="k-size-text k-status-link" title={`Over ${row.label}'s limit: use a pointer config`} onClick={openPointerDialog}>
               {text}
             </button>
           ) : (
-            <span className="size-text" title={row.note}>
+            <span className="k-size-text" title={row.note}>
               {text}
               {limit === null && " (no limit known)"}
             </span>

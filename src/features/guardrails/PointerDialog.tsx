@@ -55,46 +55,46 @@ export default function PointerDialog() {
   };
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="pointer-title" onClose={closePointerDialog} data-testid="pointer-dialog">
+    <dialog ref={ref} className="k-dialog" aria-labelledby="pointer-title" onClose={closePointerDialog} data-testid="pointer-dialog">
       <h2 id="pointer-title">Too big for user data: use a pointer config</h2>
       {output === null ? (
-        <p className="dialog-note">There is no Ignition output to host: fix the config's errors first.</p>
+        <p className="k-dialog-note">There is no Ignition output to host: fix the config's errors first.</p>
       ) : (
         <>
-          <p className="dialog-note">
+          <p className="k-dialog-note">
             Host the full config ({kib(new TextEncoder().encode(output).length)}) at a URL the machine can reach, and pass the small pointer config as
             user data{row ? ` on ${row.label}` : ""}. At boot Ignition fetches the full config and uses it only if its SHA-512 matches.
           </p>
-          <label className="pointer-form">
+          <label className="k-pointer-form">
             <span>URL where the full config will be hosted</span>
             <input type="url" value={url} placeholder="https://example.com/config.ign" onChange={(e) => setUrl(e.target.value)} data-testid="pointer-url" />
           </label>
-          {built && !built.ok && <p className="pointer-error" role="alert">{built.error}</p>}
+          {built && !built.ok && <p className="k-pointer-error" role="alert">{built.error}</p>}
           {built?.ok && (
             <>
-              <p className="dialog-note">
+              <p className="k-dialog-note">
                 Pointer config, {new TextEncoder().encode(built.files.pointer.text).length} bytes
                 {row?.limit ? ` (the limit is ${kib(row.limit)})` : ""}; full config sha512-{built.files.sha512.slice(0, 16)}…
               </p>
-              <pre className="pointer-preview" data-testid="pointer-preview">
+              <pre className="k-pointer-preview" data-testid="pointer-preview">
                 {built.files.pointer.text}
               </pre>
             </>
           )}
           {largest && (
-            <div className="pointer-section">
-              <p className="dialog-note">
+            <div className="k-pointer-section">
+              <p className="k-dialog-note">
                 Or move the largest embedded file, <code>{largest.path}</code> ({kib(largest.bytes)} of the output), to a remote source: host its bytes and
                 replace its <code>contents</code> with the snippet below.
               </p>
-              <label className="pointer-form">
+              <label className="k-pointer-form">
                 <span>URL where {largest.path} will be hosted</span>
                 <input type="url" value={fileUrl} placeholder="https://example.com/file" onChange={(e) => setFileUrl(e.target.value)} />
               </label>
-              {remote && !remote.ok && <p className="pointer-error">{remote.error}</p>}
-              {remote?.ok && <pre className="pointer-preview">{remote.yaml}</pre>}
+              {remote && !remote.ok && <p className="k-pointer-error">{remote.error}</p>}
+              {remote?.ok && <pre className="k-pointer-preview">{remote.yaml}</pre>}
               {largestBytes && (
-                <button type="button" className="btn" onClick={() => downloadBytes(largest.path.split("/").pop() || "file", largestBytes)}>
+                <button type="button" className="k-btn" onClick={() => downloadBytes(largest.path.split("/").pop() || "file", largestBytes)}>
                   Download {largest.path.split("/").pop()}
                 </button>
               )}
@@ -102,11 +102,11 @@ export default function PointerDialog() {
           )}
         </>
       )}
-      <div className="dialog-buttons">
-        <button type="button" className="btn btn-primary" disabled={!built?.ok} onClick={downloadBoth}>
+      <div className="k-dialog-buttons">
+        <button type="button" className="k-btn k-btn-primary" disabled={!built?.ok} onClick={downloadBoth}>
           Download both files
         </button>
-        <button type="button" className="btn" onClick={() => ref.current?.close()}>
+        <button type="button" className="k-btn" onClick={() => ref.current?.close()}>
           Close
         </button>
       </div>

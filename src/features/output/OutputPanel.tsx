@@ -1,30 +1,34 @@
 /** The Ignition tab: the output, or the last good output greyed with a banner while the config has errors. */
 import { lazy, Suspense } from "react";
-import { afterFirstPaint } from "../../lib/after-paint.ts";
+import { outputViewMayLoad } from "../../editor/load-gate.ts";
 import { setTab, Status, Tab, useStudioStore } from "../../store/store.ts";
 
-const OutputView = lazy(() => afterFirstPaint().then(() => import("../../editor/OutputView.tsx")));
+// Its Monaco starts after the source editor's (the plain-text output shows meanwhile).
+const OutputView = lazy(() => outputViewMayLoad().then(() => import("../../editor/OutputView.tsx")));
+
+/** The output as plain text, while Monaco loads. */
+function OutputFallback() {
+  const output = useStudioStore((s) => s.lastGood?.output);
+  return <pre className="k-editor-fallback">{output}</pre>;
+}
 
 export function OutputPanel() {
-  const lastGood = useStudioStore((s) => s.lastGood);
-  const result = useStudioStore((s) => s.result);
-  const status = useStudioStore((s) => s.status);
-  const workerProblem = useStudioStore((s) => s.workerProblem);
+  // Not the output itself: the view follows it (OutputView), and this panel need not re-render
+  // on every keystroke.
+  const format = useStudioStore((s) => s.lastGood?.outputFormat ?? null);
+  const failed = useStudioStore((s) => (s.result !== null && s.result.output === null) || s.status === Status.Timeout || s.status === Status.Crash);
+  const reason = useStudioStore((s) =>
+    s.status === Status.Timeout || s.status === Status.Crash ? s.workerProblem : (s.result?.failure ?? "The config has errors."),
+  );
 
-  const failed = (result !== null && result.output === null) || status === Status.Timeout || status === Status.Crash;
-  const reason =
-    status === Status.Timeout || status === Status.Crash
-      ? workerProblem
-      : result?.failure ?? "The config has errors.";
-
-  if (!lastGood) {
+  if (format === null) {
     return (
-      <div className="panel-empty" data-testid="output-panel">
+      <div className="k-panel-empty" data-testid="output-panel">
         {failed ? (
           <>
-            <p className="panel-empty-title">No output yet</p>
+            <p className="k-panel-empty-title">No output yet</p>
             <p>{reason}</p>
-            <button type="button" className="btn" onClick={() => setTab(Tab.Problems)}>
+            <button type="button" className="k-btn" onClick={() => setTab(Tab.Problems)}>
               Show problems
             </button>
           </>
@@ -35,22 +39,22 @@ export function OutputPanel() {
     );
   }
 
-  const label = lastGood.outputFormat === "yaml" ? "MachineConfig output" : "Ignition output";
+  const label = format === "yaml" ? "MachineConfig output" : "Ignition output";
   return (
-    <div className="output-panel" data-testid="output-panel" data-stale={failed || undefined}>
+    <div className="k-output-panel" data-testid="output-panel" data-stale={failed || undefined}>
       {failed && (
-        <div className="banner banner-error" role="status" data-testid="stale-banner">
+        <div className="k-banner k-banner-error" role="status" data-testid="stale-banner">
           <span>
             <strong>Out of date:</strong> showing the last good output. {reason}
           </span>
-          <button type="button" className="btn btn-small" onClick={() => setTab(Tab.Problems)}>
+          <button type="button" className="k-btn k-btn-small" onClick={() => setTab(Tab.Problems)}>
             Show problems
           </button>
         </div>
       )}
-      <div className={`output-view${failed ? " is-stale" : ""}`}>
-        <Suspense fallback={<pre className="editor-fallback">{lastGood.output}</pre>}>
-          <OutputView text={lastGood.output} language={lastGood.outputFormat} label={label} />
+      <div className={`k-output-view${failed ? " is-stale" : ""}`}>
+        <Suspense fallback={<OutputFallback />}>
+          <OutputView language={format} label={label} />
         </Suspense>
       </div>
     </div>

@@ -71,31 +71,31 @@ function Form({ fix }: { fix: FillFix }) {
 
   const keyError = fix.what === "ssh-key" ? keyProblem(value) : null;
   return (
-    <dialog ref={ref} className="dialog fill-dialog" aria-labelledby={`${id}-title`} onClose={closeFill} data-testid="fill-dialog">
+    <dialog ref={ref} className="k-dialog k-fill-dialog" aria-labelledby={`${id}-title`} onClose={closeFill} data-testid="fill-dialog">
       <form onSubmit={submit}>
         <h2 id={`${id}-title`}>{HEADINGS[fix.what]}</h2>
         {fix.what === "password-hash" ? (
           <>
-            <p className="dialog-note">
+            <p className="k-dialog-note">
               Hashed in your browser as SHA-512 crypt (<code>$6$</code>, as <code>mkpasswd -m sha-512</code> makes it); only the hash goes
               into the config. The password is not stored.
             </p>
-            <label className="fill-field">
+            <label className="k-fill-field">
               <span>Password</span>
               <input type="password" autoComplete="new-password" value={value} onChange={(e) => setValue(e.target.value)} autoFocus />
             </label>
-            <label className="fill-field">
+            <label className="k-fill-field">
               <span>Repeat the password</span>
               <input type="password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
             </label>
           </>
         ) : fix.what === "secret" ? (
-          <label className="fill-field">
+          <label className="k-fill-field">
             <span>Value</span>
             <input value={value} spellCheck={false} onChange={(e) => setValue(e.target.value)} autoFocus />
           </label>
         ) : (
-          <label className="fill-field">
+          <label className="k-fill-field">
             <span>{fix.what === "ssh-key" ? "Public key (the contents of e.g. ~/.ssh/id_ed25519.pub)" : "Private key (PEM)"}</span>
             <textarea
               rows={fix.what === "ssh-key" ? 3 : 8}
@@ -108,15 +108,15 @@ function Form({ fix }: { fix: FillFix }) {
           </label>
         )}
         {(error ?? keyError) && (
-          <p className="fill-error" role="alert">
+          <p className="k-fill-error" role="alert">
             {error ?? keyError}
           </p>
         )}
-        <div className="dialog-buttons">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+        <div className="k-dialog-buttons">
+          <button type="submit" className="k-btn k-btn-primary" disabled={busy}>
             {busy ? "Hashing…" : fix.what === "password-hash" ? "Hash and fill in" : "Fill in"}
           </button>
-          <button type="button" className="btn" onClick={() => ref.current?.close()}>
+          <button type="button" className="k-btn" onClick={() => ref.current?.close()}>
             Cancel
           </button>
         </div>

@@ -16,17 +16,17 @@ export function RedactionBanner() {
   const n = useStudioStore((s) => redactedCount(s.result));
   if (n === 0) return null;
   return (
-    <div className="notices">
-      <div className="banner banner-warning redaction-banner" role="status" data-testid="redaction-banner">
-        <span className="banner-text">
+    <div className="k-notices">
+      <div className="k-banner k-banner-warning k-redaction-banner" role="status" data-testid="redaction-banner">
+        <span className="k-banner-text">
           <strong>{valuesText(n)} to fill in.</strong> This config was shared with its secrets replaced by <code>REDACTED</code>: a machine
           would boot without a working login. Fill them in (each is listed in Problems); until then Download and Copy ask first.
         </span>
-        <span className="banner-actions">
-          <button type="button" className="btn btn-small btn-primary" onClick={fillFirst}>
+        <span className="k-banner-actions">
+          <button type="button" className="k-btn k-btn-small k-btn-primary" onClick={fillFirst}>
             Fill in…
           </button>
-          <button type="button" className="btn btn-small" onClick={() => setTab(Tab.Problems)}>
+          <button type="button" className="k-btn k-btn-small" onClick={() => setTab(Tab.Problems)}>
             Show problems
           </button>
         </span>

@@ -16,16 +16,16 @@ function Ask({ pending, count, onDone }: { pending: Pending; count: number; onDo
     if (d && !d.open) d.showModal();
   }, []);
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="redaction-guard-title" onClose={onDone} data-testid="redaction-guard">
+    <dialog ref={ref} className="k-dialog" aria-labelledby="redaction-guard-title" onClose={onDone} data-testid="redaction-guard">
       <h2 id="redaction-guard-title">{pending.verb} with redacted values?</h2>
       <p>
         This config still has {valuesText(count)} replaced by <code>REDACTED</code> when it was shared. A machine provisioned from it
         would get <code>REDACTED</code> as a password hash or SSH key, and no working login.
       </p>
-      <div className="dialog-buttons">
+      <div className="k-dialog-buttons">
         <button
           type="button"
-          className="btn"
+          className="k-btn"
           onClick={() => {
             pending.run();
             ref.current?.close();
@@ -33,7 +33,7 @@ function Ask({ pending, count, onDone }: { pending: Pending; count: number; onDo
         >
           {pending.verb} anyway
         </button>
-        <button type="button" className="btn btn-primary" onClick={() => ref.current?.close()} autoFocus>
+        <button type="button" className="k-btn k-btn-primary" onClick={() => ref.current?.close()} autoFocus>
           Cancel
         </button>
       </div>

@@ -57,18 +57,18 @@ export function ShareDialog({ source, usesLocalFiles, onDownloadSource, onClose 
   };
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby="share-title" onClose={onClose} data-testid="share-dialog">
+    <dialog ref={ref} className="k-dialog" aria-labelledby="share-title" onClose={onClose} data-testid="share-dialog">
       <h2 id="share-title">Share this config</h2>
-      <p className="dialog-note">
+      <p className="k-dialog-note">
         The config travels inside the link, after the <code>#</code>: browsers do not send that part to any server.
         {usesLocalFiles && " Files from the Files panel are not included."}
       </p>
 
       {findings.length > 0 && (
-        <div className="banner banner-warning" role="alert" data-testid="secrets-warning">
+        <div className="k-banner k-banner-warning" role="alert" data-testid="secrets-warning">
           <div>
             <strong>This config contains {summarizeSecrets(findings)}.</strong> Anyone who gets the link can read them.
-            <ul className="secret-lines">
+            <ul className="k-secret-lines">
               {findings.slice(0, 6).map((f) => (
                 <li key={f.start}>
                   line {f.line}: {kindName[f.kind]}
@@ -81,7 +81,7 @@ export function ShareDialog({ source, usesLocalFiles, onDownloadSource, onClose 
       )}
 
       {findings.length > 0 && (
-        <fieldset className="share-choice">
+        <fieldset className="k-share-choice">
           <legend>Link contents</legend>
           <label>
             <input type="radio" name="share-kind" checked={choice === "redacted"} onChange={() => (setChoice("redacted"), setCopied(null))} />
@@ -97,14 +97,14 @@ export function ShareDialog({ source, usesLocalFiles, onDownloadSource, onClose 
       {link === null ? (
         <p>Preparing the link…</p>
       ) : tooLong ? (
-        <div className="banner banner-warning" role="alert" data-testid="share-too-long">
+        <div className="k-banner k-banner-warning" role="alert" data-testid="share-too-long">
           <span>
             This config is too large for a link ({Math.ceil(link.length / 1024)} KB; links are limited to{" "}
             {MAX_SHARE_URL_LENGTH / 1024} KB). Download the file instead and send it.
           </span>
         </div>
       ) : (
-        <label className="share-link">
+        <label className="k-share-link">
           <span>Link ({link.length.toLocaleString()} characters)</span>
           <input readOnly value={link} onFocus={(e) => e.target.select()} data-testid="share-link" />
         </label>
@@ -112,13 +112,13 @@ export function ShareDialog({ source, usesLocalFiles, onDownloadSource, onClose 
 
       {copied === "failed" && <p role="alert">Copying was not allowed here: select the link and copy it by hand.</p>}
 
-      <div className="dialog-buttons">
+      <div className="k-dialog-buttons">
         {tooLong ? (
-          <button type="button" className="btn btn-primary" onClick={onDownloadSource}>
+          <button type="button" className="k-btn k-btn-primary" onClick={onDownloadSource}>
             Download the file instead
           </button>
         ) : (
-          <button type="button" className="btn btn-primary" disabled={link === null} onClick={() => void doCopy()}>
+          <button type="button" className="k-btn k-btn-primary" disabled={link === null} onClick={() => void doCopy()}>
             {copied === "ok"
               ? "Copied"
               : findings.length > 0
@@ -128,7 +128,7 @@ export function ShareDialog({ source, usesLocalFiles, onDownloadSource, onClose 
                 : "Copy link"}
           </button>
         )}
-        <button type="button" className="btn" onClick={() => ref.current?.close()}>
+        <button type="button" className="k-btn" onClick={() => ref.current?.close()}>
           Close
         </button>
       </div>

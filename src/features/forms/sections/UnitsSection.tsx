@@ -20,7 +20,7 @@ function Unit({ path }: { path: EditPath }) {
         <div className="ff-templates" role="group" aria-label="Start from a template">
           <span className="ff-doc">Start from:</span>
           {unitTemplates.map((t) => (
-            <button key={t.id} type="button" className="btn btn-small" onClick={() => set([...path, "contents"], t.contents)}>
+            <button key={t.id} type="button" className="k-btn k-btn-small" onClick={() => set([...path, "contents"], t.contents)}>
               {t.label}
             </button>
           ))}
@@ -41,7 +41,7 @@ export function UnitsSection() {
       <div className="ff-templates" role="group" aria-label="Add a unit">
         <span className="ff-doc">Add a unit:</span>
         {unitTemplates.map((t) => (
-          <button key={t.id} type="button" className="btn btn-small" onClick={() => set(["systemd", "units"], [...list, { name: t.name, enabled: true, contents: t.contents }])}>
+          <button key={t.id} type="button" className="k-btn k-btn-small" onClick={() => set(["systemd", "units"], [...list, { name: t.name, enabled: true, contents: t.contents }])}>
             {t.label}
           </button>
         ))}

@@ -59,7 +59,7 @@ function Window({ w, i, onChange, onRemove }: { w: UpdateWindow; i: number; onCh
         </ul>
       )}
       <div className="ff-card-actions">
-        <button type="button" className="btn btn-small btn-danger" onClick={onRemove}>
+        <button type="button" className="k-btn k-btn-small k-btn-danger" onClick={onRemove}>
           Remove window {i + 1}
         </button>
       </div>
@@ -77,7 +77,7 @@ export function UpdatesSection() {
           <code>{ZINCATI_PATH}</code> has contents this form cannot show (not inline, or TOML beyond the update strategy). Edit it in the
           YAML, or replace it with the form's settings.
         </p>
-        <button type="button" className="btn btn-small" onClick={() => write(defaultUpdates)}>
+        <button type="button" className="k-btn k-btn-small" onClick={() => write(defaultUpdates)}>
           Replace with default settings
         </button>
       </div>
@@ -122,7 +122,7 @@ export function UpdatesSection() {
                 onRemove={() => write({ ...s, windows: windows.filter((_, j) => j !== i) })}
               />
             ))}
-            <button type="button" className="btn btn-small" onClick={() => write({ ...s, windows: [...windows, { days: ["Sat", "Sun"], start_time: "22:30", length_minutes: 60 }] })}>
+            <button type="button" className="k-btn k-btn-small" onClick={() => write({ ...s, windows: [...windows, { days: ["Sat", "Sun"], start_time: "22:30", length_minutes: 60 }] })}>
               Add maintenance window
             </button>
           </>
@@ -138,7 +138,7 @@ export function UpdatesSection() {
         )}
       </fieldset>
       {index >= 0 && (
-        <button type="button" className="btn btn-small btn-quiet" onClick={remove}>
+        <button type="button" className="k-btn k-btn-small k-btn-quiet" onClick={remove}>
           Remove the drop-in (back to Zincati's defaults)
         </button>
       )}

@@ -71,7 +71,7 @@ function PasswordHash({ path }: { path: EditPath }) {
           New password
         </label>
         <input id={id} name="password" type="password" autoComplete="new-password" className="ff-input" aria-describedby={`${id}-doc`} />
-        <button type="submit" className="btn btn-small" disabled={busy}>
+        <button type="submit" className="k-btn k-btn-small" disabled={busy}>
           {busy ? "Hashing…" : "Generate hash"}
         </button>
         <p className="ff-doc" id={`${id}-doc`}>
@@ -143,7 +143,7 @@ function AddByName({ path, what, placeholder, primary }: { path: EditPath; what:
           if (e.key === "Enter") add();
         }}
       />
-      <button type="button" className={`btn btn-small${primary ? " btn-primary" : ""}`} onClick={add}>
+      <button type="button" className={`k-btn k-btn-small${primary ? " k-btn-primary" : ""}`} onClick={add}>
         Add {what}
       </button>
     </div>

@@ -1,0 +1,100 @@
+/**
+ * The tab strip over the output panels (WAI-ARIA tabs; arrow keys, Home and End move). On a narrow
+ * screen it also holds an Editor tab and sits above both panes, which then show one at a time.
+ */
+import { useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { rovingTarget } from "../lib/roving.ts";
+import { countProblems, problemsOf } from "../store/problems.ts";
+import { Status, Tab, useStudioStore } from "../store/store.ts";
+
+/** A right-panel tab, or the editor (narrow screens only). */
+export type PaneTab = Tab | "editor";
+
+export const panelTabs: readonly Tab[] = [Tab.Ignition, Tab.Problems, Tab.Preview, Tab.Files];
+
+/** Counts for the Problems tab, and its accessible name ("Problems: 2 errors, 1 warning"). */
+function useProblemCounts() {
+  // Counts, not the result: the tab strip re-renders only when a count changes, not on every
+  // keystroke's new result.
+  const counts = useStudioStore(useShallow((s) => countProblems(problemsOf(s.result))));
+  const workerFailed = useStudioStore((s) => s.status === Status.Timeout || s.status === Status.Crash);
+  const errors = counts.error + (workerFailed ? 1 : 0);
+  const parts = [
+    errors > 0 && `${errors} ${errors === 1 ? "error" : "errors"}`,
+    counts.warning > 0 && `${counts.warning} ${counts.warning === 1 ? "warning" : "warnings"}`,
+    counts.info > 0 && `${counts.info} info`,
+  ].filter(Boolean);
+  return { errors, warnings: counts.warning, infos: counts.info, name: `Problems: ${parts.length > 0 ? parts.join(", ") : "none"}` };
+}
+
+function ProblemsLabel({ c }: { c: ReturnType<typeof useProblemCounts> }) {
+  return (
+    <>
+      Problems
+      {/* The tab's aria-label says the counts in words. The numbers are drawn by CSS (attr()), so the
+          visible text stays "Problems", a prefix of that label (WCAG 2.5.3 label in name, axe). */}
+      {c.errors > 0 && <span className="k-badge k-badge-error k-badge-count" aria-hidden="true" data-count={c.errors} />}
+      {c.warnings > 0 && <span className="k-badge k-badge-warning k-badge-count" aria-hidden="true" data-count={c.warnings} />}
+      {c.infos > 0 && <span className="k-badge k-badge-info k-badge-count" aria-hidden="true" data-count={c.infos} />}
+    </>
+  );
+}
+
+function FilesLabel() {
+  const n = useStudioStore((s) => s.files.length);
+  return (
+    <>
+      Files{n > 0 && <span className="k-badge">{n}</span>}
+    </>
+  );
+}
+
+/** Id of the tab panel a tab controls (the editor's is the left pane). */
+export const panelId = (t: PaneTab) => `panel-${t}`;
+export const tabId = (t: PaneTab) => `tab-${t}`;
+
+export function PaneTabs({ tabs, selected, onSelect, label }: { tabs: readonly PaneTab[]; selected: PaneTab; onSelect: (t: PaneTab) => void; label: string }) {
+  const buttons = useRef<Partial<Record<PaneTab, HTMLButtonElement | null>>>({});
+  const problemCounts = useProblemCounts();
+  const labels: Record<PaneTab, ReactNode> = {
+    editor: "Editor",
+    ignition: "Ignition",
+    problems: <ProblemsLabel c={problemCounts} />,
+    preview: "Preview",
+    files: <FilesLabel />,
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const next = rovingTarget(tabs, selected, e.key, "horizontal");
+    if (!next) return;
+    e.preventDefault();
+    onSelect(next);
+    buttons.current[next]?.focus();
+  };
+
+  return (
+    <div className="k-tablist" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
+      {tabs.map((t) => (
+        <button
+          key={t}
+          ref={(el) => {
+            buttons.current[t] = el;
+          }}
+          type="button"
+          role="tab"
+          id={tabId(t)}
+          aria-selected={selected === t}
+          aria-label={t === Tab.Problems ? problemCounts.name : undefined}
+          aria-controls={panelId(t)}
+          tabIndex={selected === t ? 0 : -1}
+          className="k-tab"
+          onClick={() => onSelect(t)}
+        >
+          {labels[t]}
+        </button>
+      ))}
+    </div>
+  );
+}
