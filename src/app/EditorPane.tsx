@@ -7,6 +7,7 @@
 import { lazy, Suspense, useState, type DragEvent } from "react";
 import { DisksPreview } from "../features/previews/DisksPreview.tsx";
 import { deriveDisks } from "../features/previews/derive-disks.ts";
+import { variantFacts } from "../features/previews/variant-facts.ts";
 import { afterFirstPaint } from "../lib/after-paint.ts";
 import { tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
 import { notify, useStudioStore } from "../store/store.ts";
@@ -26,9 +27,12 @@ function initialView(): View {
 /** The disk bar of the last good output, for the Storage form. */
 function DiskBar() {
   const config = useStudioStore((s) => s.lastGood?.config ?? null);
+  const variant = useStudioStore((s) => s.lastGood?.variant);
+  const version = useStudioStore((s) => s.lastGood?.version);
+  const facts = variantFacts(variant, version);
   return (
     <div className="kp-panel">
-      <DisksPreview view={deriveDisks(config)} />
+      <DisksPreview view={deriveDisks(config, facts.image)} empty={facts.defaultLayout} />
     </div>
   );
 }

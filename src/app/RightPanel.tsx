@@ -1,8 +1,12 @@
-/** The right side: Ignition, Problems, Preview and Files tabs (WAI-ARIA tabs, arrow keys move between them). */
+/**
+ * The right side: the output (named Ignition or MachineConfig for what it holds), Problems,
+ * Preview and Files tabs (WAI-ARIA tabs, arrow keys move between them).
+ */
 import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { ProblemsPanel } from "../features/diagnostics/ProblemsPanel.tsx";
 import { FilesPanel } from "../features/files/FilesPanel.tsx";
+import { outputKind } from "../features/output/download-name.ts";
 import { OutputPanel } from "../features/output/OutputPanel.tsx";
 import { PreviewPanel } from "../features/previews/PreviewPanel.tsx";
 import { countProblems, problemsOf } from "../store/problems.ts";
@@ -50,7 +54,9 @@ function FilesLabel() {
 function PreviewSlot() {
   // Preview of the last good output (the Preview tab is built in src/features/previews/).
   const config = useStudioStore((s) => s.lastGood?.config ?? null);
-  return <PreviewPanel config={config} />;
+  const variant = useStudioStore((s) => s.lastGood?.variant);
+  const version = useStudioStore((s) => s.lastGood?.version);
+  return <PreviewPanel config={config} variant={variant} version={version} />;
 }
 
 export function RightPanel() {
@@ -61,8 +67,10 @@ export function RightPanel() {
   const tabs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
 
   const problemCounts = useProblemCounts();
+  // The current text's output format (known even when it has errors), else the last good one's.
+  const format = useStudioStore((s) => s.result?.outputFormat ?? s.lastGood?.outputFormat ?? "json");
   const labels: Record<Tab, ReactNode> = {
-    ignition: "Ignition",
+    ignition: outputKind(format),
     problems: <ProblemsLabel c={problemCounts} />,
     preview: "Preview",
     files: <FilesLabel />,

@@ -1,6 +1,6 @@
 /** The toolbar: spec picker, options, open/new, share, copy, download. */
 import { useMemo, useRef, useState } from "react";
-import { outputFileName } from "../features/output/download-name.ts";
+import { outputFileName, outputKind } from "../features/output/download-name.ts";
 import { TemplatePicker } from "../features/templates/TemplatePicker.tsx";
 import { downloadText } from "../lib/download-file.ts";
 import { setVariantVersion } from "../lib/header-lines.ts";
@@ -169,7 +169,7 @@ export function Toolbar({ onShare }: { onShare: () => void }) {
           type="button"
           className="btn btn-primary"
           disabled={!hasOutput}
-          title={noOutput ?? `Save as ${downloadName}`}
+          title={noOutput ?? `Save the ${outputKind(outputFormat)} as ${downloadName}`}
           onClick={() => {
             const output = useStudioStore.getState().result?.output ?? null;
             if (output !== null) downloadText(downloadName, output, outputFormat === "yaml" ? "application/yaml" : "application/json");

@@ -1,5 +1,6 @@
-/** The Ignition tab: the output, or the last good output greyed with a banner while the config has errors. */
+/** The output tab: the output, or the last good output greyed with a banner while the config has errors. */
 import { lazy, Suspense } from "react";
+import { outputKind } from "./download-name.ts";
 import { afterFirstPaint } from "../../lib/after-paint.ts";
 import { setTab, Status, Tab, useStudioStore } from "../../store/store.ts";
 
@@ -35,7 +36,7 @@ export function OutputPanel() {
     );
   }
 
-  const label = lastGood.outputFormat === "yaml" ? "MachineConfig output" : "Ignition output";
+  const label = `${outputKind(lastGood.outputFormat)} output`;
   return (
     <div className="output-panel" data-testid="output-panel" data-stale={failed || undefined}>
       {failed && (
