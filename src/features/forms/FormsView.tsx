@@ -14,7 +14,9 @@ import { loadConfig, pathKey, saveConfig, setIn, type Config, type EditPath } fr
 import { specFor } from "./model/spec-walk.ts";
 import { BootDeviceSection } from "./sections/BootDeviceSection.tsx";
 import { FilesSection } from "./sections/FilesSection.tsx";
+import { FlatcarUpdatesSection } from "./sections/FlatcarUpdatesSection.tsx";
 import { KernelArgsSection } from "./sections/KernelArgsSection.tsx";
+import { OpenShiftSection } from "./sections/OpenShiftSection.tsx";
 import { StorageSection } from "./sections/StorageSection.tsx";
 import { TelemetrySection } from "./sections/TelemetrySection.tsx";
 import { UnitsSection } from "./sections/UnitsSection.tsx";
@@ -34,7 +36,7 @@ function rememberedSection(): Section {
   }
 }
 
-const COVERED = new Set(["variant", "version", "passwd", "storage", "systemd", "kernel_arguments", "boot_device"]);
+const COVERED = new Set(["variant", "version", "passwd", "storage", "systemd", "kernel_arguments", "boot_device", "metadata", "openshift"]);
 
 /** Applies `fn` to the config of the current text and stores the minimally edited text. */
 function changeConfig(fn: (c: Config) => Config): void {
@@ -155,7 +157,7 @@ export function FormsView({ diskBar }: { diskBar?: ReactNode }) {
   }
 
   const sections = api.caps.sections;
-  const current = sections.includes(section) ? section : Section.Users;
+  const current = sections.includes(section) ? section : (sections[0] ?? Section.Users);
   const others = Object.keys(api.config).filter((k) => !COVERED.has(k));
   const panels: Record<Section, ReactNode> = {
     users: <UsersSection />,
@@ -164,8 +166,9 @@ export function FormsView({ diskBar }: { diskBar?: ReactNode }) {
     storage: <StorageSection diskBar={diskBar} />,
     boot: <BootDeviceSection />,
     kargs: <KernelArgsSection />,
-    updates: <UpdatesSection />,
+    updates: api.caps.updates === "flatcar" ? <FlatcarUpdatesSection /> : <UpdatesSection />,
     telemetry: <TelemetrySection />,
+    openshift: <OpenShiftSection />,
   };
   const onNavKey = (e: KeyboardEvent) => {
     const i = sections.indexOf(current);
