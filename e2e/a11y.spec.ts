@@ -69,7 +69,7 @@ test.describe("axe", () => {
 
   test("the share and template dialogs, the drafts menu, a notice", async ({ page }) => {
     await page.getByRole("button", { name: "Share…" }).click();
-    await expect(page.getByTestId("share-link")).toHaveValue(/#v1\//);
+    await expect(page.getByTestId("share-link")).toHaveValue(/#v2\//);
     await axe(page, "share dialog");
     await page.getByRole("button", { name: "Close" }).click();
 

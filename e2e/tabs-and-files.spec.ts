@@ -230,7 +230,7 @@ test("a full session sends no request off the origin; the CSP holds and has no u
   await page.getByRole("button", { name: "Copy", exact: true }).click();
   // Share.
   await page.getByRole("button", { name: "Share…" }).click();
-  await expect(page.getByTestId("share-link")).toHaveValue(/#v1\//);
+  await expect(page.getByTestId("share-link")).toHaveValue(/#v2\//);
   await page.getByRole("button", { name: "Close" }).click();
   // Templates.
   await page.getByRole("button", { name: "New from template…" }).click();
