@@ -74,7 +74,9 @@ test.describe("axe", () => {
     await page.getByRole("button", { name: "Close" }).click();
 
     await page.getByRole("button", { name: "New from template…" }).click();
-    await expect(page.getByRole("dialog", { name: "New from template" })).toBeVisible();
+    const templatesDialog = page.getByRole("dialog", { name: "Templates" });
+    await templatesDialog.getByRole("list", { name: "Templates" }).getByRole("button").first().click();
+    await expect(templatesDialog.getByTestId("template-output")).not.toHaveAttribute("aria-busy", "true");
     await axe(page, "template dialog");
     await page.keyboard.press("Escape");
 

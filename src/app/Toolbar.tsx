@@ -138,7 +138,7 @@ export function Toolbar({ onShare }: { onShare: () => void }) {
         <button type="button" className="btn" onClick={() => setPicking(true)}>
           New from template…
         </button>
-        <TemplatePicker open={picking} onPick={(source) => replaceDocument(source, null)} onClose={() => setPicking(false)} />
+        <TemplatePicker open={picking} onNewDraft={(source) => replaceDocument(source, null)} onClose={() => setPicking(false)} />
         <DraftsMenu />
       </div>
       <div className="toolbar-group toolbar-end">

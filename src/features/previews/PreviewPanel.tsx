@@ -45,8 +45,8 @@ export function PreviewPanel(props: { config: unknown; variant?: string | undefi
   const fileCount = files.counts.files + files.counts.directories + files.counts.links;
   const mc = kernel.machineConfig;
   const kargCount = kernel.shouldExist.length + kernel.shouldNotExist.length + (mc?.kernelArguments.length ?? 0);
-  const sections = [
-    ...(mc ? [{ key: "machineconfig", title: "MachineConfig", count: mc.extensions.length }] : []),
+  const sections: { key: string; title: string; count: number | null }[] = [
+    ...(mc ? [{ key: "machineconfig", title: "MachineConfig", count: null }] : []),
     { key: "disks", title: "Disks", count: disks.counts.disks + disks.counts.raids + disks.external.length },
     { key: "kernel", title: "Kernel arguments", count: kargCount },
     { key: "users", title: "Users", count: users.users.length + users.groups.length },
@@ -66,7 +66,8 @@ export function PreviewPanel(props: { config: unknown; variant?: string | undefi
             // Scroll with JS: an #anchor would clobber the share link in the URL hash.
             onClick={() => document.getElementById(`${baseId}-${s.key}`)?.scrollIntoView({ behavior: "smooth", block: "start" })}
           >
-            {s.title} <span className="kp-count">{s.count}</span>
+            {s.title}
+            {s.count !== null ? <span className="kp-count"> {s.count}</span> : null}
           </button>
         ))}
       </nav>

@@ -101,7 +101,9 @@ export function FlatcarUpdatesSection() {
       </p>
       <label className="ff-check">
         <input type="checkbox" checked={!disabled} onChange={(e) => write({ ...s, server: e.target.checked ? "" : "disabled" })} />
-        Automatic updates (off writes <code>SERVER=disabled</code>, Flatcar's way to stop downloads without masking services)
+        <span>
+          Automatic updates (off writes <code>SERVER=disabled</code>, Flatcar's way to stop downloads without masking services)
+        </span>
       </label>
       <Choice
         label="Channel (GROUP)"
@@ -113,7 +115,7 @@ export function FlatcarUpdatesSection() {
         onChange={(group) => write({ ...s, group })}
       />
       {!disabled && (
-        <div className="ff-pair">
+        <div className="ff-grid">
           <label className="ff-label" htmlFor={`${id}-server`}>
             Update server (<code>SERVER</code>)
           </label>
@@ -124,7 +126,7 @@ export function FlatcarUpdatesSection() {
             placeholder="https://public.update.flatcar-linux.net/v1/update/"
             onCommit={(server) => write({ ...s, server: server.trim() })}
           />
-          <p className="ff-doc">Empty: Flatcar's public server. Set it to your own Nebraska server's /v1/update/ URL.</p>
+          <p className="ff-doc ff-grid-wide">Empty: Flatcar's public server. Set it to your own Nebraska server's /v1/update/ URL.</p>
         </div>
       )}
       <Choice
@@ -140,7 +142,7 @@ export function FlatcarUpdatesSection() {
       </p>
       <fieldset className="ff-fieldset" disabled={s.strategy === "off"}>
         <legend className="ff-label">Reboot window (locksmithd)</legend>
-        <div className="ff-pair">
+        <div className="ff-grid">
           <label className="ff-label" htmlFor={`${id}-day`}>
             Day
           </label>

@@ -23,7 +23,7 @@ function RoleField() {
     <Row
       label="Pool (role label)"
       path={ROLE_PATH}
-      doc={`Written as metadata.labels["${ROLE_LABEL}"]: the MachineConfigPool whose nodes get this config (required).`}
+      doc={`The MachineConfigPool whose nodes get this config (required): the label ${ROLE_LABEL}.`}
     >
       {({ id, describedBy, invalid }) => (
         <div className="ff-radios" role="radiogroup" aria-label="Pool (role label)" aria-describedby={describedBy} aria-invalid={invalid || undefined}>
@@ -67,7 +67,8 @@ function ExtensionsField() {
         {known.map((e) => (
           <label key={e.name} className="ff-check" title={e.doc}>
             <input type="checkbox" checked={chosen.includes(e.name)} onChange={(ev) => toggle(e.name, ev.target.checked)} />
-            <code>{e.name}</code> <span className="ff-doc-inline">{e.doc}</span>
+            <code>{e.name}</code>
+            <span className="ff-doc-inline">{e.doc}</span>
           </label>
         ))}
       </div>
