@@ -121,14 +121,14 @@ export async function openShareLinkFromLocation(hasDraft: boolean): Promise<void
   }
   const current = useStudioStore.getState().source;
   // A v2 link also carries Strict, Pretty and Raw; a v1 link leaves the recipient's options alone.
-  const open = () => {
+  const openShared = () => {
     clearFragment();
     if (decoded.options) setOptions(decoded.options);
     replaceDocument(decoded.source, null);
     dismissNotice("share");
   };
   if (!hasDraft || current === decoded.source || isPristine(current)) {
-    open();
+    openShared();
     return;
   }
   const lines = decoded.source.split("\n").length;
@@ -137,7 +137,7 @@ export async function openShareLinkFromLocation(hasDraft: boolean): Promise<void
     kind: "info",
     text: `This link contains a shared config (${lines} lines). Your autosaved draft is still open. Open the shared config instead? Your draft stays under “Recent drafts”.`,
     actions: [
-      { label: "Open shared config", run: open },
+      { label: "Open shared config", run: openShared },
       {
         label: "Keep my draft",
         run: () => {

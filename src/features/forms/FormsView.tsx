@@ -36,7 +36,9 @@ function rememberedSection(): Section {
   }
 }
 
-const COVERED = new Set(["variant", "version", "passwd", "storage", "systemd", "kernel_arguments", "boot_device", "metadata", "openshift"]);
+const COVERED = new Set(["variant", "version", "passwd", "storage", "systemd", "kernel_arguments", "boot_device"]);
+/** Covered too where the OpenShift section is shown. */
+const COVERED_OPENSHIFT = new Set(["metadata", "openshift"]);
 
 /** Applies `fn` to the config of the current text and stores the minimally edited text. */
 function changeConfig(fn: (c: Config) => Config): void {
@@ -158,7 +160,8 @@ export function FormsView({ diskBar }: { diskBar?: ReactNode }) {
 
   const sections = api.caps.sections;
   const current = sections.includes(section) ? section : (sections[0] ?? Section.Users);
-  const others = Object.keys(api.config).filter((k) => !COVERED.has(k));
+  const openshift = sections.includes(Section.OpenShift);
+  const others = Object.keys(api.config).filter((k) => !COVERED.has(k) && !(openshift && COVERED_OPENSHIFT.has(k)));
   const panels: Record<Section, ReactNode> = {
     users: <UsersSection />,
     files: <FilesSection />,
