@@ -27,3 +27,11 @@ export async function monacoText(page: Page, testId: string): Promise<string> {
 export async function waitUpToDate(page: Page): Promise<void> {
   await expect(page.getByTestId("status-state")).not.toHaveText("updating…");
 }
+
+/** The serious and critical axe findings (WCAG 2.x A/AA and best practices) within `selector`, as `rule: targets`. */
+export async function seriousAxeFindings(page: Page, selector: string): Promise<string[]> {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+  const { violations } = await new AxeBuilder({ page }).withTags(tags).include(selector).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}

@@ -9,7 +9,7 @@ const config = (marker: string) => `variant: fcos\nversion: 1.6.0\n# ${marker}\n
 async function shareLink(page: Page): Promise<string> {
   await page.getByRole("button", { name: "Share…" }).click();
   const input = page.getByTestId("share-link");
-  await expect(input).toHaveValue(/#v1\//);
+  await expect(input).toHaveValue(/#v2\//);
   const link = await input.inputValue();
   await page.getByRole("button", { name: "Close" }).click();
   return link;

@@ -244,11 +244,13 @@ test("a full session sends no request off the origin; the CSP holds and has no u
   await page.getByRole("button", { name: "Copy", exact: true }).click();
   // Share.
   await page.getByRole("button", { name: "Share…" }).click();
-  await expect(page.getByTestId("share-link")).toHaveValue(/#v1\//);
+  await expect(page.getByTestId("share-link")).toHaveValue(/#v2\//);
   await page.getByRole("button", { name: "Close" }).click();
   // Templates.
   await page.getByRole("button", { name: "New from template…" }).click();
-  await page.getByRole("dialog", { name: "New from template" }).getByRole("button").nth(1).click();
+  const templatesDialog = page.getByRole("dialog", { name: "Templates" });
+  await templatesDialog.getByRole("list", { name: "Templates" }).getByRole("button").first().click();
+  await templatesDialog.getByRole("button", { name: "New draft" }).click();
   await waitUpToDate(page);
   await page.getByLabel("Variant and version").selectOption("fcos@1.5.0");
   await waitUpToDate(page);

@@ -19,8 +19,10 @@ test("a template loads valid", async ({ page }) => {
       expect(expected.output, `${template.id} transpiles in Node`).not.toBeNull();
 
       await page.getByRole("button", { name: "New from template…" }).click();
-      const dialog = page.getByRole("dialog", { name: "New from template" });
+      const dialog = page.getByRole("dialog", { name: "Templates" });
+      await dialog.getByLabel("Variant").selectOption(template.variant);
       await dialog.getByRole("button", { name: new RegExp(`^${template.title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) }).click();
+      await dialog.getByRole("button", { name: "New draft" }).click();
       await expect(dialog).toBeHidden();
       await expect(page.locator(".k-pane-title")).toHaveText("config.bu");
 

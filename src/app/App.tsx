@@ -23,10 +23,12 @@ const LOCAL_REF = /\b(local|contents_local|ssh_authorized_keys_local)\s*:|\btree
 
 function Share({ onClose }: { onClose: () => void }) {
   // The dialog shares the text as it was when opened.
-  const [{ source, fileName }] = useState(() => useStudioStore.getState());
+  const [{ source, fileName, strict, pretty, raw }] = useState(() => useStudioStore.getState());
+  const [options] = useState(() => ({ strict, pretty, raw }));
   return (
     <ShareDialog
       source={source}
+      options={options}
       usesLocalFiles={LOCAL_REF.test(source)}
       onDownloadSource={() => downloadText(sourceFileName(fileName), source, "application/yaml")}
       onClose={onClose}

@@ -4,6 +4,7 @@
  */
 import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { outputKind } from "../features/output/download-name.ts";
 import { rovingTarget } from "../lib/roving.ts";
 import { countProblems, problemsOf } from "../store/problems.ts";
 import { Status, Tab, useStudioStore } from "../store/store.ts";
@@ -57,9 +58,11 @@ export const tabId = (t: PaneTab) => `tab-${t}`;
 export function PaneTabs({ tabs, selected, onSelect, label }: { tabs: readonly PaneTab[]; selected: PaneTab; onSelect: (t: PaneTab) => void; label: string }) {
   const buttons = useRef<Partial<Record<PaneTab, HTMLButtonElement | null>>>({});
   const problemCounts = useProblemCounts();
+  // The current text's output format (known even when it has errors), else the last good one's.
+  const format = useStudioStore((s) => s.result?.outputFormat ?? s.lastGood?.outputFormat ?? "json");
   const labels: Record<PaneTab, ReactNode> = {
     editor: "Editor",
-    ignition: "Ignition",
+    ignition: outputKind(format),
     problems: <ProblemsLabel c={problemCounts} />,
     preview: "Preview",
     files: <FilesLabel />,

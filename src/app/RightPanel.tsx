@@ -12,7 +12,9 @@ const FilesPanel = lazy(() => import("../features/files/FilesPanel.tsx").then((m
 function PreviewSlot() {
   // Preview of the last good output (the Preview tab is built in src/features/previews/).
   const config = useStudioStore((s) => s.lastGood?.config ?? null);
-  return <PreviewPanel config={config} />;
+  const variant = useStudioStore((s) => s.lastGood?.variant);
+  const version = useStudioStore((s) => s.lastGood?.version);
+  return <PreviewPanel config={config} variant={variant} version={version} />;
 }
 
 const panels: Record<Tab, () => ReactNode> = {

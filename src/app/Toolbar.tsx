@@ -1,6 +1,6 @@
 /** The toolbar: spec picker, options, open/new, share, copy, download. */
 import { lazy, Suspense, useMemo, useRef, useState } from "react";
-import { outputFileName } from "../features/output/download-name.ts";
+import { outputFileName, outputKind } from "../features/output/download-name.ts";
 import { useRedactionGuard } from "../features/quick-fixes/RedactionGuard.tsx";
 import { downloadText } from "../lib/download-file.ts";
 import { setVariantVersion } from "../lib/header-lines.ts";
@@ -173,7 +173,7 @@ export function Toolbar({ layout, onShare }: { layout: Layout; onShare: () => vo
       />
       {picking && (
         <Suspense fallback={null}>
-          <TemplatePicker open onPick={(source) => replaceDocument(source, null)} onClose={() => setPicking(false)} />
+          <TemplatePicker open onNewDraft={(source) => replaceDocument(source, null)} onClose={() => setPicking(false)} />
         </Suspense>
       )}
       <div className="k-toolbar-group k-toolbar-end">
@@ -210,7 +210,7 @@ export function Toolbar({ layout, onShare }: { layout: Layout; onShare: () => vo
           type="button"
           className="k-btn k-btn-primary"
           disabled={!hasOutput}
-          title={noOutput ?? `Save as ${downloadName}`}
+          title={noOutput ?? `Save the ${outputKind(outputFormat)} as ${downloadName}`}
           onClick={() =>
             guard("Download", () => {
               const output = useStudioStore.getState().result?.output ?? null;

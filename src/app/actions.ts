@@ -7,7 +7,7 @@ import { addFiles, DEFAULT_MODE } from "../features/files/files.ts";
 import { decodeShareFragment } from "../features/share/codec.ts";
 import { templates } from "../features/templates/templates.ts";
 import { MAX_SHARE_FRAGMENT, tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
-import { dismissNotice, loadDocument, notify, setTab, Tab, useStudioStore } from "../store/store.ts";
+import { dismissNotice, loadDocument, notify, setOptions, setTab, Tab, useStudioStore } from "../store/store.ts";
 import { DEFAULT_SOURCE } from "./default-config.ts";
 
 let drafts: DraftStore | null = null;
@@ -120,10 +120,15 @@ export async function openShareLinkFromLocation(hasDraft: boolean): Promise<void
     return;
   }
   const current = useStudioStore.getState().source;
-  if (!hasDraft || current === decoded.source || isPristine(current)) {
+  // A v2 link also carries Strict, Pretty and Raw; a v1 link leaves the recipient's options alone.
+  const openShared = () => {
     clearFragment();
+    if (decoded.options) setOptions(decoded.options);
     replaceDocument(decoded.source, null);
     dismissNotice("share");
+  };
+  if (!hasDraft || current === decoded.source || isPristine(current)) {
+    openShared();
     return;
   }
   const lines = decoded.source.split("\n").length;
@@ -132,14 +137,7 @@ export async function openShareLinkFromLocation(hasDraft: boolean): Promise<void
     kind: "info",
     text: `This link contains a shared config (${lines} lines). Your autosaved draft is still open. Open the shared config instead? Your draft stays under “Recent drafts”.`,
     actions: [
-      {
-        label: "Open shared config",
-        run: () => {
-          clearFragment();
-          replaceDocument(decoded.source, null);
-          dismissNotice("share");
-        },
-      },
+      { label: "Open shared config", run: openShared },
       {
         label: "Keep my draft",
         run: () => {

@@ -14,7 +14,9 @@ import { loadConfig, pathKey, saveConfig, setIn, type Config, type EditPath } fr
 import { specFor } from "./model/spec-walk.ts";
 import { BootDeviceSection } from "./sections/BootDeviceSection.tsx";
 import { FilesSection } from "./sections/FilesSection.tsx";
+import { FlatcarUpdatesSection } from "./sections/FlatcarUpdatesSection.tsx";
 import { KernelArgsSection } from "./sections/KernelArgsSection.tsx";
+import { OpenShiftSection } from "./sections/OpenShiftSection.tsx";
 import { StorageSection } from "./sections/StorageSection.tsx";
 import { TelemetrySection } from "./sections/TelemetrySection.tsx";
 import { UnitsSection } from "./sections/UnitsSection.tsx";
@@ -36,6 +38,8 @@ function rememberedSection(): Section {
 }
 
 const COVERED = new Set(["variant", "version", "passwd", "storage", "systemd", "kernel_arguments", "boot_device"]);
+/** Covered too where the OpenShift section is shown. */
+const COVERED_OPENSHIFT = new Set(["metadata", "openshift"]);
 
 /** Applies `fn` to the config of the current text and stores the minimally edited text. */
 function changeConfig(fn: (c: Config) => Config): void {
@@ -156,8 +160,9 @@ export function FormsView({ diskBar }: { diskBar?: ReactNode }) {
   }
 
   const sections = api.caps.sections;
-  const current = sections.includes(section) ? section : Section.Users;
-  const others = Object.keys(api.config).filter((k) => !COVERED.has(k));
+  const current = sections.includes(section) ? section : (sections[0] ?? Section.Users);
+  const openshift = sections.includes(Section.OpenShift);
+  const others = Object.keys(api.config).filter((k) => !COVERED.has(k) && !(openshift && COVERED_OPENSHIFT.has(k)));
   const panels: Record<Section, ReactNode> = {
     users: <UsersSection />,
     files: <FilesSection />,
@@ -165,8 +170,9 @@ export function FormsView({ diskBar }: { diskBar?: ReactNode }) {
     storage: <StorageSection diskBar={diskBar} />,
     boot: <BootDeviceSection />,
     kargs: <KernelArgsSection />,
-    updates: <UpdatesSection />,
+    updates: api.caps.updates === "flatcar" ? <FlatcarUpdatesSection /> : <UpdatesSection />,
     telemetry: <TelemetrySection />,
+    openshift: <OpenShiftSection />,
   };
   const onNavKey = (e: KeyboardEvent) => {
     const next = rovingTarget(sections, current, e.key, "vertical");

@@ -28,6 +28,20 @@ export function Problems({ path, id, extra = [] }: { path: EditPath; id?: string
   );
 }
 
+/** Problems a form finds itself (not tied to a config path), as error lines. */
+export function ErrorList({ messages }: { messages: readonly string[] }) {
+  if (messages.length === 0) return null;
+  return (
+    <ul className="ff-problems">
+      {messages.map((m) => (
+        <li key={m} className="ff-problem is-error">
+          {m}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function hasProblems(problems: ReadonlyMap<string, unknown[]>, path: EditPath): boolean {
   return (problems.get(pathKey(path))?.length ?? 0) > 0;
 }

@@ -1,6 +1,7 @@
-/** The Ignition tab: the output, or the last good output greyed with a banner while the config has errors. */
+/** The output tab: the output, or the last good output greyed with a banner while the config has errors. */
 import { lazy, Suspense } from "react";
 import { outputViewMayLoad } from "../../editor/load-gate.ts";
+import { outputKind } from "./download-name.ts";
 import { setTab, Status, Tab, useStudioStore } from "../../store/store.ts";
 
 // Its Monaco starts after the source editor's (the plain-text output shows meanwhile).
@@ -39,7 +40,7 @@ export function OutputPanel() {
     );
   }
 
-  const label = format === "yaml" ? "MachineConfig output" : "Ignition output";
+  const label = `${outputKind(format)} output`;
   return (
     <div className="k-output-panel" data-testid="output-panel" data-stale={failed || undefined}>
       {failed && (

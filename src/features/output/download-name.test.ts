@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outputFileName, sourceFileName } from "./download-name.ts";
+import { outputFileName, outputKind, sourceFileName } from "./download-name.ts";
 
 describe("download names", () => {
   it.each([
@@ -13,6 +13,11 @@ describe("download names", () => {
     { source: ".bu", format: "json", want: "config.ign" },
   ] as const)("$source ($format) → $want", ({ source, format, want }) => {
     expect(outputFileName(source, format)).toBe(want);
+  });
+
+  it("names the output for what it holds", () => {
+    expect(outputKind("json")).toBe("Ignition");
+    expect(outputKind("yaml")).toBe("MachineConfig");
   });
 
   it("keeps the source name", () => {

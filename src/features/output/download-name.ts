@@ -1,4 +1,9 @@
-/** File names for downloads, derived from the opened file's name. */
+/** Names for the output: its kind (Ignition or MachineConfig) and download file names. */
+
+/** What the output holds: Ignition JSON, or (openshift without --raw) a MachineConfig in YAML. */
+export function outputKind(outputFormat: "json" | "yaml"): "Ignition" | "MachineConfig" {
+  return outputFormat === "yaml" ? "MachineConfig" : "Ignition";
+}
 
 const SOURCE_EXT = /\.(bu|butane|ya?ml|txt)$/i;
 

@@ -2,16 +2,15 @@ import type { JSX } from "react";
 import type { DiskView, DisksView, PartitionView } from "./derive-disks.ts";
 import { PreviewStack } from "./PreviewStack.tsx";
 import { formatMiB } from "./shape.ts";
+import { variantFacts } from "./variant-facts.ts";
 
-/** Disks, their partition bars and tables, RAID arrays and undeclared devices. */
-export function DisksPreview({ view }: { view: DisksView }): JSX.Element {
+/**
+ * Disks, their partition bars and tables, RAID arrays and undeclared devices. `empty` says what
+ * the OS keeps without any (from the variant's facts; Fedora CoreOS's layout by default).
+ */
+export function DisksPreview({ view, empty = variantFacts("fcos").defaultLayout }: { view: DisksView; empty?: string }): JSX.Element {
   if (view.disks.length === 0 && view.raids.length === 0 && view.external.length === 0) {
-    return (
-      <p className="kp-empty">
-        No disks, RAID arrays, LUKS volumes or filesystems. Fedora CoreOS keeps its default layout: the root
-        filesystem grows to fill the boot disk.
-      </p>
-    );
+    return <p className="kp-empty">No disks, RAID arrays, LUKS volumes or filesystems. {empty}</p>;
   }
   return (
     <div className="kp-disks">

@@ -2,23 +2,31 @@
 import { useId, useMemo, type JSX, type ReactNode } from "react";
 import { deriveDisks } from "./derive-disks.ts";
 import { deriveFiles } from "./derive-files.ts";
+import { deriveKernel } from "./derive-kernel.ts";
 import { deriveUnits } from "./derive-units.ts";
 import { deriveUsers } from "./derive-users.ts";
 import { DisksPreview } from "./DisksPreview.tsx";
 import { FilesPreview } from "./FilesPreview.tsx";
-import { ignitionOf, safely } from "./shape.ts";
+import { KernelPreview, MachineConfigPreview } from "./KernelPreview.tsx";
+import { field, ignitionOf, safely } from "./shape.ts";
 import { UnitsPreview } from "./UnitsPreview.tsx";
 import { UsersPreview } from "./UsersPreview.tsx";
+import { variantFacts } from "./variant-facts.ts";
 import "./previews.css";
 
 /**
- * The Preview tab: what the Ignition config will do to the machine (disks, users, units,
- * files). `config` is the transpiler's parsed output and may be null or anything at all.
+ * The Preview tab: what the Ignition config will do to the machine (disks, kernel arguments,
+ * users, units, files), worded for the config's variant and version (see variant-facts.ts).
+ * `config` is the transpiler's parsed output and may be null or anything at all.
  */
-export function PreviewPanel(props: { config: unknown }): JSX.Element {
-  const { config } = props;
+export function PreviewPanel(props: { config: unknown; variant?: string | undefined; version?: string | undefined }): JSX.Element {
+  const { config, variant, version } = props;
   const baseId = useId();
-  const disks = useMemo(() => deriveDisks(config), [config]);
+  // openshift without --raw gives a MachineConfig; with it, plain Ignition.
+  const raw = variant === "openshift" && safely(() => field(config, "kind") !== "MachineConfig", false);
+  const facts = useMemo(() => variantFacts(variant, version, raw), [variant, version, raw]);
+  const disks = useMemo(() => deriveDisks(config, facts.image), [config, facts]);
+  const kernel = useMemo(() => deriveKernel(config), [config]);
   const users = useMemo(() => deriveUsers(config), [config]);
   const units = useMemo(() => deriveUnits(config), [config]);
   const files = useMemo(() => deriveFiles(config), [config]);
@@ -35,12 +43,16 @@ export function PreviewPanel(props: { config: unknown }): JSX.Element {
   }
 
   const fileCount = files.counts.files + files.counts.directories + files.counts.links;
-  const sections = [
+  const mc = kernel.machineConfig;
+  const kargCount = kernel.shouldExist.length + kernel.shouldNotExist.length + (mc?.kernelArguments.length ?? 0);
+  const sections: { key: string; title: string; count: number | null }[] = [
+    ...(mc ? [{ key: "machineconfig", title: "MachineConfig", count: null }] : []),
     { key: "disks", title: "Disks", count: disks.counts.disks + disks.counts.raids + disks.external.length },
+    { key: "kernel", title: "Kernel arguments", count: kargCount },
     { key: "users", title: "Users", count: users.users.length + users.groups.length },
     { key: "units", title: "Units", count: units.length },
     { key: "files", title: "Files", count: fileCount },
-  ] as const;
+  ];
 
   return (
     <div className="kp-panel" data-testid="preview-panel">
@@ -54,15 +66,41 @@ export function PreviewPanel(props: { config: unknown }): JSX.Element {
             // Scroll with JS: an #anchor would clobber the share link in the URL hash.
             onClick={() => document.getElementById(`${baseId}-${s.key}`)?.scrollIntoView({ behavior: "smooth", block: "start" })}
           >
-            {s.title} <span className="kp-count">{s.count}</span>
+            {s.title}
+            {s.count !== null ? <span className="kp-count"> {s.count}</span> : null}
           </button>
         ))}
       </nav>
+      <div className="kp-about" data-testid="preview-about">
+        <p className="kp-target">
+          What this config does to <strong>{facts.target}</strong>
+          {variant !== undefined && version !== undefined ? (
+            <span className="kp-dim">
+              {" "}
+              ({variant} {version})
+            </span>
+          ) : null}
+          .
+        </p>
+        <ul className="kp-implied" aria-label="Implied by this variant">
+          {facts.implied.map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+      </div>
+      {mc ? (
+        <Section id={`${baseId}-machineconfig`} title="MachineConfig">
+          <MachineConfigPreview mc={mc} />
+        </Section>
+      ) : null}
       <Section id={`${baseId}-disks`} title="Disks">
-        <DisksPreview view={disks} />
+        <DisksPreview view={disks} empty={facts.defaultLayout} />
+      </Section>
+      <Section id={`${baseId}-kernel`} title="Kernel arguments">
+        <KernelPreview view={kernel} empty={facts.kernelArgs} />
       </Section>
       <Section id={`${baseId}-users`} title="Users">
-        <UsersPreview view={users} />
+        <UsersPreview view={users} empty={facts.noUsers} />
       </Section>
       <Section id={`${baseId}-units`} title="Units">
         <UnitsPreview units={units} />

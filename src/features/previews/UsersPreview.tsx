@@ -1,15 +1,13 @@
 import type { JSX } from "react";
 import type { UserView, UsersView } from "./derive-users.ts";
 
-/** Users (with SSH keys and whether a password is set) and groups. Never shows a hash. */
-export function UsersPreview({ view }: { view: UsersView }): JSX.Element {
+/**
+ * Users (with SSH keys and whether a password is set) and groups. Never shows a hash. `empty`
+ * says what the OS has without any (its default user, from the variant's facts).
+ */
+export function UsersPreview({ view, empty }: { view: UsersView; empty: string }): JSX.Element {
   if (view.users.length === 0 && view.groups.length === 0) {
-    return (
-      <p className="kp-empty">
-        No users or groups. Fedora CoreOS has a <code>core</code> user, but without an SSH key or password nobody
-        can log in.
-      </p>
-    );
+    return <p className="kp-empty">No users or groups. {empty}</p>;
   }
   return (
     <div className="kp-users">

@@ -92,7 +92,7 @@ describe("deriveDisks", () => {
     expect(rootRaid).toMatchObject({ name: "md-root", memberIndex: 2 });
     const luks = rootRaid.above[0] as LuksNode;
     expect(luks).toMatchObject({ kind: "luks", name: "root", unlock: ["TPM2"], wipeVolume: true });
-    expect(luks.above[0]).toMatchObject({ kind: "filesystem", format: "xfs", mount: "/", mountNote: "CoreOS root filesystem (by label)" });
+    expect(luks.above[0]).toMatchObject({ kind: "filesystem", format: "xfs", mount: "/", mountNote: "Fedora CoreOS root filesystem (by label)" });
 
     // The ESP is formatted but not mounted.
     expect(vda?.partitions[1]?.stack[0]).toMatchObject({ format: "vfat", mount: null, mountNote: "EFI system partition" });
@@ -145,7 +145,7 @@ describe("deriveDisks", () => {
     });
     expect(v.disks).toEqual([]);
     expect(v.external).toHaveLength(1);
-    expect(v.external[0]).toMatchObject({ device: "/dev/disk/by-partlabel/root", note: "existing CoreOS root partition" });
+    expect(v.external[0]).toMatchObject({ device: "/dev/disk/by-partlabel/root", note: "existing Fedora CoreOS root partition" });
     expect(mountSummary(v.external[0]?.stack ?? [])).toBe("/");
   });
 

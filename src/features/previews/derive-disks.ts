@@ -17,8 +17,9 @@ import {
   uint,
   type Rec,
 } from "./shape.ts";
+import { defaultImage, type ImageLayout } from "./variant-facts.ts";
 
-/** The disk Fedora CoreOS booted from; udev provides this link. */
+/** The disk the OS booted from; udev provides this link (Fedora CoreOS, RHCOS and Flatcar). */
 export const BOOT_DISK = "/dev/disk/by-id/coreos-boot-disk";
 
 /** A filesystem on a block device, with where it ends up mounted. */
@@ -173,21 +174,15 @@ interface Model {
   units: Rec[];
 }
 
-// Labels of the partitions of Fedora CoreOS's own image, and what they hold.
-const COREOS_PARTLABELS: Readonly<Record<string, string>> = {
-  "BIOS-BOOT": "existing CoreOS BIOS boot partition",
-  "PowerPC-PReP-boot": "existing CoreOS PReP boot partition",
-  "EFI-SYSTEM": "existing CoreOS EFI system partition",
-  boot: "existing CoreOS boot partition",
-  root: "existing CoreOS root partition",
-};
-
-/** Derives the disk preview; never throws, returns an empty view for anything unusable. */
-export function deriveDisks(config: unknown): DisksView {
-  return safely(() => derive(config), emptyDisksView);
+/**
+ * Derives the disk preview; never throws, returns an empty view for anything unusable. `image`
+ * describes the OS image's own boot disk (Fedora CoreOS unless told otherwise).
+ */
+export function deriveDisks(config: unknown, image: ImageLayout = defaultImage): DisksView {
+  return safely(() => derive(config, image), emptyDisksView);
 }
 
-function derive(config: unknown): DisksView {
+function derive(config: unknown, image: ImageLayout): DisksView {
   const ign = ignitionOf(config);
   const storage = field(ign, "storage");
   const model: Model = {
@@ -197,7 +192,7 @@ function derive(config: unknown): DisksView {
       .map(({ raw, device }) => ({
         raw,
         device,
-        partitions: effectiveNumbers(device, raw, records(raw, "partitions")),
+        partitions: effectiveNumbers(device, raw, records(raw, "partitions"), image),
       })),
     raids: records(storage, "raid").filter((r) => nonEmptyStr(r, "name") !== null),
     luks: records(storage, "luks").filter((l) => nonEmptyStr(l, "name") !== null),
@@ -205,19 +200,19 @@ function derive(config: unknown): DisksView {
     units: records(field(ign, "systemd"), "units"),
   };
 
-  const resolver = new Resolver(model);
+  const resolver = new Resolver(model, image);
 
   const disks: DiskView[] = model.disks.map((d, di) => {
     const wipeTable = bool(d.raw, "wipeTable") === true;
     const partitions: PartitionView[] = d.partitions.map((p, pi) => {
       const view = partitionView(p.raw, pi, p.number, resolver.stackOn({ kind: "partition", disk: di, part: pi }));
-      // On the boot disk, CoreOS's own partitions keep their contents unless the config says otherwise.
+      // On the boot disk, the image's own partitions keep their contents unless the config says otherwise.
       if (d.device === BOOT_DISK && !wipeTable && view.stack.length === 0 && view.label !== null)
-        view.keeps = COREOS_CONTENTS[view.label] ?? null;
+        view.keeps = imagePartition(image, view.label)?.keeps ?? null;
       return view;
     });
-    const note = d.device === BOOT_DISK ? "the disk Fedora CoreOS booted from" : null;
-    const segments = layout(d.device, wipeTable, partitions);
+    const note = d.device === BOOT_DISK ? `the disk ${image.os} booted from` : null;
+    const segments = layout(d.device, wipeTable, partitions, image);
     return {
       index: di,
       device: d.device,
@@ -257,7 +252,7 @@ function derive(config: unknown): DisksView {
 
   const external: ExternalDeviceView[] = externalPaths.map((path) => ({
     device: path,
-    note: externalNote(path),
+    note: externalNote(path, image),
     stack: resolver.stackOn({ kind: "external", path }),
   }));
 
@@ -278,12 +273,13 @@ function derive(config: unknown): DisksView {
 /**
  * Partition numbers as Ignition will assign them. Explicit numbers win; a partition without
  * one gets the next free number, which is only predictable on a freshly wiped table or on the
- * CoreOS boot disk (whose image has partitions 1–4).
+ * boot disk (whose image has known partitions, 1–4 on CoreOS).
  */
 function effectiveNumbers(
   device: string,
   disk: Rec,
   parts: Rec[],
+  image: ImageLayout,
 ): { raw: Rec; number: number | null }[] {
   const explicit = parts.map((p) => {
     const n = uint(p, "number");
@@ -291,7 +287,7 @@ function effectiveNumbers(
   });
   const predictable = bool(disk, "wipeTable") === true || device === BOOT_DISK;
   const used = new Set<number>(explicit.filter((n): n is number => n !== null));
-  if (device === BOOT_DISK && bool(disk, "wipeTable") !== true) for (const n of [1, 2, 3, 4]) used.add(n);
+  if (device === BOOT_DISK && bool(disk, "wipeTable") !== true) for (const n of image.numbers) used.add(n);
   let next = 1;
   return parts.map((raw, i) => {
     const given = explicit[i] ?? null;
@@ -331,10 +327,7 @@ function partitionView(p: Rec, index: number, effectiveNumber: number | null, st
 // A partition that fills the rest of the disk is drawn as if the disk had at least 8 GiB
 // left (Fedora CoreOS's recommended minimum root size), so the bar reads like a real disk.
 const REST_OF_DISK_MIB = 8192;
-// Size of the CoreOS image's partitions 1–3 (BIOS/PReP 1 MiB, EFI 127 MiB, boot 384 MiB).
-const COREOS_IMAGE_HEAD_MIB = 512;
-
-function layout(device: string, wipeTable: boolean, parts: PartitionView[]): BarSegment[] {
+function layout(device: string, wipeTable: boolean, parts: PartitionView[], image: ImageLayout): BarSegment[] {
   const segments: BarSegment[] = [];
   const first = parts[0];
   // Partitions kept from before (numbers below the first declared one) are drawn dimmed.
@@ -348,10 +341,10 @@ function layout(device: string, wipeTable: boolean, parts: PartitionView[]): Bar
       partition: null,
       text: range,
       description: isBoot
-        ? `existing partition${last === 1 ? "" : "s"} ${range} (CoreOS boot partitions), kept`
+        ? `existing partition${last === 1 ? "" : "s"} ${range} (${image.headNote}), kept`
         : `existing partition${last === 1 ? "" : "s"} ${range}, kept`,
       category: "existing",
-      grow: isBoot ? COREOS_IMAGE_HEAD_MIB : Math.max(256, last * 256),
+      grow: isBoot ? image.headMiB : Math.max(256, last * 256),
       deleted: false,
     });
   }
@@ -435,30 +428,28 @@ export function mountSummary(stack: StackNode[]): string | null {
   return parts.length > 0 ? parts.join(", ") : null;
 }
 
-function externalNote(path: string): string | null {
-  if (path === BOOT_DISK) return "the disk Fedora CoreOS booted from";
+function externalNote(path: string, image: ImageLayout): string | null {
+  if (path === BOOT_DISK) return `the disk ${image.os} booted from`;
   const partlabel = /^\/dev\/disk\/by-partlabel\/(.+)$/.exec(path)?.[1];
-  if (partlabel !== undefined) return COREOS_PARTLABELS[partlabel] ?? "existing partition, not declared under storage.disks";
+  if (partlabel !== undefined) return imagePartition(image, partlabel)?.note ?? "existing partition, not declared under storage.disks";
   return "not declared under storage.disks";
 }
 
-// What the CoreOS image keeps on its partitions (by label).
-const COREOS_CONTENTS: Readonly<Record<string, string>> = {
-  "BIOS-BOOT": "the boot loader",
-  "PowerPC-PReP-boot": "the boot loader",
-  "EFI-SYSTEM": "the existing EFI system partition",
-  boot: "the existing /boot filesystem",
-  root: "the existing root filesystem",
-};
+/** The image's partition with GPT label `label` (own keys only: a label may be any string). */
+function imagePartition(image: ImageLayout, label: string) {
+  return Object.prototype.hasOwnProperty.call(image.partitions, label) ? image.partitions[label] : undefined;
+}
 
 const MAX_DEPTH = 8;
 
 class Resolver {
   private readonly model: Model;
   private readonly cache = new Map<string, Target>();
+  private readonly image: ImageLayout;
 
-  constructor(model: Model) {
+  constructor(model: Model, image: ImageLayout) {
     this.model = model;
+    this.image = image;
   }
 
   /** What a device path refers to within the config (memoised: stacks resolve paths often). */
@@ -605,9 +596,9 @@ class Resolver {
     if (format === "swap") {
       mount = "swap";
     } else if (path === null) {
-      // Fedora CoreOS mounts its own filesystems by label (see the FCOS storage docs).
-      if (label === "root") [mount, mountNote] = ["/", "CoreOS root filesystem (by label)"];
-      else if (label === "boot") [mount, mountNote] = ["/boot", "CoreOS boot filesystem (by label)"];
+      // The OS mounts its own filesystems by label (FCOS storage docs; Flatcar disk layout docs).
+      const byLabel = label !== null && Object.prototype.hasOwnProperty.call(this.image.mountsByLabel, label) ? this.image.mountsByLabel[label] : undefined;
+      if (byLabel) [mount, mountNote] = byLabel;
       else if (format === "vfat" && label !== null && /^(esp-\d+|EFI-SYSTEM)$/.test(label))
         mountNote = "EFI system partition";
     }

@@ -1,10 +1,12 @@
 /** The Share dialog: a link that carries the config, with a secrets warning and a redacted variant. */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { buildShareUrl, MAX_SHARE_URL_LENGTH } from "./codec.ts";
+import { buildShareUrl, MAX_SHARE_URL_LENGTH, type ShareOptions } from "./codec.ts";
 import { findSecrets, redactSecrets, summarizeSecrets } from "./secrets.ts";
 
 export interface ShareDialogProps {
   source: string;
+  /** The output options the link carries (the recipient's studio switches to them). */
+  options: ShareOptions;
   /** Whether the config reads from the Files panel (those files are not in the link). */
   usesLocalFiles: boolean;
   onDownloadSource: () => void;
@@ -22,7 +24,9 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-export function ShareDialog({ source, usesLocalFiles, onDownloadSource, onClose }: ShareDialogProps) {
+const onOff = (v: boolean) => (v ? "on" : "off");
+
+export function ShareDialog({ source, options, usesLocalFiles, onDownloadSource, onClose }: ShareDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const findings = useMemo(() => findSecrets(source), [source]);
   const [links, setLinks] = useState<{ full: string; redacted: string | null } | null>(null);
@@ -38,15 +42,15 @@ export function ShareDialog({ source, usesLocalFiles, onDownloadSource, onClose 
     let live = true;
     const base = window.location.href;
     void Promise.all([
-      buildShareUrl(base, source),
-      findings.length > 0 ? buildShareUrl(base, redactSecrets(source, findings)) : Promise.resolve(null),
+      buildShareUrl(base, source, options),
+      findings.length > 0 ? buildShareUrl(base, redactSecrets(source, findings), options) : Promise.resolve(null),
     ]).then(([full, redacted]) => {
       if (live) setLinks({ full, redacted });
     });
     return () => {
       live = false;
     };
-  }, [source, findings]);
+  }, [source, findings, options]);
 
   const link = links ? (links.redacted !== null && choice === "redacted" ? links.redacted : links.full) : null;
   const tooLong = link !== null && link.length > MAX_SHARE_URL_LENGTH;
@@ -62,6 +66,9 @@ export function ShareDialog({ source, usesLocalFiles, onDownloadSource, onClose 
       <p className="k-dialog-note">
         The config travels inside the link, after the <code>#</code>: browsers do not send that part to any server.
         {usesLocalFiles && " Files from the Files panel are not included."}
+      </p>
+      <p className="k-dialog-note" data-testid="share-options">
+        The link also sets the output options: Strict {onOff(options.strict)}, Pretty {onOff(options.pretty)}, Raw {onOff(options.raw)}.
       </p>
 
       {findings.length > 0 && (

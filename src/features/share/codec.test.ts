@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildShareUrl, decodeShareFragment, encodeShareFragment, fromBase64Url, toBase64Url } from "./codec.ts";
+import { buildShareUrl, decodeOptions, decodeShareFragment, encodeOptions, encodeShareFragment, fromBase64Url, toBase64Url, type ShareOptions } from "./codec.ts";
 
 describe("share codec", () => {
   it.each([
@@ -48,7 +48,40 @@ describe("share codec", () => {
   });
 
   it("says when a newer format is used", async () => {
-    expect(await decodeShareFragment("#v2/xyz")).toMatchObject({ message: expect.stringContaining("v2") });
+    expect(await decodeShareFragment("#v3/xyz")).toMatchObject({ message: expect.stringContaining("v3") });
+  });
+
+  const allOptions: ShareOptions[] = [false, true].flatMap((strict) =>
+    [false, true].flatMap((pretty) => [false, true].map((raw) => ({ strict, pretty, raw }))),
+  );
+
+  it.each(allOptions)("round-trips Strict $strict, Pretty $pretty, Raw $raw with the config", async (options) => {
+    const source = "variant: openshift\nversion: 4.16.0\n";
+    const frag = await encodeShareFragment(source, options);
+    expect(frag).toMatch(/^v2\/(-|s?p?r?)\/[A-Za-z0-9_-]*$/);
+    expect(await decodeShareFragment("#" + frag)).toEqual({ kind: "config", source, options });
+    const url = await buildShareUrl("http://localhost:4173/", source, options);
+    expect(await decodeShareFragment(new URL(url).hash)).toEqual({ kind: "config", source, options });
+  });
+
+  it("names the options with one letter each", () => {
+    expect(encodeOptions({ strict: false, pretty: false, raw: false })).toBe("-");
+    expect(encodeOptions({ strict: true, pretty: true, raw: true })).toBe("spr");
+    expect(decodeOptions("p")).toEqual({ strict: false, pretty: true, raw: false });
+    // Letters a later version may add are ignored; anything else is no options segment.
+    expect(decodeOptions("px")).toEqual({ strict: false, pretty: true, raw: false });
+    expect(decodeOptions("")).toBeNull();
+    expect(decodeOptions("P!")).toBeNull();
+  });
+
+  it("still opens v1 links, which carry no options", async () => {
+    // A link made before options were shared (v1: the compressed config alone).
+    const v1 = "v1/K0ssykzMK7FSSEvOL-YqSy0qzszPs1Iw1DPTM-ACAA";
+    expect(await decodeShareFragment("#" + v1)).toEqual({ kind: "config", source: "variant: fcos\nversion: 1.6.0\n" });
+  });
+
+  it.each(["#v2/", "#v2/AAAA", "#v2/p", "#v2/P/AAAA", "#v2/p/not*base64"])("reads the damaged v2 link %s as an error", async (hash) => {
+    expect(await decodeShareFragment(hash)).toMatchObject({ kind: "error", message: expect.stringContaining("damaged") });
   });
 
   it("base64url handles every byte", () => {

@@ -1,14 +1,41 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { templates } from "./templates.ts";
+import { transpile } from "../../transpiler/index.ts";
+import { listSpecs } from "../../transpiler/versions.ts";
+import { templates, templateVariants, templateVersion } from "./templates.ts";
 
 describe("templates", () => {
-  it("has at least ten, with unique kebab-case ids and titles", () => {
-    expect(templates.length).toBeGreaterThanOrEqual(10);
+  it("has unique kebab-case ids, and titles unique within a variant", () => {
     const ids = templates.map((t) => t.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(new Set(templates.map((t) => t.title)).size).toBe(templates.length);
+    const titles = templates.map((t) => `${t.variant}: ${t.title}`);
+    expect(new Set(titles).size).toBe(titles.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it("has at least three for every variant, and a Quadlet container wherever a spec has quadlets", () => {
+    const variants = [...new Set(listSpecs().map((s) => s.variant))];
+    expect(templateVariants).toEqual(variants);
+    for (const v of variants) expect(templates.filter((t) => t.variant === v).length, v).toBeGreaterThanOrEqual(3);
+    for (const v of ["fcos", "flatcar", "r4e", "fiot"]) {
+      expect(templates.some((t) => t.variant === v && /systemd:\n {2}quadlets:/.test(t.source)), `${v} systemd.quadlets`).toBe(true);
+    }
+  });
+
+  it("uses the newest stable spec of each variant, or the newest experimental one for experimental-only fields", () => {
+    expect(templateVersion("fcos")).toBe("1.7.0");
+    expect(templateVersion("flatcar")).toBe("1.1.0");
+    expect(templateVersion("openshift")).toBe("4.22.0");
+    expect(templateVersion("r4e")).toBe("1.1.0");
+    expect(templateVersion("fiot")).toBe("1.0.0");
+    expect(templateVersion("fcos", "experimental")).toBe("1.8.0-experimental");
+    for (const t of templates) {
+      const experimental = t.version.includes("experimental");
+      expect(t.version).toBe(templateVersion(t.variant, experimental ? "experimental" : "stable"));
+      // Only templates that need an experimental field use an experimental spec, and they say so.
+      expect(experimental, t.id).toBe(/\bquadlets:/.test(t.source));
+      if (experimental) expect(t.source).toContain("# Experimental spec");
+    }
   });
 
   describe.each(templates)("$id", (t) => {
@@ -18,9 +45,9 @@ describe("templates", () => {
       expect(t.description.trim()).not.toBe("");
     });
 
-    it("is fcos YAML with a version", () => {
+    it("is YAML of its variant and version", () => {
       const doc: unknown = parse(t.source);
-      expect(doc).toMatchObject({ variant: "fcos", version: "1.6.0" });
+      expect(doc).toMatchObject({ variant: t.variant, version: t.version });
     });
 
     it("ends with a newline and has no tabs or trailing spaces", () => {
@@ -32,17 +59,18 @@ describe("templates", () => {
       await expect(t.source).toMatchFileSnapshot(`../../../public/templates/${t.id}.bu`);
     });
 
-    it("transpiles without errors", async () => {
-      // Imported lazily so a half-landed transpiler fails only this test, not the whole file.
-      const { transpile } = await import("../../transpiler/index.ts");
+    it("transpiles with zero diagnostics", () => {
       const result = transpile(t.source);
       expect(result.failure).toBeUndefined();
-      expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(result.output).not.toBeNull();
+      expect(result.diagnostics).toEqual([]);
     });
 
-    it("transpiles without warnings", async () => {
-      const { transpile } = await import("../../transpiler/index.ts");
-      expect(transpile(t.source).diagnostics).toEqual([]);
+    it.runIf(t.variant === "openshift")("transpiles with zero diagnostics as raw Ignition too", () => {
+      // Raw output drops the openshift section with a warning; only templates without one are clean.
+      const result = transpile(t.source, { raw: true });
+      expect(result.output).not.toBeNull();
+      expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     });
   });
 });

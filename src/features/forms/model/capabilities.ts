@@ -2,7 +2,8 @@
  * Which form sections a variant/version offers: a section appears only where the spec has its
  * fields and the variant does not reject them (r4e/fiot refuse disks, filesystems, LUKS, RAID
  * and kernel arguments; openshift allows only the `core` user, no directories or links, and takes
- * kernel arguments under `openshift:` from 4.14; Zincati and countme exist on Fedora CoreOS only).
+ * kernel arguments under `openshift:`; Zincati and countme exist on Fedora CoreOS only, Flatcar
+ * has its own update.conf; the OpenShift section edits the MachineConfig's metadata and spec).
  */
 import { hasField, type VariantSpec } from "./spec-walk.ts";
 
@@ -15,6 +16,7 @@ export const Section = {
   KernelArgs: "kargs",
   Updates: "updates",
   Telemetry: "telemetry",
+  OpenShift: "openshift",
 } as const;
 export type Section = (typeof Section)[keyof typeof Section];
 
@@ -27,6 +29,7 @@ export const sectionTitles: Record<Section, string> = {
   kargs: "Kernel arguments",
   updates: "Updates",
   telemetry: "Telemetry",
+  openshift: "OpenShift",
 };
 
 export interface Capabilities {
@@ -45,6 +48,8 @@ export interface Capabilities {
   /** Where kernel arguments go: Butane's `kernel_arguments` or openshift's list. */
   kargs: "butane" | "openshift" | null;
   append: boolean;
+  /** Which update agent the Updates section configures: Zincati (fcos) or update.conf (flatcar). */
+  updates: "zincati" | "flatcar" | null;
 }
 
 export function capabilitiesOf(vs: VariantSpec): Capabilities {
@@ -59,11 +64,13 @@ export function capabilitiesOf(vs: VariantSpec): Capabilities {
     : !edge && hasField(vs, ["kernel_arguments"]) ? "butane"
     : openshift ? "openshift"
     : null;
-  const sections: Section[] = [Section.Users, Section.Files, Section.Units];
+  const updates: Capabilities["updates"] = vs.variant === "fcos" ? "zincati" : vs.variant === "flatcar" ? "flatcar" : null;
+  const sections: Section[] = openshift ? [Section.OpenShift, Section.Users, Section.Files, Section.Units] : [Section.Users, Section.Files, Section.Units];
   if (disks || filesystems || luks || raid) sections.push(Section.Storage);
   if (hasField(vs, ["boot_device"])) sections.push(Section.BootDevice);
   if (kargs) sections.push(Section.KernelArgs);
-  if (vs.variant === "fcos") sections.push(Section.Updates, Section.Telemetry);
+  if (updates) sections.push(Section.Updates);
+  if (vs.variant === "fcos") sections.push(Section.Telemetry);
   return {
     sections,
     coreUserOnly: openshift,
@@ -77,5 +84,6 @@ export function capabilitiesOf(vs: VariantSpec): Capabilities {
     raid,
     kargs,
     append: !openshift,
+    updates,
   };
 }

@@ -127,7 +127,9 @@ describe("sections per variant/version", () => {
     expect(caps("fcos", "1.2.0").sections).toEqual(["users", "files", "units", "storage", "updates", "telemetry"]);
     expect(caps("r4e", "1.1.0").sections).toEqual(["users", "files", "units"]);
     expect(caps("fiot", "1.0.0").sections).toEqual(["users", "files", "units"]);
-    expect(caps("flatcar", "1.1.0")).toMatchObject({ sections: ["users", "files", "units", "storage", "kargs"], clevis: false });
-    expect(caps("openshift", "4.16.0")).toMatchObject({ sections: ["users", "files", "units", "storage", "boot", "kargs"], kargs: "openshift", coreUserOnly: true, links: false });
+    expect(caps("flatcar", "1.1.0")).toMatchObject({ sections: ["users", "files", "units", "storage", "kargs", "updates"], clevis: false, updates: "flatcar" });
+    expect(caps("openshift", "4.16.0")).toMatchObject({ sections: ["openshift", "users", "files", "units", "storage", "boot", "kargs"], kargs: "openshift", coreUserOnly: true, links: false, updates: null });
+    expect(caps("openshift", "4.8.0").sections).toEqual(["openshift", "users", "files", "units", "storage", "boot", "kargs"]);
+    expect(caps("fcos", "1.6.0").updates).toBe("zincati");
   });
 });

@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { lineDiff } from "../../../lib/yaml-edit/line-diff.ts";
 import { deepEqual } from "../../../lib/yaml-edit/yaml-edit.ts";
 import { appendIn, getIn, loadConfig, saveConfig, setIn, type Config } from "./config.ts";
+import { emptyUpdate, UPDATE_CONF_PATH, writeUpdateConf } from "./flatcar-update.ts";
+import { ROLE_LABEL } from "./openshift.ts";
 
 const casesDir = resolve(process.cwd(), "../shared/conformance/cases");
 const inputs = existsSync(casesDir)
@@ -99,6 +101,59 @@ describe.skipIf(inputs.length === 0)("conformance corpus through the form model"
       if (!(back.ok && deepEqual(back.config, next)) || d.added.length > 0 || !kept.every((x) => out.includes(x))) failures.push(c.id);
     }
     console.log(`remove unit: ${n - failures.length} of ${n} inputs edited minimally`);
+    expect(failures).toEqual([]);
+  });
+
+  const isMap = (v: unknown) => v === undefined || (typeof v === "object" && v !== null && !Array.isArray(v));
+
+  it("Flatcar updates: writing update.conf only adds lines, on every flatcar input", () => {
+    const failures: string[] = [];
+    let n = 0;
+    for (const c of configs) {
+      const files = getIn(c.config, ["storage", "files"]);
+      if (c.config.variant !== "flatcar" || !isMap(c.config.storage) || (files !== undefined && !Array.isArray(files))) continue;
+      if (Array.isArray(files) && files.some((f) => (f as { path?: unknown } | null)?.path === UPDATE_CONF_PATH)) continue;
+      n++;
+      const inline = writeUpdateConf("", { ...emptyUpdate, group: "stable", strategy: "etcd-lock", windowStart: "Thu 04:00", windowLength: "1h" });
+      const item = { path: UPDATE_CONF_PATH, overwrite: true, mode: 0o644, contents: { inline } };
+      const r = checkEdit(c.text, c.config, (cfg) => appendIn(cfg, ["storage", "files"], item), { pureInsert: true });
+      if (!r.readsBack || !r.linesOk || !r.commentsKept) failures.push(c.id);
+    }
+    console.log(`flatcar update.conf: ${n - failures.length} of ${n} flatcar inputs edited minimally`);
+    expect(n).toBeGreaterThan(0);
+    expect(failures).toEqual([]);
+  });
+
+  it("OpenShift: role, FIPS, kernel type and an extension each change only their own line, on every openshift input", () => {
+    const failures: string[] = [];
+    let n = 0;
+    for (const c of configs) {
+      const labels = getIn(c.config, ["metadata", "labels"]);
+      const ext = getIn(c.config, ["openshift", "extensions"]);
+      if (c.config.variant !== "openshift" || !isMap(c.config.metadata) || !isMap(labels) || !isMap(c.config.openshift) || (ext !== undefined && !Array.isArray(ext))) continue;
+      n++;
+      const role = getIn(c.config, ["metadata", "labels", ROLE_LABEL]);
+      const fips = getIn(c.config, ["openshift", "fips"]);
+      const kt = getIn(c.config, ["openshift", "kernel_type"]);
+      const edits: [(cfg: Config) => Config, boolean][] = [
+        [(cfg) => setIn(cfg, ["metadata", "labels", ROLE_LABEL], role === "master" ? "worker" : "master"), role === undefined],
+        [(cfg) => setIn(cfg, ["openshift", "fips"], fips !== true), fips === undefined],
+        [(cfg) => setIn(cfg, ["openshift", "kernel_type"], kt === "realtime" ? "default" : "realtime"), kt === undefined],
+        [(cfg) => appendIn(cfg, ["openshift", "extensions"], "usbguard"), true],
+      ];
+      for (const [fn, pureInsert] of edits) {
+        const r = checkEdit(c.text, c.config, fn, { pureInsert });
+        const d = lineDiff(c.text, r.out);
+        // A changed value is one line replaced; a new one only adds lines.
+        const oneLine = pureInsert ? r.linesOk : d.removed.length === 1 && d.added.length === 1;
+        if (!r.readsBack || !oneLine || !r.commentsKept) {
+          failures.push(c.id);
+          break;
+        }
+      }
+    }
+    console.log(`openshift section: ${n - failures.length} of ${n} openshift inputs edited minimally (4 edits each)`);
+    expect(n).toBeGreaterThan(0);
     expect(failures).toEqual([]);
   });
 });

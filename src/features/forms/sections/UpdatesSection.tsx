@@ -1,6 +1,6 @@
 /** Zincati's update strategy, written as a TOML drop-in file in storage.files. */
 import { useId } from "react";
-import { TextInput } from "../fields.tsx";
+import { ErrorList, TextInput } from "../fields.tsx";
 import { useForms } from "../forms-context.ts";
 import { appendIn, getIn, recordsAt, setIn } from "../model/config.ts";
 import { DAYS, defaultUpdates, parseZincatiToml, windowProblems, ZINCATI_PATH, zincatiToml, type UpdatesSettings, type UpdateWindow } from "../model/zincati.ts";
@@ -49,15 +49,7 @@ function Window({ w, i, onChange, onRemove }: { w: UpdateWindow; i: number; onCh
         </label>
         <TextInput id={`${id}-len`} value={String(w.length_minutes)} mono onCommit={(v) => onChange({ ...w, length_minutes: Number(v.trim()) })} />
       </div>
-      {problems.length > 0 && (
-        <ul className="ff-problems">
-          {problems.map((p) => (
-            <li key={p} className="ff-problem is-error">
-              {p}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ErrorList messages={problems} />
       <div className="ff-card-actions">
         <button type="button" className="k-btn k-btn-small k-btn-danger" onClick={onRemove}>
           Remove window {i + 1}
