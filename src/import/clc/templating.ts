@@ -1,0 +1,1 @@
+export const CLC_PLATFORMS: readonly string[] = [];

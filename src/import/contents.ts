@@ -1,0 +1,91 @@
+/**
+ * Resource contents as Ignition reads them: a `data:` URL decoded the way Ignition decodes it,
+ * gunzipped when `compression` says so, and whether the bytes are text a person can read inline.
+ */
+import { gunzipSync } from "fflate";
+import { decodeDataUrl } from "../transpiler/ignition/index.ts";
+
+/** The bytes a `data:` URL source stands for (after gzip when compressed), or null. */
+export function dataUrlBytes(source: string, compression: unknown): Uint8Array | null {
+  if (!/^data:/i.test(source)) return null;
+  const raw = decodeDataUrl(source);
+  if (raw === null) return null;
+  if (compression === "gzip") {
+    try {
+      return gunzipSync(raw);
+    } catch {
+      return null;
+    }
+  }
+  if (compression !== undefined && compression !== null && compression !== "") return null;
+  return raw;
+}
+
+type Decoder = { decode(b: Uint8Array): string };
+const Native = (globalThis as { TextDecoder?: new (label: string, opts: { fatal: boolean }) => Decoder }).TextDecoder;
+const strict: Decoder | null = Native ? new Native("utf-8", { fatal: true }) : null;
+
+/** Strict UTF-8 decoding: null when the bytes are not valid UTF-8. */
+export function utf8Text(bytes: Uint8Array): string | null {
+  if (strict) {
+    try {
+      return strict.decode(bytes);
+    } catch {
+      return null;
+    }
+  }
+  return decodeUtf8Fallback(bytes);
+}
+
+function decodeUtf8Fallback(b: Uint8Array): string | null {
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  const cont = (i: number) => i < b.length && (b[i]! & 0xc0) === 0x80;
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    let cp: number;
+    if (c < 0x80) [cp, i] = [c, i + 1];
+    else if (c >= 0xc2 && c < 0xe0 && cont(i + 1)) [cp, i] = [((c & 31) << 6) | (b[i + 1]! & 63), i + 2];
+    else if (c >= 0xe0 && c < 0xf0 && cont(i + 1) && cont(i + 2)) {
+      cp = ((c & 15) << 12) | ((b[i + 1]! & 63) << 6) | (b[i + 2]! & 63);
+      if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) return null;
+      i += 3;
+    } else if (c >= 0xf0 && c < 0xf5 && cont(i + 1) && cont(i + 2) && cont(i + 3)) {
+      cp = ((c & 7) << 18) | ((b[i + 1]! & 63) << 12) | ((b[i + 2]! & 63) << 6) | (b[i + 3]! & 63);
+      if (cp < 0x10000 || cp > 0x10ffff) return null;
+      i += 4;
+    } else return null;
+    chunk.push(cp);
+    if (chunk.length >= 4096) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join("");
+}
+
+/**
+ * Whether decoded text reads well inline: no NUL, and control characters (other than tab,
+ * newline, carriage return and form feed) are rare. Anything else stays a data URL.
+ */
+export function isReadableText(text: string): boolean {
+  if (text.includes("\u0000")) return false;
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 0x7f && c < 0xa0) || c === 0xfffe || c === 0xffff) {
+      controls++;
+    }
+  }
+  return controls * 100 <= text.length;
+}
+
+/** The readable text a resource stands for, or null (remote, binary, undecodable). */
+export function resourceText(source: unknown, compression: unknown): string | null {
+  if (typeof source !== "string") return null;
+  const bytes = dataUrlBytes(source, compression);
+  if (bytes === null) return null;
+  const text = utf8Text(bytes);
+  return text !== null && isReadableText(text) ? text : null;
+}
