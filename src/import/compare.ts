@@ -14,12 +14,13 @@ export function canonical(v: unknown): unknown {
     const items = v.map(canonical);
     return items;
   }
+  if (v instanceof Uint8Array) return v;
   if (isObj(v)) {
     const out: Record<string, unknown> = {};
-    let data: string | undefined;
+    let data: Uint8Array | undefined;
     if (typeof v.source === "string" && /^data:/i.test(v.source)) {
       const bytes = dataUrlBytes(v.source, v.compression);
-      if (bytes !== null) data = bytesKey(bytes);
+      if (bytes !== null) data = bytes;
     }
     for (const k of Object.keys(v).sort()) {
       const c = v[k];
@@ -39,12 +40,6 @@ export function canonical(v: unknown): unknown {
   return v;
 }
 
-function bytesKey(b: Uint8Array): string {
-  let s = `${b.length}:`;
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
-  return s;
-}
-
 /** Whether two Ignition configs describe the same machine (see the module comment). */
 export function sameConfig(a: unknown, b: unknown): boolean {
   return firstDifference(a, b) === null;
@@ -56,6 +51,11 @@ export function firstDifference(a: unknown, b: unknown): string | null {
 }
 
 function diff(a: unknown, b: unknown, at: string): string | null {
+  if (a instanceof Uint8Array || b instanceof Uint8Array) {
+    if (!(a instanceof Uint8Array) || !(b instanceof Uint8Array) || a.length !== b.length) return at || "$";
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return at || "$";
+    return null;
+  }
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b)) return at || "$";
     if (a.length !== b.length) return `${at}.length`;

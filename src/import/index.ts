@@ -8,6 +8,7 @@ import { candidateSpecs, IGNITION_3, importIgnition3, type ButaneBuild } from ".
 import { importMachineConfig, isMachineConfig } from "./machineconfig.ts";
 import { importSpec2 } from "./spec2/index.ts";
 import { importClc } from "./clc/index.ts";
+import { clearContentsCache } from "./contents.ts";
 import { ImportError, isObj, type ImportOptions, type ImportResult, type Json, type SourceKind } from "./types.ts";
 
 export type { ImportFrom, ImportOptions, ImportResult, ImportStats, SourceKind, Finding } from "./types.ts";
@@ -16,6 +17,7 @@ export { CLC_PLATFORMS } from "./clc/templating.ts";
 /** Imports `text` as Butane. Never throws on bad input: an unimportable input is `{ ok: false }`. */
 export function importConfig(text: string, options: ImportOptions = {}): ImportResult {
   let source: { kind: SourceKind; version: string } | undefined;
+  clearContentsCache();
   try {
     const input = readInput(text, options.from ?? "auto");
     source = { kind: input.kind, version: input.version };
@@ -24,6 +26,8 @@ export function importConfig(text: string, options: ImportOptions = {}): ImportR
   } catch (e) {
     if (e instanceof ImportError) return { ok: false, error: e.message, findings: e.findings, ...(source ? { source } : {}) };
     throw e;
+  } finally {
+    clearContentsCache();
   }
 }
 
