@@ -5,7 +5,7 @@
  * transpiler, asked, generates exactly what the config holds. The whole result is verified by
  * transpiling it; when that fails the importer retries with less sugar, down to the plain form.
  */
-import type { Path } from "../transpiler/index.ts";
+import type { FilesProvider, Path } from "../transpiler/index.ts";
 import { emitButane, type CommentMap } from "./emit.ts";
 import { generated, header } from "./generate.ts";
 import { formatIgnPath, ignitionToButane } from "./ignition3.ts";
@@ -41,6 +41,8 @@ export interface BuildExtras {
   /** Called with the Butane-form config before it is written (e.g. to attach comments). */
   decorate?: (butane: Json) => void;
   header?: string;
+  /** Local files the Butane config reads (`local:`), for the verifying transpile. */
+  files?: FilesProvider;
 }
 
 type SugarLevel = "all" | "inline" | "none";
@@ -170,7 +172,7 @@ function build(original: Json, vs: VariantSpec, level: SugarLevel, extras: Build
   extras.decorate?.(butane);
   const text = emitButane(butane, { spec: vs.spec, ...(extras.comments ? { comments: extras.comments } : {}), ...(extras.header ? { header: extras.header } : {}) });
 
-  const v = verifyButane(text, extras.expected ?? original, extras.machineConfig === true);
+  const v = verifyButane(text, extras.expected ?? original, extras.machineConfig === true, extras.files);
   if (!v.ok) {
     const first = v.diagnostics.find((d) => d.severity === "error");
     const where = first ? ` (${first.message} at ${formatIgnPath(first.path as Path)})` : "";
