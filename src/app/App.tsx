@@ -6,6 +6,7 @@ import { downloadText } from "../lib/download-file.ts";
 import { useStudioStore } from "../store/store.ts";
 import { EditorPane } from "./EditorPane.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
+import { ImportHost } from "./ImportHost.tsx";
 import { Notices } from "./Notices.tsx";
 import { RightPanel } from "./RightPanel.tsx";
 import { SplitPane } from "./SplitPane.tsx";
@@ -39,6 +40,7 @@ export function App() {
         </main>
         <StatusLine />
         {sharing && <Share onClose={() => setSharing(false)} />}
+        <ImportHost />
       </div>
     </ErrorBoundary>
   );
