@@ -89,8 +89,9 @@ export function dataUrlBytes(source: string, compression: unknown): Uint8Array |
 }
 
 type Decoder = { decode(b: Uint8Array): string };
-const Native = (globalThis as { TextDecoder?: new (label: string, opts: { fatal: boolean }) => Decoder }).TextDecoder;
-const strict: Decoder | null = Native ? new Native("utf-8", { fatal: true }) : null;
+const Native = (globalThis as { TextDecoder?: new (label: string, opts: { fatal: boolean; ignoreBOM: boolean }) => Decoder }).TextDecoder;
+// ignoreBOM: a leading byte order mark is part of the contents, not something to drop
+const strict: Decoder | null = Native ? new Native("utf-8", { fatal: true, ignoreBOM: true }) : null;
 
 /** Strict UTF-8 decoding: null when the bytes are not valid UTF-8. */
 export function utf8Text(bytes: Uint8Array): string | null {
@@ -137,7 +138,8 @@ function decodeUtf8Fallback(b: Uint8Array): string | null {
  * newline, carriage return and form feed) are rare. Anything else stays a data URL.
  */
 export function isReadableText(text: string): boolean {
-  if (text.includes("\u0000")) return false;
+  // NUL, and the characters YAML readers take for line breaks (Butane's folds them into spaces)
+  if (/[\u0000\u0085\u2028\u2029]/.test(text)) return false;
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
