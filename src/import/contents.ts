@@ -139,6 +139,7 @@ function decodeUtf8Fallback(b: Uint8Array): string | null {
  */
 export function isReadableText(text: string): boolean {
   // NUL, and the characters YAML readers take for line breaks (Butane's folds them into spaces)
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000\u0085\u2028\u2029]/.test(text)) return false;
   let controls = 0;
   for (let i = 0; i < text.length; i++) {

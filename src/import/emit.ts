@@ -203,6 +203,7 @@ function writeScalar(out: string[], v: unknown, mode: boolean, blockIndent: stri
 }
 
 /** Characters no YAML reader keeps as they are in a scalar (line breaks of YAML 1.1 included). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]/;
 
 /** The lines of a literal block (`|`, `|-`, `|+`, with an indentation digit when needed), or null. */
