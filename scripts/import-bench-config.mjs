@@ -1,11 +1,7 @@
 // Generates an openshift-install-style bootstrap Ignition config (spec 3.2.0) of about `targetBytes`:
 // base64 data URLs of certificates, manifests and scripts (as openshift-install writes them, with
 // empty objects for unset fields), systemd units, and the core user. Deterministic (seeded).
-
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
+import { rng } from "./bench-configs.mjs";
 
 const WORDS = "apiVersion kind metadata name namespace spec containers image command args volumeMounts mountPath env value replicas selector matchLabels template labels".split(" ");
 
