@@ -4,11 +4,18 @@
  * One page for the whole file (page loads dominate e2e time).
  */
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { sameConfig } from "../src/import/compare.ts";
 import { setEditorText, waitForEditor, waitUpToDate } from "./helpers.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/import/${name}`, import.meta.url), "utf8");
+
+/** No serious or critical axe violation inside the import dialog. */
+async function axeDialog(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).include("[data-testid=import-dialog]").analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+}
 
 async function drop(page: Page, name: string, text: string, type: string): Promise<void> {
   const dataTransfer = await page.evaluateHandle(([n, t, ty]) => {
@@ -24,13 +31,14 @@ test.describe.serial("import as Butane", () => {
   let page: Page;
 
   test.beforeAll(async ({ browser }) => {
-    page = await browser.newPage();
+    // a context of our own (axe needs one), with the config's base URL
+    page = await (await browser.newContext()).newPage();
     await page.goto("/");
     await waitForEditor(page);
   });
 
   test.afterAll(async () => {
-    await page.close();
+    await page.context().close();
   });
 
   test("a dropped .ign is offered for import and becomes a readable draft that transpiles to the same config", async () => {
@@ -43,11 +51,13 @@ test.describe.serial("import as Butane", () => {
     await expect(dialog).toContainText("master.ign is an Ignition 3.2.0 config");
     await expect(dialog.getByRole("button", { name: "Add to Files (for merge)" })).toBeVisible();
     await dialog.screenshot({ path: test.info().outputPath("import-offer.png") });
+    await axeDialog(page);
     await dialog.getByRole("button", { name: "Import as Butane" }).click();
     await expect(page.getByTestId("import-verdict")).toHaveText("Imported as fcos 1.3.0: it transpiles back to the same config.");
     await expect(page.getByTestId("import-recovered")).toContainText("5 of 6 data URLs became inline text");
     await expect(page.getByTestId("import-findings")).toContainText("contents are binary (or hashed) and stay a data URL");
     await dialog.screenshot({ path: test.info().outputPath("import-dialog.png") });
+    await axeDialog(page);
     await dialog.getByRole("button", { name: "Done" }).click();
     await expect(dialog).toBeHidden();
 
