@@ -106,6 +106,7 @@ function build(original: Json, vs: VariantSpec, level: SugarLevel, extras: Build
   let folded: number[] = [];
   stats.mountUnits = countMountUnits(original);
   if (level === "all") {
+    if (isObj(extras.root?.openshift) && extras.root.openshift.fips === true && (vs.openshift ?? 99) <= 19) residual = withoutFipsCipher(residual);
     const grub = grubCandidate(residual, vs);
     if (grub) {
       const child = tryUnmerge(vs, { grub }, residual);
@@ -221,6 +222,26 @@ function without(v: unknown, path: readonly (string | number)[]): unknown {
   if (rest.length === 0) delete copy[head];
   else copy[head] = without(copy[head], rest);
   return copy;
+}
+
+const FIPS_CIPHER = ["--cipher", "aes-cbc-essiv:sha256"];
+
+/** openshift 4.8–4.19 with `fips: true` adds this cipher to every LUKS volume without one: take it out. */
+function withoutFipsCipher(config: Json): Json {
+  const storage = isObj(config.storage) ? config.storage : undefined;
+  if (!storage || !Array.isArray(storage.luks)) return config;
+  const luks = storage.luks.map((l) => {
+    if (!isObj(l) || !Array.isArray(l.options)) return l;
+    const opts = l.options as unknown[];
+    const n = opts.length;
+    if (n < 2 || opts[n - 2] !== FIPS_CIPHER[0] || opts[n - 1] !== FIPS_CIPHER[1]) return l;
+    const rest = opts.slice(0, n - 2);
+    if (rest.some((o) => o === "--cipher" || o === "-c" || (typeof o === "string" && o.startsWith("--cipher=")))) return l;
+    const copy: Json = { ...l, options: rest };
+    if (rest.length === 0) delete copy.options;
+    return copy;
+  });
+  return { ...config, storage: { ...storage, luks } };
 }
 
 const CEX_KARG = "rd.luks.key=/etc/luks/cex.key";

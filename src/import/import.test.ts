@@ -116,6 +116,32 @@ storage:
     expect(r.butane).toContain("name: var-data.mount");
   });
 
+  it("openshift FIPS: the cipher Butane adds to LUKS volumes is not written out again", () => {
+    const src = `variant: openshift
+version: 4.8.0
+metadata:
+  name: fips-luks
+  labels:
+    machineconfiguration.openshift.io/role: worker
+openshift:
+  fips: true
+boot_device:
+  luks:
+    tpm2: true
+storage:
+  luks:
+    - name: data
+      device: /dev/vdb
+      options: [--verbose]
+      clevis:
+        tpm2: true
+`;
+    const r = imported(ign(src, false));
+    expect(r.butane).toContain("boot_device:\n  luks:\n    tpm2: true\n");
+    expect(r.butane).toContain('options:\n        - "--verbose"\n');
+    expect(r.butane).not.toContain("aes-cbc-essiv");
+  });
+
   it("a MachineConfig: metadata and openshift fields", () => {
     const src = `variant: openshift
 version: 4.19.0
