@@ -45,14 +45,21 @@ export function ImportDialog(props: ImportDialogProps) {
   const [platform, setPlatform] = useState("");
   const [step, setStep] = useState<Step>({ kind: "choose" });
 
+  // closed (Escape, Cancel) while the worker runs: its result must not replace the document
+  const closed = useRef(false);
   useEffect(() => {
+    closed.current = false;
     const d = ref.current;
     if (d && !d.open) d.showModal();
+    return () => {
+      closed.current = true;
+    };
   }, []);
 
   const start = async () => {
     setStep({ kind: "running" });
     const r = await props.runImport(sniffed.kind === "machineconfig" ? undefined : variant, platform || undefined);
+    if (closed.current) return;
     if (!r.ok) {
       setStep({ kind: "failed", error: r.error, findings: r.findings });
       return;
@@ -63,7 +70,16 @@ export function ImportDialog(props: ImportDialogProps) {
   const close = () => ref.current?.close();
 
   return (
-    <dialog ref={ref} className="dialog import-dialog" aria-labelledby="import-title" onClose={props.onClose} data-testid="import-dialog">
+    <dialog
+      ref={ref}
+      className="dialog import-dialog"
+      aria-labelledby="import-title"
+      onClose={() => {
+        closed.current = true;
+        props.onClose();
+      }}
+      data-testid="import-dialog"
+    >
       <h2 id="import-title">Import {name} as Butane</h2>
       {step.kind === "choose" && (
         <>
