@@ -86,6 +86,8 @@ test.describe.serial("import as Butane", () => {
     const dialog = page.getByTestId("import-dialog");
     await expect(dialog).toContainText("web.clc.yaml is a Container Linux Config");
     await expect(dialog.getByLabel("Butane variant")).toHaveValue("flatcar");
+    await expect(dialog.getByLabel("Filesystem mount paths")).toBeVisible();
+    await dialog.screenshot({ path: test.info().outputPath("import-offer-clc.png") });
     // etcd uses dynamic data: without a platform, ct's error
     await dialog.getByRole("button", { name: "Import as Butane" }).click();
     await expect(page.getByTestId("import-error")).toContainText("platform must be specified to use templating");

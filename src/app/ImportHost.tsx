@@ -42,7 +42,7 @@ export function ImportHost() {
       name={name}
       text={text}
       sniffed={sniffed}
-      runImport={(variant, platform) => importInWorker(text, { ...(variant ? { variant } : {}), ...(platform ? { platform } : {}) })}
+      runImport={(options) => importInWorker(text, options)}
       openButane={(butane) => {
         if (tooLargeForEditor(butane.length)) return false;
         replaceDocument(butane, butaneName(name));

@@ -5,8 +5,9 @@
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { CLC_PLATFORMS } from "../../import/clc/templating.ts";
-import type { Finding, ImportResult } from "../../import/types.ts";
+import type { Finding, ImportOptions, ImportResult } from "../../import/types.ts";
 import { listSpecs } from "../../transpiler/index.ts";
+import { parseFsPaths } from "./fs-paths.ts";
 import { kindLabel, type Sniffed } from "./sniff.ts";
 import { attentionFindings, recoveredLines } from "./summary.ts";
 import "./import.css";
@@ -16,7 +17,7 @@ export interface ImportDialogProps {
   text: string;
   sniffed: Sniffed;
   /** Runs the import (in the worker). */
-  runImport: (variant: string | undefined, platform: string | undefined) => Promise<ImportResult>;
+  runImport: (options: ImportOptions) => Promise<ImportResult>;
   /** Opens the Butane as the document; false when it is too large for the editor. */
   openButane: (butane: string) => boolean;
   /** The way the file was handled before import existed: attach (Ignition) or open as it is (YAML). */
@@ -43,6 +44,7 @@ export function ImportDialog(props: ImportDialogProps) {
   const choices = useMemo(() => variantChoices(sniffed), [sniffed]);
   const [variant, setVariant] = useState(sniffed.kind === "clc" ? "flatcar" : (choices[0] ?? "fcos"));
   const [platform, setPlatform] = useState("");
+  const [fsPaths, setFsPaths] = useState("");
   const [step, setStep] = useState<Step>({ kind: "choose" });
 
   // closed (Escape, Cancel) while the worker runs: its result must not replace the document
@@ -58,7 +60,12 @@ export function ImportDialog(props: ImportDialogProps) {
 
   const start = async () => {
     setStep({ kind: "running" });
-    const r = await props.runImport(sniffed.kind === "machineconfig" ? undefined : variant, platform || undefined);
+    const options: ImportOptions = {};
+    if (sniffed.kind !== "machineconfig") options.variant = variant;
+    if (platform) options.platform = platform;
+    const paths = parseFsPaths(fsPaths);
+    if (Object.keys(paths).length > 0) options.filesystemPaths = paths;
+    const r = await props.runImport(options);
     if (closed.current) return;
     if (!r.ok) {
       setStep({ kind: "failed", error: r.error, findings: r.findings });
@@ -111,6 +118,18 @@ export function ImportDialog(props: ImportDialogProps) {
                     </option>
                   ))}
                 </select>
+              </label>
+            )}
+            {(sniffed.kind === "clc" || sniffed.kind === "ignition-2") && (
+              <label className="field import-fs-paths">
+                <span className="field-label">Mount paths</span>
+                <input
+                  value={fsPaths}
+                  onChange={(e) => setFsPaths(e.target.value)}
+                  placeholder="data=/var/data"
+                  aria-label="Filesystem mount paths"
+                  title="Spec 2 writes files to named filesystems; spec 3 needs where each is mounted: NAME=PATH, comma-separated"
+                />
               </label>
             )}
           </div>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sniffConfig } from "./sniff.ts";
 import { recoveredLines } from "./summary.ts";
+import { parseFsPaths } from "./fs-paths.ts";
 import { emptyStats } from "../../import/types.ts";
 
 describe("sniffConfig", () => {
@@ -29,5 +30,13 @@ describe("recoveredLines", () => {
       "2 of 2 mount units became with_mount_unit",
       "1 GRUB user became grub.users",
     ]);
+  });
+});
+
+describe("parseFsPaths", () => {
+  it("reads NAME=PATH pairs separated by commas or blanks, skipping anything else", () => {
+    expect(parseFsPaths("data=/var/data, logs=/var/log  oem=/usr/share/oem")).toEqual({ data: "/var/data", logs: "/var/log", oem: "/usr/share/oem" });
+    expect(parseFsPaths("")).toEqual({});
+    expect(parseFsPaths("=/x nonsense")).toEqual({});
   });
 });
