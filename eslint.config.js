@@ -18,16 +18,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/transpiler/**/*.ts"],
-    ignores: ["src/transpiler/**/*.test.ts"],
+    // The transpiler and the importer are pure: the worker, the CLI and the tests run the same code.
+    files: ["src/transpiler/**/*.ts", "src/import/**/*.ts"],
+    ignores: ["src/transpiler/**/*.test.ts", "src/import/**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            { group: ["node:*", "fs", "path", "os", "child_process", "zlib"], message: "The transpiler is pure: inject host capabilities." },
-            { group: ["react", "react-dom", "zustand", "monaco-editor", "monaco-yaml"], message: "The transpiler has no UI dependencies." },
-            { group: ["../app/*", "../features/*", "../store/*", "../editor/*", "../worker/*"], message: "transpiler/ imports nothing else from src/." },
+            { group: ["node:*", "fs", "path", "os", "child_process", "zlib"], message: "The transpiler and the importer are pure: inject host capabilities." },
+            { group: ["react", "react-dom", "zustand", "monaco-editor", "monaco-yaml"], message: "The transpiler and the importer have no UI dependencies." },
+            { group: ["../app/*", "../features/*", "../store/*", "../editor/*", "../worker/*"], message: "transpiler/ and import/ import nothing else from src/ (import/ uses the transpiler)." },
           ],
         },
       ],

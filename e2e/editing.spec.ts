@@ -158,6 +158,8 @@ test("dropping an .ign file adds it to the Files panel", async ({ page }) => {
     return dt;
   });
   await page.getByTestId("source-editor").dispatchEvent("drop", { dataTransfer });
+  // an Ignition config is offered for import; attaching it is the other choice
+  await page.getByTestId("import-dialog").getByRole("button", { name: "Add to Files (for merge)" }).click();
   await expect(page.getByTestId("notice-open-ign")).toContainText("Added base.ign to the Files panel");
   await page.getByTestId("notice-open-ign").getByRole("button", { name: "Show files" }).click();
   await expect(page.getByLabel("Path of base.ign")).toHaveValue("base.ign");

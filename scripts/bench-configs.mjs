@@ -1,7 +1,7 @@
 // Generates benchmark Butane configs of a target size: users, files with multi-KB contents,
 // units with drop-ins, disks with partitions and filesystems. Deterministic (seeded).
 
-function rng(seed) {
+export function rng(seed) {
   let s = seed >>> 0;
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }

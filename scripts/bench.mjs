@@ -15,6 +15,8 @@ import { parseDocument } from "yaml";
 import { makeConfig, SIZES } from "./bench-configs.mjs";
 import { gzipBestCompression } from "../dist-cli/gzip.js";
 import { transpile } from "../dist-cli/transpiler.js";
+import { importConfig } from "../dist-cli/import.js";
+import { makeBootstrapIgn } from "./import-bench-config.mjs";
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -72,6 +74,34 @@ for (const [name, src] of cases) {
 console.table(rows);
 const bad = rows.filter((r) => r.size !== "S" && r.ratio > 2.5);
 console.log(bad.length ? `over budget (ratio > 2.5): ${bad.map((r) => r.size).join(", ")}` : "M, L, XL and M openshift within the 2.5x parse-floor budget");
+
+// Import: an openshift-install-style 2.5 MB .ign → Butane, verified by transpiling it back (budget 1 s).
+{
+  const ign = JSON.stringify(makeBootstrapIgn(2.5 * 1024 * 1024, 7));
+  for (let i = 0; i < 2; i++) importConfig(ign);
+  const wall = [];
+  const cpu = [];
+  let last;
+  for (let i = 0; i < 7; i++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    last = importConfig(ign);
+    wall.push(performance.now() - t);
+    const u = process.cpuUsage(c);
+    cpu.push((u.user + u.system) / 1000);
+  }
+  if (!last.ok || !last.verified) throw new Error(`import bench: ${last.ok ? "not verified" : last.error}`);
+  const row = {
+    case: "import 2.5 MB .ign",
+    kib: Math.round(ign.length / 1024),
+    files: last.stats.dataUrls,
+    import_ms: +median(wall).toFixed(1),
+    cpu_ms: +median(cpu).toFixed(1),
+    budget_ms: 1000,
+  };
+  console.table([row]);
+  console.log(row.import_ms <= 1000 ? "import within its 1 s budget" : `import over its 1 s budget (${row.import_ms} ms; cpu ${row.cpu_ms} ms: is the machine loaded?)`);
+}
 
 const self = fileURLToPath(import.meta.url);
 let capped;

@@ -8,6 +8,7 @@ import { downloadText } from "../lib/download-file.ts";
 import { setTab, useStudioStore } from "../store/store.ts";
 import { EditorPane } from "./EditorPane.tsx";
 import { ErrorBoundary } from "./ErrorBoundary.tsx";
+import { ImportHost } from "./ImportHost.tsx";
 import { useLayout } from "./layout.ts";
 import { Notices } from "./Notices.tsx";
 import { PaneTabs, panelId, panelTabs, tabId, type PaneTab } from "./PaneTabs.tsx";
@@ -90,6 +91,7 @@ export function App() {
         )}
         <GuardrailsDialogs />
         <FillHost />
+        <ImportHost />
       </div>
     </ErrorBoundary>
   );

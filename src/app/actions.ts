@@ -4,6 +4,8 @@
  */
 import { createDraftStore, type DraftStore } from "../features/autosave/drafts.ts";
 import { addFiles, DEFAULT_MODE } from "../features/files/files.ts";
+import { offerImport } from "../features/import/import-store.ts";
+import { sniffConfig } from "../features/import/sniff.ts";
 import { decodeShareFragment } from "../features/share/codec.ts";
 import { templates } from "../features/templates/templates.ts";
 import { MAX_SHARE_FRAGMENT, tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
@@ -52,14 +54,38 @@ export function replaceDocument(source: string, fileName: string | null): void {
 
 const SOURCE_EXT = /\.(bu|butane|ya?ml|txt)$/i;
 const IGNITION_EXT = /\.(ign|json)$/i;
+/** Files larger than this are not read to look for something to import (a big .ign is a few MB). */
+const MAX_IMPORT_INPUT = 64 * 1024 * 1024;
+
+/** The first file that is an Ignition config, a MachineConfig or a Container Linux Config, read. */
+async function findImportable(files: readonly File[]) {
+  for (const file of files) {
+    if (file.size > MAX_IMPORT_INPUT || !(IGNITION_EXT.test(file.name) || SOURCE_EXT.test(file.name) || /\.(clc|cl)$/i.test(file.name))) continue;
+    const data = new Uint8Array(await file.arrayBuffer());
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(data);
+    } catch {
+      continue;
+    }
+    const sniffed = sniffConfig(text);
+    if (sniffed) return { file, data, text, sniffed };
+  }
+  return null;
+}
 
 /**
- * Opens files chosen or dropped on the editor: a Butane file (.bu/.yaml) becomes the document; an
- * Ignition file (.ign/.json) goes to the Files panel, where `ignition.config.merge`/`replace` can use it.
+ * Opens files chosen or dropped on the editor: an Ignition config (spec 2 or 3), a MachineConfig
+ * or a Container Linux Config is offered for import as Butane (the import dialog, which can also
+ * attach or open it as before); a Butane file (.bu/.yaml) becomes the document; another Ignition
+ * file (.ign/.json) goes to the Files panel, where `ignition.config.merge`/`replace` can use it.
  */
 export async function openFiles(files: readonly File[]): Promise<void> {
-  const ign = files.filter((f) => IGNITION_EXT.test(f.name));
-  const bu = files.filter((f) => !IGNITION_EXT.test(f.name));
+  const importable = await findImportable(files);
+  const rest = importable ? files.filter((f) => f !== importable.file) : files;
+  if (importable) offerImport({ name: importable.file.name, text: importable.text, sniffed: importable.sniffed, data: importable.data });
+  const ign = rest.filter((f) => IGNITION_EXT.test(f.name));
+  const bu = rest.filter((f) => !IGNITION_EXT.test(f.name));
   if (ign.length > 0) {
     addFiles(await Promise.all(ign.map(async (f) => ({ path: f.name, data: new Uint8Array(await f.arrayBuffer()), mode: DEFAULT_MODE }))));
     const names = ign.map((f) => f.name).join(", ");
@@ -71,7 +97,7 @@ export async function openFiles(files: readonly File[]): Promise<void> {
     });
   }
   const first = bu[0];
-  if (!first) return;
+  if (!first || importable) return;
   if (bu.length > 1) notify({ id: "open-many", kind: "info", text: `Opened ${first.name}; Kindling edits one config at a time.` });
   if (tooLargeForEditor(first.size)) {
     notify({ id: "open-error", kind: "error", text: tooLargeMessage(first.name, first.size) });

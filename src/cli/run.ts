@@ -5,6 +5,7 @@ import { renderFindings } from "./findings.ts";
 import { parseArgs, usage } from "./args.ts";
 import { nodeFilesProvider } from "./node-files.ts";
 import { decodeReplacing, goBytes } from "../transpiler/go/utf8.ts";
+import { runImport } from "./import-cmd.ts";
 
 const VERSION = "Kindling 0.1.0 (Butane 0.29.0 compatible)";
 
@@ -25,6 +26,8 @@ const processIo: CliIo = {
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export function runCli(argv: readonly string[], io: CliIo = processIo): number {
   const argv0 = "kindling";
+  // `kindling import …` turns Ignition / Container Linux Configs into Butane; anything else is butane's CLI
+  if (argv[0] === "import") return runImport(argv.slice(1), io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.stderr(usage(argv0) + parsed.error + "\n");
@@ -39,7 +42,7 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     return 2;
   }
   if (o.help) {
-    io.stdout(usage(argv0));
+    io.stdout(usage(argv0) + "\nImport an Ignition config or a Container Linux Config as Butane: kindling import --help\n");
     return 0;
   }
   if (o.version) {

@@ -1,31 +1,14 @@
 /** The main-thread side of the forms worker, started on first use. */
 import { randomSalt } from "../../lib/crypt/sha512-crypt.ts";
+import { workerRpc } from "../../lib/worker-rpc.ts";
 import type { FromFormsWorker, SchemaProblem, ToFormsWorker } from "./forms-protocol.ts";
 
-let worker: Worker | null = null;
+const rpc = workerRpc<ToFormsWorker, FromFormsWorker>(
+  () => new Worker(new URL("./forms.worker.ts", import.meta.url), { type: "module" }),
+  (id) => ({ type: "failed", id, message: "the forms worker failed" }),
+);
+const send = (msg: ToFormsWorker) => rpc.send(msg);
 let nextId = 1;
-const waiting = new Map<number, (m: FromFormsWorker) => void>();
-
-function send(msg: ToFormsWorker): Promise<FromFormsWorker> {
-  if (!worker) {
-    worker = new Worker(new URL("./forms.worker.ts", import.meta.url), { type: "module" });
-    worker.onmessage = (ev: MessageEvent<FromFormsWorker>) => {
-      waiting.get(ev.data.id)?.(ev.data);
-      waiting.delete(ev.data.id);
-    };
-    worker.onerror = () => {
-      for (const [id, done] of waiting) done({ type: "failed", id, message: "the forms worker failed" });
-      waiting.clear();
-      worker?.terminate();
-      worker = null;
-    };
-  }
-  const w = worker;
-  return new Promise((resolve) => {
-    waiting.set(msg.id, resolve);
-    w.postMessage(msg);
-  });
-}
 
 /** Schema problems of `config` for `variant`/`version` (none when there is no schema). */
 export async function validateConfig(variant: string, version: string, config: unknown): Promise<SchemaProblem[]> {
