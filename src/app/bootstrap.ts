@@ -3,20 +3,21 @@ import { startFilesPersistence } from "../features/files/files.ts";
 import { startEffects } from "../store/effects.ts";
 import { useStudioStore } from "../store/store.ts";
 import { createTranspileClient, spawnTranspileWorker } from "../worker/client.ts";
-import { getDrafts, openShareLinkFromLocation, watchOtherTabs } from "./actions.ts";
-import { DEFAULT_SOURCE } from "./default-config.ts";
+import { getAutosave, openShareLinkFromLocation, restoreAtStart, restoreFromBackup, startLeases, watchOtherTabs } from "./actions.ts";
 
 export function bootstrap(): void {
-  const drafts = getDrafts();
-  const initial = drafts.initial();
-  useStudioStore.setState({ source: initial?.source ?? DEFAULT_SOURCE, fileName: initial?.fileName ?? null });
+  startLeases();
+  const initial = restoreAtStart();
+  useStudioStore.setState({ source: initial.source, fileName: initial.fileName });
+  const startRev = useStudioStore.getState().rev;
 
   const client = createTranspileClient({ spawn: spawnTranspileWorker });
   const filesLoaded = startFilesPersistence();
-  startEffects({ client, saveDraft: drafts.save, compactDraft: drafts.compact, firstRunAfter: filesLoaded });
+  startEffects({ client, autosave: getAutosave(), firstRunAfter: filesLoaded });
   watchOtherTabs();
+  void restoreFromBackup(initial.draft, startRev);
 
-  void openShareLinkFromLocation(initial !== null);
+  void openShareLinkFromLocation(initial.draft !== null);
   // A file dropped next to a drop zone would make the browser open it in place of the app.
   for (const type of ["dragover", "drop"] as const) {
     window.addEventListener(type, (e) => {

@@ -9,7 +9,9 @@ import {
   loadDocument,
   notify,
   revealInEditor,
+  SaveState,
   setFiles,
+  setSaved,
   setOptions,
   setSource,
   Status,
@@ -102,10 +104,12 @@ describe("effects", () => {
     }),
     setFiles: vi.fn(),
   };
-  const saveDraft = vi.fn((source: string) => {
-    log.push(`save:${source}`);
-    return { ok: true as const };
-  });
+  const autosave = {
+    save: vi.fn((source: string) => {
+      log.push(`save:${source}`);
+    }),
+    pause: vi.fn(),
+  };
 
   beforeEach(() => {
     vi.useFakeTimers();
@@ -117,7 +121,7 @@ describe("effects", () => {
 
   it("saves every edit before the debounced transpile, and coalesces edits", async () => {
     setSource("v0");
-    const stop = startEffects({ client, saveDraft, debounceMs: 50 });
+    const stop = startEffects({ client, autosave, debounceMs: 50 });
     await vi.runAllTimersAsync();
     setSource("v1", "editor");
     setSource("v12", "editor");
@@ -131,7 +135,7 @@ describe("effects", () => {
   });
 
   it("without a debounce, sends right after the task, one request for the changes made together", async () => {
-    const stop = startEffects({ client, saveDraft });
+    const stop = startEffects({ client, autosave });
     await vi.runAllTimersAsync();
     client.transpile.mockClear();
     setSource("a", "editor");
@@ -144,7 +148,7 @@ describe("effects", () => {
   });
 
   it("option and file changes retranspile", async () => {
-    const stop = startEffects({ client, saveDraft, debounceMs: 10 });
+    const stop = startEffects({ client, autosave, debounceMs: 10 });
     await vi.runAllTimersAsync();
     setOptions({ strict: true });
     await vi.runAllTimersAsync();
@@ -160,7 +164,7 @@ describe("effects", () => {
   it("drops superseded answers", async () => {
     answer = () => ({ kind: "superseded" });
     setSource("x");
-    const stop = startEffects({ client, saveDraft });
+    const stop = startEffects({ client, autosave });
     await vi.runAllTimersAsync();
     expect(useStudioStore.getState()).toMatchObject({ status: "pending", result: null });
     stop();
@@ -169,7 +173,7 @@ describe("effects", () => {
   it("tells the user when the worker timed out, and clears it on the next answer", async () => {
     answer = () => ({ kind: "timeout", timeoutMs: 5000 });
     setSource("hang");
-    const stop = startEffects({ client, saveDraft });
+    const stop = startEffects({ client, autosave });
     await vi.runAllTimersAsync();
     const s = useStudioStore.getState();
     expect(s.status).toBe("timeout");
@@ -183,8 +187,8 @@ describe("effects", () => {
 
   it("a timeout notice says whether the text is saved", async () => {
     answer = () => ({ kind: "timeout", timeoutMs: 5000 });
-    const failing = () => ({ ok: false as const, message: "storage is full" });
-    const stop = startEffects({ client, saveDraft: failing });
+    const failing = { save: () => setSaved(SaveState.Unsaved), pause: vi.fn() };
+    const stop = startEffects({ client, autosave: failing });
     setSource("hang again", "editor");
     await vi.runAllTimersAsync();
     const worker = useStudioStore.getState().notices.find((n) => n.id === "worker");
@@ -194,8 +198,9 @@ describe("effects", () => {
   });
 
   it("compacts the draft once the user pauses", async () => {
-    const compactDraft = vi.fn(() => ({ ok: true as const }));
-    const stop = startEffects({ client, saveDraft, compactDraft });
+    const compactDraft = autosave.pause;
+    compactDraft.mockClear();
+    const stop = startEffects({ client, autosave });
     setSource("p", "editor");
     setSource("pa", "editor");
     await vi.advanceTimersByTimeAsync(500);
@@ -204,18 +209,6 @@ describe("effects", () => {
     expect(compactDraft).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(200);
     expect(compactDraft).toHaveBeenCalledTimes(1);
-    stop();
-  });
-
-  it("shows a failed autosave until a save works", async () => {
-    let full = true;
-    const flaky = () => (full ? { ok: false as const, message: "storage is full" } : { ok: true as const });
-    const stop = startEffects({ client, saveDraft: flaky });
-    setSource("a", "editor");
-    expect(useStudioStore.getState()).toMatchObject({ saved: false, notices: [{ id: "autosave", kind: "error" }] });
-    full = false;
-    setSource("ab", "editor");
-    expect(useStudioStore.getState()).toMatchObject({ saved: true, notices: [] });
     stop();
   });
 });
