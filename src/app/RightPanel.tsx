@@ -1,5 +1,5 @@
 /** The right side: Ignition, Problems, Preview and Files tabs (WAI-ARIA tabs, arrow keys move between them). */
-import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { ProblemsPanel } from "../features/diagnostics/ProblemsPanel.tsx";
 import { FilesPanel } from "../features/files/FilesPanel.tsx";
@@ -48,9 +48,15 @@ function FilesLabel() {
 }
 
 function PreviewSlot() {
-  // Preview of the last good output (the Preview tab is built in src/features/previews/).
-  const config = useStudioStore((s) => s.lastGood?.config ?? null);
-  return <PreviewPanel config={config} />;
+  // Preview of the last good output (the Preview tab is built in src/features/previews/). While
+  // another tab is shown the preview keeps what it showed: deriving and rendering it again after
+  // every keystroke would cost each keystroke that time for a view nobody sees.
+  const live = useStudioStore((s) => s.lastGood?.config ?? null);
+  const visible = useStudioStore((s) => s.tab === Tab.Preview);
+  const [shown, setShown] = useState<unknown>(live);
+  if (visible && shown !== live) setShown(live);
+  const config = visible ? live : shown;
+  return useMemo(() => <PreviewPanel config={config} />, [config]);
 }
 
 export function RightPanel() {

@@ -1,6 +1,6 @@
 /** A read-only Monaco view of the transpiler output (JSON, or YAML for a MachineConfig). Lazy-loaded. */
 import { useLayoutEffect, useRef } from "react";
-import { baseOptions, monaco } from "./monaco.ts";
+import { baseOptions, monaco, withoutBracketPairs } from "./monaco.ts";
 import { changedSpan } from "../lib/changed-span.ts";
 
 export interface OutputViewProps {
@@ -63,7 +63,7 @@ export default function OutputView({ text, language, label }: OutputViewProps) {
     if (!model || model.getLanguageId() !== language) {
       model?.dispose();
       const uri = monaco.Uri.parse(language === "json" ? "file:///output.ign.json" : "file:///output.machineconfig.yaml");
-      model = monaco.editor.createModel(text, language, uri);
+      model = withoutBracketPairs(monaco.editor.createModel(text, language, uri));
       editor.setModel(model);
     } else if (!prev) {
       model.setValue(text);

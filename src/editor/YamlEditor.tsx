@@ -5,7 +5,7 @@ import type { TranspileResult } from "../transpiler/index.ts";
 import { notify, revealInEditor, setCursor, setSource, useStudioStore } from "../store/store.ts";
 import { tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
 import { markerRange, runeToUtf16Column, utf16ToRuneColumn } from "./markers.ts";
-import { baseOptions, monaco, SOURCE_URI, selectSchema } from "./monaco.ts";
+import { baseOptions, monaco, SOURCE_URI, selectSchema, withoutBracketPairs } from "./monaco.ts";
 import { Keep, schemaTarget } from "./schema-target.ts";
 import { changedSpan } from "../lib/changed-span.ts";
 
@@ -30,9 +30,15 @@ function followSchema(result: TranspileResult | null) {
   if (target !== Keep) void selectSchema(target);
 }
 
+/**
+ * Squiggles shown at most (the Problems tab lists every problem): tens of thousands of markers,
+ * set again after every keystroke, would take Monaco longer than the keystroke's budget.
+ */
+const MAX_MARKERS = 1000;
+
 function setMarkers(model: monaco.editor.ITextModel) {
   const lines = model.getLineCount();
-  const markers = problemsOf(useStudioStore.getState().result).flatMap((p) => {
+  const markers = problemsOf(useStudioStore.getState().result).slice(0, MAX_MARKERS).flatMap((p) => {
     if (p.line === undefined) return [];
     const line = Math.min(Math.max(p.line, 1), lines);
     const { startColumn, endColumn } = markerRange(model.getLineContent(line), p.column);
@@ -118,7 +124,7 @@ export default function YamlEditor() {
     const el = host.current;
     if (!el) return;
     const state = useStudioStore.getState();
-    const model = monaco.editor.getModel(SOURCE_URI) ?? monaco.editor.createModel(state.source, "yaml", SOURCE_URI);
+    const model = monaco.editor.getModel(SOURCE_URI) ?? withoutBracketPairs(monaco.editor.createModel(state.source, "yaml", SOURCE_URI));
     if (model.getValue() !== state.source) model.setValue(state.source);
     let created: monaco.editor.IStandaloneCodeEditor | null = null;
     const sizeGuard = guardDocumentSize(() => created, model, el);

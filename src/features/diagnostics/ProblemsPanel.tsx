@@ -1,6 +1,7 @@
 /** The Problems tab: every report entry and the failure line; a click moves the editor cursor there. */
 import { useMemo } from "react";
 import { problemsOf, type Problem } from "../../store/problems.ts";
+import { useShownCount } from "../../lib/show-more.tsx";
 import { revealInEditor, Status, useStudioStore } from "../../store/store.ts";
 
 const icon = { error: "⊗", warning: "⚠", info: "ⓘ" } as const;
@@ -51,6 +52,7 @@ export function ProblemsPanel() {
       ? { severity: "error", message: workerProblem, path: "", failure: true }
       : null;
   const all = workerRow ? [workerRow, ...rows] : rows;
+  const [shown, more] = useShownCount(all.length, 200, "problems");
 
   return (
     <div className="problems-panel" data-testid="problems-panel">
@@ -58,11 +60,12 @@ export function ProblemsPanel() {
         <p className="panel-empty">{result ? "No problems." : "Transpiling…"}</p>
       ) : (
         <ul className="problem-list" aria-label="Problems">
-          {all.map((p, i) => (
+          {all.slice(0, shown).map((p, i) => (
             <Row key={i} p={p} />
           ))}
         </ul>
       )}
+      {more}
     </div>
   );
 }
