@@ -99,7 +99,8 @@ test.describe("limits", () => {
     const link = await buildShareUrl(`${baseURL}/`, bigConfig(10_000_000));
     await page.goto(link);
     await waitForEditor(page);
-    await expect(page.getByTestId("notice-share")).toContainText("The config in this share link is 10.00 MB");
+    // Decoding stops once the text is certainly too large (e2e/no-freeze.spec.ts: a 200 MB link).
+    await expect(page.getByTestId("notice-share")).toContainText("The config in this share link is more than");
     await expect(page.getByTestId("source-editor")).toContainText("my-draft");
   });
 

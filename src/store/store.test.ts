@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TranspileResult } from "../transpiler/index.ts";
 import type { TranspileOutcome } from "../worker/client.ts";
+import { MAX_EDITOR_TEXT } from "../lib/size-limits.ts";
 import { startEffects } from "./effects.ts";
 import {
   applyResult,
@@ -38,6 +39,18 @@ describe("store actions", () => {
     expect(useStudioStore.getState()).toMatchObject({ rev: 2, sourceOrigin: "editor" });
     setSource("abc", "forms");
     expect(useStudioStore.getState()).toMatchObject({ source: "abc", rev: 3, sourceOrigin: "forms" });
+  });
+
+  it("text from outside the editor larger than the editor takes is refused with a notice; the editor's own is kept", () => {
+    setSource("mine");
+    const big = "x".repeat(MAX_EDITOR_TEXT + 1);
+    expect(loadDocument(big, "big.bu")).toBe(false);
+    expect(setSource(big, "forms")).toBe(false);
+    expect(useStudioStore.getState()).toMatchObject({ source: "mine", fileName: null, rev: 1 });
+    expect(useStudioStore.getState().notices).toEqual([expect.objectContaining({ id: "too-large", kind: "error", text: expect.stringContaining("Your current text was not changed") })]);
+    // Text already in the editor is the user's: the store takes it, so the autosave has it.
+    expect(setSource(big, "editor")).toBe(true);
+    expect(useStudioStore.getState().source).toBe(big);
   });
 
   it("loadDocument sets the file name with the text", () => {

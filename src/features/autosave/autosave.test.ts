@@ -76,6 +76,18 @@ describe("autosave", () => {
     expect(backup.map.size).toBe(0);
   });
 
+  it("a compaction that does not fit leaves the text stored as snapshot and journal", async () => {
+    const { autosave, edit, reload, backup, local } = setup(700);
+    edit("x".repeat(300));
+    edit("x".repeat(300) + "y");
+    local.quota = used(local);
+    autosave.pause();
+    await autosave.settled();
+    expect(state().saved).toBe(SaveState.Local);
+    expect(backup.map.size).toBe(0);
+    expect(await reload()).toBe("x".repeat(300) + "y");
+  });
+
   it("when the backup fails too, the text is reported unsaved with a download", async () => {
     const { autosave, edit, backup } = setup(400);
     backup.failing = true;

@@ -180,12 +180,13 @@ export function createAutosave({ drafts, backup, now = Date.now, newId = () => c
       report(drafts.save(source, fileName));
     },
     pause() {
-      // A failed save is retried here; otherwise compaction changes nothing the user sees.
+      // Compaction rewrites a text that is stored already (as snapshot + journal): when it fails
+      // nothing is lost, and the next edit that does not fit the journal goes to the backup.
       if (drafts.stored()) {
-        const r = drafts.compact();
-        if (!r.ok) report(r);
+        drafts.compact();
         return;
       }
+      // A failed save is retried here.
       seq++;
       report(drafts.compact());
     },
