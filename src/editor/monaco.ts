@@ -157,7 +157,15 @@ monaco.languages.json.jsonDefaults.setModeConfiguration({
  * model is shown: once built, the tree is kept up to date on every edit.
  */
 export function withoutBracketPairs(model: monaco.editor.ITextModel): monaco.editor.ITextModel {
-  model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
+  const off = () => {
+    if (model.getOptions().bracketPairColorizationOptions.enabled) {
+      model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
+    }
+  };
+  off();
+  // Monaco's model service resets every model's options from the editor settings when those
+  // change (an editor's updateOptions), and turned colorization back on for the output's model.
+  model.onDidChangeOptions(off);
   return model;
 }
 
@@ -168,9 +176,8 @@ export const baseOptions: monaco.editor.IStandaloneEditorConstructionOptions = {
   // takes hundreds of milliseconds per key on a line of a megabyte; the textarea gets a few
   // hundred characters around the cursor.
   editContext: false,
-  // See withoutBracketPairs. The standalone editor copies its options into the settings every
-  // model follows (Monaco's model service), so colorization is turned off here too, or creating an
-  // editor would turn it back on for the models.
+  // See withoutBracketPairs (the standalone editor copies these options into the settings its
+  // model service applies to every model).
   bracketPairColorization: { enabled: false },
   matchBrackets: "never",
   guides: { bracketPairs: false, bracketPairsHorizontal: false, highlightActiveBracketPair: false },

@@ -47,10 +47,15 @@ describe("autosave", () => {
     expect(state().saved).toBe(SaveState.Backup);
     expect(notice()).toMatchObject({ kind: "warning", text: expect.stringContaining("IndexedDB") });
     expect(backup.map.get(drafts.id)?.source).toBe(big);
-    // The pause after the edit (compaction) retries localStorage; it is still full: nothing changes.
+    // The pause after the edit (compaction) retries localStorage; it is still full: nothing changes,
+    // not even for a moment.
+    const seen: string[] = [];
+    const unsubscribe = useStudioStore.subscribe((st) => seen.push(st.saved));
     autosave.pause();
     await autosave.settled();
+    unsubscribe();
     expect(state().saved).toBe(SaveState.Backup);
+    expect(seen.filter((x) => x !== SaveState.Backup)).toEqual([]);
     expect(await reload()).toBe(big);
   });
 

@@ -53,6 +53,8 @@ export function createAutosave({ drafts, backup, now = Date.now, newId = () => c
   let inBackup = false;
   /** The `seq` of the last save that localStorage took. */
   let localSeq = 0;
+  /** What the backup holds for this tab (as last written), while it holds something. */
+  let ownBackup: Draft | null = null;
   let job: BackupJob | null = null;
   let running: Promise<void> | null = null;
   let backedUp: Draft[] = [];
@@ -98,11 +100,13 @@ export function createAutosave({ drafts, backup, now = Date.now, newId = () => c
       if (j.kind === "remove") {
         await backup.remove(j.id).catch(() => undefined);
         forget(j.id);
+        if (ownBackup?.id === j.id) ownBackup = null;
         continue;
       }
       try {
         await backup.put(j.draft);
         inBackup = true;
+        ownBackup = j.draft;
         remember(j.draft);
         if (localSeq > j.seq) {
           // localStorage took a newer text meanwhile: this copy is stale.
@@ -147,6 +151,11 @@ export function createAutosave({ drafts, backup, now = Date.now, newId = () => c
     }
     if (!r.quota || !backup) {
       failed(r.message);
+      return;
+    }
+    // A retry (the pause after an edit) of a text the backup holds already: it stays there.
+    if (!job && ownBackup?.id === drafts.id && ownBackup.source === s.source && ownBackup.fileName === s.fileName) {
+      setSaved(SaveState.Backup);
       return;
     }
     setSaved(SaveState.Saving);

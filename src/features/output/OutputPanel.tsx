@@ -1,7 +1,18 @@
 /** The Ignition tab: the output, or the last good output greyed with a banner while the config has errors. */
 import { lazy, Suspense } from "react";
 import { afterFirstPaint } from "../../lib/after-paint.ts";
+import { formatBytes } from "../../lib/format.ts";
 import { setTab, Status, Tab, useStudioStore } from "../../store/store.ts";
+
+/** Characters of output the view shows at most (whole lines); Copy and Download take all of it. */
+const MAX_VIEWED_OUTPUT = 1024 * 1024;
+
+/** The start of `output` the view shows: all of it, or whole lines up to MAX_VIEWED_OUTPUT. */
+function viewedPart(output: string): string {
+  if (output.length <= MAX_VIEWED_OUTPUT) return output;
+  const end = output.lastIndexOf("\n", MAX_VIEWED_OUTPUT);
+  return output.slice(0, end > 0 ? end + 1 : MAX_VIEWED_OUTPUT);
+}
 
 const OutputView = lazy(() => afterFirstPaint().then(() => import("../../editor/OutputView.tsx")));
 
@@ -36,6 +47,7 @@ export function OutputPanel() {
   }
 
   const label = lastGood.outputFormat === "yaml" ? "MachineConfig output" : "Ignition output";
+  const shown = viewedPart(lastGood.output);
   return (
     <div className="output-panel" data-testid="output-panel" data-stale={failed || undefined}>
       {failed && (
@@ -48,9 +60,15 @@ export function OutputPanel() {
           </button>
         </div>
       )}
+      {shown.length < lastGood.output.length && (
+        <p className="output-note" data-testid="output-truncated">
+          Showing the first {formatBytes(shown.length)} of {formatBytes(lastGood.output.length)} (a longer view would slow every
+          keystroke). Copy and Download give all of it.
+        </p>
+      )}
       <div className={`output-view${failed ? " is-stale" : ""}`}>
-        <Suspense fallback={<pre className="editor-fallback">{lastGood.output}</pre>}>
-          <OutputView text={lastGood.output} language={lastGood.outputFormat} label={label} />
+        <Suspense fallback={<pre className="editor-fallback">{shown}</pre>}>
+          <OutputView text={shown} language={lastGood.outputFormat} label={label} />
         </Suspense>
       </div>
     </div>
