@@ -183,6 +183,10 @@ test("a full storage is shown to the user", async ({ page }) => {
       if (key.startsWith("kindling.draft.")) throw new DOMException("quota", "QuotaExceededError");
       real.call(this, key, value);
     };
+    // The IndexedDB backup fails too (else the draft goes there: e2e/data-safety.spec.ts).
+    IDBDatabase.prototype.transaction = () => {
+      throw new DOMException("quota", "QuotaExceededError");
+    };
   });
   await setEditorText(page, base("# will not fit\n"));
   await expect(page.getByTestId("notice-autosave")).toContainText("storage for this site is full");

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { createDraftStore, type StorageLike } from "../src/features/autosave/drafts.ts";
 
 /** Waits until Monaco has replaced the plain-text fallback. */
 export async function waitForEditor(page: Page): Promise<void> {
@@ -34,4 +35,29 @@ export async function seriousAxeFindings(page: Page, selector: string): Promise<
   const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
   const { violations } = await new AxeBuilder({ page }).withTags(tags).include(selector).analyze();
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** This tab's draft as the app would read it back from localStorage (its snapshot with the journal of later edits applied). */
+export async function savedDraft(page: Page): Promise<string | null> {
+  const { local, session } = await page.evaluate(() => ({
+    local: Object.fromEntries(Object.entries(localStorage)),
+    session: Object.fromEntries(Object.entries(sessionStorage)),
+  }));
+  const store = createDraftStore(memoryStorage(local), memoryStorage(session));
+  const own = store.list().find((d) => d.id === store.id);
+  return own?.source ?? null;
+}
+
+/** A Web Storage over a plain copy of its entries. */
+export function memoryStorage(entries: Record<string, string>): StorageLike {
+  const map = new Map(Object.entries(entries));
+  return {
+    get length() {
+      return map.size;
+    },
+    key: (i) => [...map.keys()][i] ?? null,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
 }

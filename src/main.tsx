@@ -4,15 +4,19 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
 import { bootstrap } from "./app/bootstrap.ts";
+import { isFramed, showFramedNotice } from "./app/framing.ts";
 import "./app/theme.css";
 import "./app/app.css";
 
-bootstrap();
-
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root");
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+if (isFramed()) {
+  showFramedNotice(root);
+} else {
+  bootstrap();
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

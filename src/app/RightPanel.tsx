@@ -1,8 +1,8 @@
 /** The right side: Ignition, Problems, Preview and Files panels, under their tab strip (wide screens). */
-import { lazy, Suspense, useState, type ReactNode } from "react";
+import { lazy, Suspense, useMemo, useState, type ReactNode } from "react";
 import { OutputPanel } from "../features/output/OutputPanel.tsx";
 import { ProblemsPanel } from "../features/diagnostics/ProblemsPanel.tsx";
-import { setTab, useStudioStore, type Tab } from "../store/store.ts";
+import { setTab, Tab, useStudioStore } from "../store/store.ts";
 import { PaneTabs, panelId, panelTabs, tabId, type PaneTab } from "./PaneTabs.tsx";
 
 // The Preview and Files panels load when first shown (not on the first screen).
@@ -10,11 +10,15 @@ const PreviewPanel = lazy(() => import("../features/previews/PreviewPanel.tsx").
 const FilesPanel = lazy(() => import("../features/files/FilesPanel.tsx").then((m) => ({ default: m.FilesPanel })));
 
 function PreviewSlot() {
-  // Preview of the last good output (the Preview tab is built in src/features/previews/).
-  const config = useStudioStore((s) => s.lastGood?.config ?? null);
-  const variant = useStudioStore((s) => s.lastGood?.variant);
-  const version = useStudioStore((s) => s.lastGood?.version);
-  return <PreviewPanel config={config} variant={variant} version={version} />;
+  // Preview of the last good output (the Preview tab is built in src/features/previews/). While
+  // another tab is shown the preview keeps what it showed: deriving and rendering it again after
+  // every keystroke would cost each keystroke that time for a view nobody sees.
+  const live = useStudioStore((s) => s.lastGood ?? null);
+  const visible = useStudioStore((s) => s.tab === Tab.Preview);
+  const [shown, setShown] = useState(live);
+  if (visible && shown !== live) setShown(live);
+  const good = visible ? live : shown;
+  return useMemo(() => <PreviewPanel config={good?.config ?? null} variant={good?.variant} version={good?.version} />, [good]);
 }
 
 const panels: Record<Tab, () => ReactNode> = {

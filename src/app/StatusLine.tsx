@@ -1,8 +1,16 @@
 /** The status line: spec in use, Ignition version, output size, progress, target and user-data meter, cursor and autosave state. */
 import { useMemo } from "react";
 import { formatBytes, utf8Length } from "../lib/format.ts";
-import { Status, useStudioStore } from "../store/store.ts";
+import { SaveState, Status, useStudioStore } from "../store/store.ts";
 import { GuardrailsStatus } from "../features/guardrails/GuardrailsStatus.tsx";
+
+/** Where the text is, as the status line says it (only what a write that succeeded stored). */
+const SAVE_TEXT: Record<SaveState, string> = {
+  [SaveState.Local]: "Saved in this browser",
+  [SaveState.Backup]: "Saved in this browser (backup store)",
+  [SaveState.Saving]: "Saving…",
+  [SaveState.Unsaved]: "Not saved!",
+};
 
 export function StatusLine() {
   const result = useStudioStore((s) => s.result);
@@ -46,7 +54,9 @@ export function StatusLine() {
       <span data-testid="cursor-position">
         Ln {cursor.line}, Col {cursor.column}
       </span>
-      <span className={saved ? "" : "k-status-unsaved"}>{saved ? "Saved in this browser" : "Not saved!"}</span>
+      <span className={saved === SaveState.Unsaved ? "k-status-unsaved" : saved === SaveState.Local ? "" : "k-status-backup"} data-testid="save-state">
+        {SAVE_TEXT[saved]}
+      </span>
     </footer>
   );
 }

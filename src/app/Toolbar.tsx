@@ -6,7 +6,9 @@ import { downloadText } from "../lib/download-file.ts";
 import { setVariantVersion } from "../lib/header-lines.ts";
 import { setOptions, setSource, useStudioStore } from "../store/store.ts";
 import { listSpecs } from "../transpiler/versions.ts";
-import { getDrafts, openFiles, replaceDocument } from "./actions.ts";
+import { draftTitle } from "../features/autosave/draft-title.ts";
+import type { Draft } from "../features/autosave/drafts.ts";
+import { getAutosave, getDrafts, openDraft, openFiles, replaceDocument } from "./actions.ts";
 import type { Layout } from "./layout.ts";
 import { Menu, type MenuSection } from "./Menu.tsx";
 
@@ -65,18 +67,19 @@ function timeAgo(ms: number): string {
   return new Date(ms).toLocaleDateString();
 }
 
-/** A draft's name in the list: its file name, else its first comment, else "Untitled draft". */
-function draftTitle(source: string, fileName: string | null): string {
-  return (fileName ?? /^#\s*(\S.*)$/m.exec(source)?.[1] ?? "Untitled draft").slice(0, 60);
-}
-
 /** Recent drafts of this browser (other tabs' and replaced texts), newest first. */
 function draftsSection(): MenuSection {
   const drafts = getDrafts();
   const current = useStudioStore.getState().source;
-  const recent = drafts
-    .list()
+  // Drafts in localStorage and in the backup store (the newer copy of each).
+  const byId = new Map<string, Draft>();
+  for (const d of [...drafts.list(), ...getAutosave().backups()]) {
+    const seen = byId.get(d.id);
+    if (!seen || d.savedAt > seen.savedAt) byId.set(d.id, d);
+  }
+  const recent = [...byId.values()]
     .filter((d) => d.id !== drafts.id && d.source !== current)
+    .sort((a, b) => b.savedAt - a.savedAt)
     .slice(0, 10);
   return {
     title: "Recent drafts in this browser",
@@ -85,7 +88,7 @@ function draftsSection(): MenuSection {
       key: d.id,
       label: draftTitle(d.source, d.fileName),
       detail: `${timeAgo(d.savedAt)} · ${d.source.split("\n").length} lines`,
-      onSelect: () => replaceDocument(d.source, d.fileName),
+      onSelect: () => openDraft(d),
     })),
   };
 }

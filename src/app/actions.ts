@@ -2,17 +2,26 @@
  * Actions that span features: replacing the document (keeping the replaced text as a draft),
  * opening files, share links and the other-tab notice.
  */
-import { createDraftStore, type DraftStore } from "../features/autosave/drafts.ts";
+import { createAutosave, type Autosave } from "../features/autosave/autosave.ts";
+import { createIndexedDbBackup, createMemoryBackup } from "../features/autosave/draft-backup.ts";
+import { draftTitle } from "../features/autosave/draft-title.ts";
+import { createDraftStore, DRAFT_PREFIX, type Draft, type DraftStore } from "../features/autosave/drafts.ts";
+import { chooseRestore } from "../features/autosave/restore.ts";
 import { addFiles, DEFAULT_MODE } from "../features/files/files.ts";
 import { offerImport } from "../features/import/import-store.ts";
 import { sniffConfig } from "../features/import/sniff.ts";
+import { sourceFileName } from "../features/output/download-name.ts";
 import { decodeShareFragment } from "../features/share/codec.ts";
 import { templates } from "../features/templates/templates.ts";
-import { MAX_SHARE_FRAGMENT, tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
+import { downloadText } from "../lib/download-file.ts";
+import { formatBytes } from "../lib/format.ts";
+import { MAX_EDITOR_TEXT, MAX_SHARE_FRAGMENT, tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
 import { dismissNotice, loadDocument, notify, setOptions, setTab, Tab, useStudioStore } from "../store/store.ts";
 import { DEFAULT_SOURCE } from "./default-config.ts";
 
 let drafts: DraftStore | null = null;
+let autosave: Autosave | null = null;
+let storageBlocked = false;
 
 /** The draft store (localStorage; an in-memory stand-in when storage is blocked). */
 export function getDrafts(): DraftStore {
@@ -31,6 +40,7 @@ export function getDrafts(): DraftStore {
       removeItem: (k: string) => void mem.delete(k),
     };
     drafts = createDraftStore(local, { getItem: () => null, setItem: () => undefined });
+    storageBlocked = true;
     notify({
       id: "autosave",
       kind: "error",
@@ -40,16 +50,155 @@ export function getDrafts(): DraftStore {
   return drafts;
 }
 
+/** The autosave over the draft store, with IndexedDB as the backup when localStorage is full. */
+export function getAutosave(): Autosave {
+  if (autosave) return autosave;
+  const store = getDrafts();
+  let backup = null;
+  try {
+    backup = storageBlocked ? createMemoryBackup() : createIndexedDbBackup();
+  } catch {
+    // No IndexedDB (blocked by privacy settings): a full localStorage is then reported as unsaved.
+  }
+  autosave = createAutosave({ drafts: store, backup });
+  return autosave;
+}
+
 /** Text the user has not written (empty, the welcome config, an untouched template): nothing to keep. */
 function isPristine(source: string): boolean {
   return source.trim() === "" || source === DEFAULT_SOURCE || templates.some((t) => t.source === source);
 }
 
-/** Replaces the document; the replaced text stays available under "Recent drafts". */
-export function replaceDocument(source: string, fileName: string | null): void {
+/**
+ * Replaces the document; the replaced text stays available under "Recent drafts". Text larger
+ * than the editor takes is refused with a notice (false), and nothing changes.
+ */
+export function replaceDocument(source: string, fileName: string | null, what?: string): boolean {
   const s = useStudioStore.getState();
-  if (s.source !== source && !isPristine(s.source)) getDrafts().fork(s.source, s.fileName);
-  loadDocument(source, fileName);
+  if (s.source === source && s.fileName === fileName) return true;
+  if (tooLargeForEditor(source.length)) return loadDocument(source, fileName, what);
+  if (s.source !== source && !isPristine(s.source)) getAutosave().keep(s.source, s.fileName);
+  return loadDocument(source, fileName, what);
+}
+
+/**
+ * A stored draft larger than the editor takes is not opened (it would freeze the page) and is not
+ * deleted: it stays stored, held by this tab so pruning leaves it, and a notice offers it.
+ */
+export function offerTooLargeDraft(d: Draft, atStart: boolean): void {
+  const store = getDrafts();
+  store.hold(d.id);
+  store.touch();
+  const title = draftTitle(d.source.slice(0, 4096), d.fileName);
+  notify({
+    id: "draft-too-large",
+    kind: "warning",
+    text:
+      `${atStart ? "Your last draft" : "The draft"} “${title}” is ${formatBytes(d.source.length)}, more than the ` +
+      `${formatBytes(MAX_EDITOR_TEXT)} the editor takes, so it was not opened (it would freeze this page). ` +
+      "It is still stored in this browser: download it and use the command line for a config this big.",
+    actions: [
+      { label: "Download it", run: () => downloadText(sourceFileName(d.fileName), d.source, "application/yaml") },
+      {
+        label: "Delete it",
+        run: () => {
+          store.remove(d.id);
+          void getAutosave().removeBackup(d.id);
+          dismissNotice("draft-too-large");
+        },
+      },
+    ],
+  });
+}
+
+/** Opens a stored draft in place of the document (an over-large one is offered instead). */
+export function openDraft(d: Draft): void {
+  if (tooLargeForEditor(d.source.length)) offerTooLargeDraft(d, false);
+  else replaceDocument(d.source, d.fileName);
+}
+
+/**
+ * The text a starting tab shows: its draft from localStorage, checked for size (an over-large one
+ * is offered, not opened, and this tab takes a new draft id so its edits never overwrite it).
+ */
+export function restoreAtStart(): { source: string; fileName: string | null; draft: Draft | null } {
+  const store = getDrafts();
+  const initial = store.initial();
+  if (initial && tooLargeForEditor(initial.source.length)) {
+    if (initial.id === store.id) {
+      store.hold(initial.id);
+      store.renew();
+    }
+    offerTooLargeDraft(initial, true);
+    return { source: DEFAULT_SOURCE, fileName: null, draft: initial };
+  }
+  return { source: initial?.source ?? DEFAULT_SOURCE, fileName: initial?.fileName ?? null, draft: initial };
+}
+
+/**
+ * Looks in the IndexedDB backup (used while localStorage was full) for a newer copy of the draft
+ * shown at start; loads it while the user has not edited yet, else offers it.
+ */
+export async function restoreFromBackup(shown: Draft | null, startRev: number): Promise<void> {
+  const store = getDrafts();
+  let backups: readonly Draft[];
+  try {
+    backups = await getAutosave().loadBackups();
+  } catch {
+    return;
+  }
+  if (backups.length === 0) return;
+  const pick = chooseRestore(store.id, store.list(), backups);
+  if (!pick) return;
+  // Nothing newer than what is shown (this tab's own draft wins over other tabs' newer ones).
+  if (shown && pick.savedAt <= shown.savedAt && (pick.id === shown.id || pick.id !== store.id)) return;
+  if (tooLargeForEditor(pick.source.length)) {
+    offerTooLargeDraft(pick, true);
+    return;
+  }
+  if (useStudioStore.getState().rev === startRev) {
+    loadDocument(pick.source, pick.fileName);
+    return;
+  }
+  notify({
+    id: "backup-draft",
+    kind: "info",
+    text: `A newer copy of your draft (“${draftTitle(pick.source, pick.fileName)}”) is in this browser's backup store.`,
+    actions: [
+      {
+        label: "Open it",
+        run: () => {
+          dismissNotice("backup-draft");
+          replaceDocument(pick.source, pick.fileName);
+        },
+      },
+    ],
+  });
+}
+
+/** How often an open tab refreshes the leases that keep its drafts from being pruned. */
+const LEASE_REFRESH_MS = 60_000;
+
+/**
+ * Keeps this tab's leases fresh while it is open and drops them when it closes (a reload or a
+ * page restored from the back/forward cache takes them again); checks on the way that the tab's
+ * draft is still stored.
+ */
+export function startLeases(): void {
+  const store = getDrafts();
+  const refresh = () => {
+    store.touch();
+    getAutosave().ensure();
+  };
+  store.touch();
+  setInterval(refresh, LEASE_REFRESH_MS);
+  window.addEventListener("pagehide", () => store.release());
+  window.addEventListener("pageshow", (e) => {
+    if (e.persisted) refresh();
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") refresh();
+  });
 }
 
 const SOURCE_EXT = /\.(bu|butane|ya?ml|txt)$/i;
@@ -135,9 +284,9 @@ export async function openShareLinkFromLocation(hasDraft: boolean): Promise<void
   }
   const decoded = await decodeShareFragment(hash);
   if (decoded.kind === "none") return;
-  if (decoded.kind === "config" && tooLargeForEditor(decoded.source.length)) {
+  if (decoded.kind === "too-large") {
     clearFragment();
-    notify({ id: "share", kind: "error", text: tooLargeMessage("The config in this share link", decoded.source.length) });
+    notify({ id: "share", kind: "error", text: tooLargeMessage("The config in this share link", decoded.length, decoded.atLeast) });
     return;
   }
   if (decoded.kind === "error") {
@@ -191,7 +340,7 @@ function claimDraftId(): void {
     } else if (m.type === "taken" && m.nonce === nonce) {
       store.renew();
       const s = useStudioStore.getState();
-      store.save(s.source, s.fileName);
+      getAutosave().save(s.source, s.fileName);
     }
   };
   channel.postMessage({ type: "hello", id: store.id, nonce });
@@ -203,6 +352,9 @@ export function watchOtherTabs(): () => void {
   const store = getDrafts();
   const ignored = new Set<string>();
   const onStorage = (e: StorageEvent) => {
+    // Another tab deleted this tab's draft (an older version pruning, a user making room, or
+    // clearing the storage: a null key).
+    if (e.key === null || (e.key === DRAFT_PREFIX + store.id && e.newValue === null)) getAutosave().ensure();
     const d = store.changed(e.key);
     if (!d || d.id === store.id || ignored.has(d.id)) return;
     if (d.source === useStudioStore.getState().source) {
@@ -218,8 +370,7 @@ export function watchOtherTabs(): () => void {
           label: "Load the other tab’s version",
           run: () => {
             dismissNotice("other-tab");
-            const latest = store.list().find((x) => x.id === d.id) ?? d;
-            replaceDocument(latest.source, latest.fileName);
+            openDraft(store.list().find((x) => x.id === d.id) ?? d);
           },
         },
         {

@@ -5,8 +5,7 @@ import { startEffects } from "../store/effects.ts";
 import { useStudioStore } from "../store/store.ts";
 import { createTranspileClient } from "../worker/client.ts";
 import { spawnEarlyOrNew } from "../worker/early-start.ts";
-import { getDrafts, openShareLinkFromLocation, watchOtherTabs } from "./actions.ts";
-import { DEFAULT_SOURCE } from "./default-config.ts";
+import { getAutosave, openShareLinkFromLocation, restoreAtStart, restoreFromBackup, startLeases, watchOtherTabs } from "./actions.ts";
 import { preloadEditorChunks } from "./preload-editor.ts";
 import { afterFirstPaint } from "../lib/after-paint.ts";
 
@@ -14,9 +13,10 @@ import { afterFirstPaint } from "../lib/after-paint.ts";
 const PRELOAD_AFTER_MS = 300;
 
 export function bootstrap(): void {
-  const drafts = getDrafts();
-  const initial = drafts.initial();
-  useStudioStore.setState({ source: initial?.source ?? DEFAULT_SOURCE, fileName: initial?.fileName ?? null });
+  startLeases();
+  const initial = restoreAtStart();
+  useStudioStore.setState({ source: initial.source, fileName: initial.fileName });
+  const startRev = useStudioStore.getState().rev;
   loadGuardrailPrefs();
 
   // The worker main.tsx started first; its script loads and runs while the stored files are read
@@ -26,7 +26,7 @@ export function bootstrap(): void {
   const client = createTranspileClient({ spawn: spawnEarlyOrNew, onReady: () => workerReady() });
   client.warm();
   const filesLoaded = startFilesPersistence();
-  startEffects({ client, saveDraft: drafts.save, compactDraft: drafts.compact, firstRunAfter: filesLoaded });
+  startEffects({ client, autosave: getAutosave(), firstRunAfter: filesLoaded });
   watchOtherTabs();
   // Monaco downloads once the worker's script has loaded (or soon after the first paint if it is
   // slow), so the script the first output needs does not share the network with it; Monaco runs
@@ -34,8 +34,9 @@ export function bootstrap(): void {
   void afterFirstPaint()
     .then(() => Promise.race([workerLoaded, new Promise((resolve) => setTimeout(resolve, PRELOAD_AFTER_MS))]))
     .then(preloadEditorChunks);
+  void restoreFromBackup(initial.draft, startRev);
 
-  void openShareLinkFromLocation(initial !== null);
+  void openShareLinkFromLocation(initial.draft !== null);
   // A file dropped next to a drop zone would make the browser open it in place of the app.
   for (const type of ["dragover", "drop"] as const) {
     window.addEventListener(type, (e) => {

@@ -3,9 +3,10 @@
  * store's last good output, followed as it changes. Lazy-loaded.
  */
 import { useLayoutEffect, useRef } from "react";
-import { baseOptions, monaco } from "./monaco.ts";
+import { baseOptions, monaco, withoutBracketPairs } from "./monaco.ts";
 import { changedSpan } from "../lib/changed-span.ts";
 import { useStudioStore } from "../store/store.ts";
+import { viewedPart } from "../features/output/viewed-part.ts";
 
 export interface OutputViewProps {
   /** The language of the output shown (a change of format re-renders the view). */
@@ -55,9 +56,11 @@ export default function OutputView({ language, label }: OutputViewProps) {
   }, []);
 
   /** Shows `text` (unchanged text and options cost nothing). */
-  const show = (text: string, language: "json" | "yaml", label: string) => {
+  const show = (output: string, language: "json" | "yaml", label: string) => {
     const editor = editorRef.current;
     if (!editor) return;
+    // A very long output is shown in part (OutputPanel says so); the whole of it is one keystroke's cost too many.
+    const text = viewedPart(output);
     // Compact output (Pretty off) is one long line: wrap it instead of scrolling sideways.
     const wrap = !text.slice(0, -1).includes("\n");
     const prev = shown.current;
@@ -67,7 +70,7 @@ export default function OutputView({ language, label }: OutputViewProps) {
     if (!model || model.getLanguageId() !== language) {
       model?.dispose();
       const uri = monaco.Uri.parse(language === "json" ? "file:///output.ign.json" : "file:///output.machineconfig.yaml");
-      model = monaco.editor.createModel(text, language, uri);
+      model = withoutBracketPairs(monaco.editor.createModel(text, language, uri));
       editor.setModel(model);
     } else if (!prev) {
       model.setValue(text);

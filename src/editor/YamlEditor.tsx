@@ -3,9 +3,10 @@ import { useEffect, useRef } from "react";
 import { withFailureHelp } from "../features/quick-fixes/failure-help.ts";
 import { problemsOf, type Problem } from "../store/problems.ts";
 import type { TranspileResult } from "../transpiler/index.ts";
-import { revealInEditor, setCursor, setSource, useStudioStore } from "../store/store.ts";
+import { notify, revealInEditor, setCursor, setSource, useStudioStore } from "../store/store.ts";
+import { tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
 import { spanRange, runeToUtf16Column, utf16ToRuneColumn } from "./markers.ts";
-import { baseOptions, monaco, SOURCE_URI, selectSchema } from "./monaco.ts";
+import { baseOptions, monaco, SOURCE_URI, selectSchema, withoutBracketPairs } from "./monaco.ts";
 import { Keep, schemaTarget } from "./schema-target.ts";
 import { sourceEditorShown } from "./load-gate.ts";
 import { changedSpan } from "../lib/changed-span.ts";
@@ -36,10 +37,16 @@ function followSchema(result: TranspileResult | null) {
 /** The rows the markers were made from (the quick fix provider looks them up by line). */
 let rows: Problem[] = [];
 
+/**
+ * Squiggles shown at most (the Problems tab lists every problem): tens of thousands of markers,
+ * set again after every keystroke, would take Monaco longer than the keystroke's budget.
+ */
+const MAX_MARKERS = 1000;
+
 function setMarkers(model: monaco.editor.ITextModel) {
   const lines = model.getLineCount();
   rows = withFailureHelp(problemsOf(useStudioStore.getState().result), model.getValue());
-  const markers = rows.flatMap((p) => {
+  const markers = rows.slice(0, MAX_MARKERS).flatMap((p) => {
     if (p.line === undefined) return [];
     const line = Math.min(Math.max(p.line, 1), lines);
     const f = p.finding;
@@ -69,6 +76,66 @@ function markTabs(model: monaco.editor.ITextModel, tabs: monaco.editor.IEditorDe
   tabs.set(found.map((m) => ({ range: m.range, options: { inlineClassName: "k-tab-char", hoverMessage: TAB_HOVER } })));
 }
 
+/**
+ * Keeps the document within the editor's limit for edits made in the editor: a paste, a drop or
+ * typed text that would take it over is refused before Monaco sees it (the page's own capture
+ * listeners run first); anything else that does (a command that duplicates a huge selection, an
+ * undo) is reverted at once. Returns whether a change event is such an over-limit change.
+ *
+ * Call before creating the editor on `host`: Monaco's own capture listener there takes the paste
+ * and stops other listeners of the same element, so ours must be registered first.
+ */
+function guardDocumentSize(getEditor: () => monaco.editor.IStandaloneCodeEditor | null, model: monaco.editor.ITextModel, host: HTMLElement) {
+  const refuse = (what: string, length: number) => notify({ id: "too-large", kind: "error", text: tooLargeMessage(what, length) });
+  /** The document's length with `inserted` typed or pasted over every selection. */
+  const lengthWith = (inserted: number) => {
+    const selections = getEditor()?.getSelections() ?? [];
+    const selected = selections.reduce((n, s) => n + model.getValueLengthInRange(s), 0);
+    return model.getValueLength() - selected + inserted * Math.max(1, selections.length);
+  };
+  const check = (e: Event, inserted: number, what: string) => {
+    const length = lengthWith(inserted);
+    if (!tooLargeForEditor(length)) return;
+    e.preventDefault();
+    // Immediate: Monaco's paste listener on this same element ignores defaultPrevented.
+    e.stopImmediatePropagation();
+    refuse(what, length);
+  };
+  const onPaste = (e: ClipboardEvent) => check(e, e.clipboardData?.getData("text/plain").length ?? 0, "The config with this paste");
+  const onDrop = (e: DragEvent) => check(e, e.dataTransfer?.getData("text/plain").length ?? 0, "The config with the dropped text");
+  const onBeforeInput = (e: InputEvent) => {
+    if (e.inputType.startsWith("insert") && e.data) check(e, e.data.length, "The config with this text");
+  };
+  host.addEventListener("paste", onPaste, true);
+  host.addEventListener("drop", onDrop, true);
+  host.addEventListener("beforeinput", onBeforeInput, true);
+
+  let reverting = false;
+  const overLimit = (): boolean => {
+    const length = model.getValueLength();
+    if (!tooLargeForEditor(length)) return false;
+    const before = useStudioStore.getState().source;
+    // Text that was over the limit already (never from here) is left alone: it is the user's.
+    if (tooLargeForEditor(before.length)) return false;
+    const editor = getEditor();
+    if (editor && !reverting) {
+      reverting = true;
+      queueMicrotask(() => {
+        applyExternal(editor, model, useStudioStore.getState().source);
+        reverting = false;
+        refuse("The config after that edit", length);
+      });
+    }
+    return true;
+  };
+  const dispose = () => {
+    host.removeEventListener("paste", onPaste, true);
+    host.removeEventListener("drop", onDrop, true);
+    host.removeEventListener("beforeinput", onBeforeInput, true);
+  };
+  return { overLimit, dispose };
+}
+
 export default function YamlEditor() {
   const host = useRef<HTMLDivElement>(null);
 
@@ -76,8 +143,10 @@ export default function YamlEditor() {
     const el = host.current;
     if (!el) return;
     const state = useStudioStore.getState();
-    const model = monaco.editor.getModel(SOURCE_URI) ?? monaco.editor.createModel(state.source, "yaml", SOURCE_URI);
+    const model = monaco.editor.getModel(SOURCE_URI) ?? withoutBracketPairs(monaco.editor.createModel(state.source, "yaml", SOURCE_URI));
     if (model.getValue() !== state.source) model.setValue(state.source);
+    let created: monaco.editor.IStandaloneCodeEditor | null = null;
+    const sizeGuard = guardDocumentSize(() => created, model, el);
     const editor = monaco.editor.create(el, {
       ...baseOptions,
       model,
@@ -91,10 +160,13 @@ export default function YamlEditor() {
     });
     const tabs = editor.createDecorationsCollection();
     const quickFixes = registerQuickFixes(() => rows);
+    created = editor;
     model.updateOptions({ tabSize: 2, insertSpaces: true });
 
     const subs = [
-      model.onDidChangeContent(() => setSource(model.getValue(), "editor")),
+      model.onDidChangeContent(() => {
+        if (!sizeGuard.overLimit()) setSource(model.getValue(), "editor");
+      }),
       editor.onDidChangeCursorPosition((e) => {
         const text = model.getLineContent(e.position.lineNumber);
         setCursor(e.position.lineNumber, utf16ToRuneColumn(text, e.position.column));
@@ -128,6 +200,7 @@ export default function YamlEditor() {
     return () => {
       unsubscribe();
       quickFixes.dispose();
+      sizeGuard.dispose();
       subs.forEach((d) => d.dispose());
       editor.dispose();
       model.dispose();

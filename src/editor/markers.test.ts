@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { markerRange, runeToUtf16Column, utf16ToRuneColumn } from "./markers.ts";
 
@@ -8,6 +9,15 @@ describe("marker columns", () => {
     expect(runeToUtf16Column("ä🚀b", 3)).toBe(4);
     expect(runeToUtf16Column("ab", 9)).toBe(3);
     expect(utf16ToRuneColumn("🚀x: y", 3)).toBe(2);
+  });
+
+  it("counts code points before a UTF-16 column, lone surrogates as one each", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom("🚀", "\ud800", "\udc00", "é"), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 40 }), fc.nat(), (line, col) => {
+        const c = (col % (line.length + 2)) + 1;
+        expect(utf16ToRuneColumn(line, c)).toBe([...line.slice(0, c - 1)].length + 1);
+      }),
+    );
   });
 
   it("underlines the token like upstream's carets", () => {

@@ -18,8 +18,19 @@ export function runeToUtf16Column(lineText: string, runeColumn: number): number 
 
 /** 1-based code point column for a 1-based UTF-16 column (the inverse, for the cursor readout). */
 export function utf16ToRuneColumn(lineText: string, utf16Column: number): number {
-  return [...lineText.slice(0, utf16Column - 1)].length + 1;
+  const prefix = lineText.slice(0, utf16Column - 1);
+  // Called on every cursor move, on lines of up to a megabyte: count without making an array.
+  if (!SURROGATE.test(prefix)) return prefix.length + 1;
+  let runes = 0;
+  for (let i = 0; i < prefix.length; i++) {
+    const c = prefix.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < prefix.length && (prefix.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    runes++;
+  }
+  return runes + 1;
 }
+
+const SURROGATE = /[\ud800-\udfff]/;
 
 export interface MarkerSpec {
   severity: Severity;

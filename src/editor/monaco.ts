@@ -177,8 +177,38 @@ const applyTheme = () => monaco.editor.setTheme(dark.matches ? "kindling-dark" :
 dark.addEventListener("change", applyTheme);
 applyTheme();
 
+/**
+ * `model` without bracket pair colorization. Colorization, bracket matching and bracket guides all
+ * build Monaco's bracket-pair tree of the whole document, which costs seconds and a second or so
+ * per keystroke for text that is mostly brackets (a megabyte of `{`, a huge flow sequence, a big
+ * JSON output): these stay off (baseOptions too), so that tree is never built. Call it before the
+ * model is shown: once built, the tree is kept up to date on every edit.
+ */
+export function withoutBracketPairs(model: monaco.editor.ITextModel): monaco.editor.ITextModel {
+  const off = () => {
+    if (model.getOptions().bracketPairColorizationOptions.enabled) {
+      model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
+    }
+  };
+  off();
+  // Monaco's model service resets every model's options from the editor settings when those
+  // change (an editor's updateOptions), and turned colorization back on for the output's model.
+  model.onDidChangeOptions(off);
+  return model;
+}
+
 /** Options shared by the source editor and the output view. */
 export const baseOptions: monaco.editor.IStandaloneEditorConstructionOptions = {
+  // Input through a textarea: the EditContext input (Monaco's default in Chromium) hands the
+  // browser the whole text of the cursor's lines on every keystroke and selection change, which
+  // takes hundreds of milliseconds per key on a line of a megabyte; the textarea gets a few
+  // hundred characters around the cursor.
+  editContext: false,
+  // See withoutBracketPairs (the standalone editor copies these options into the settings its
+  // model service applies to every model).
+  bracketPairColorization: { enabled: false },
+  matchBrackets: "never",
+  guides: { bracketPairs: false, bracketPairsHorizontal: false, highlightActiveBracketPair: false },
   automaticLayout: true,
   // No minimap, so no section headers for it (they are computed in a worker on every change).
   minimap: { enabled: false, showRegionSectionHeaders: false, showMarkSectionHeaders: false },

@@ -16,10 +16,13 @@ export function tooLargeForEditor(length: number): boolean {
   return length > MAX_EDITOR_TEXT;
 }
 
-/** The notice for refused text: what happened, that nothing changed, and what to do instead. */
-export function tooLargeMessage(what: string, length: number): string {
+/**
+ * The notice for refused text: what happened, that nothing changed, and what to do instead.
+ * `atLeast`: reading stopped at `length` (the text is larger still).
+ */
+export function tooLargeMessage(what: string, length: number, atLeast = false): string {
   return (
-    `${what} is ${formatBytes(length)}; the editor takes configs up to ${formatBytes(MAX_EDITOR_TEXT)} ` +
+    `${what} is ${atLeast ? "more than " : ""}${formatBytes(length)}; the editor takes configs up to ${formatBytes(MAX_EDITOR_TEXT)} ` +
     "(larger text would freeze this page). Your current text was not changed. " +
     "For bigger configs use the command line: kindling config.bu > config.ign"
   );

@@ -3,22 +3,17 @@
  * then sent to the transpile worker; answers come back as store updates.
  */
 import type { TranspileClient } from "../worker/client.ts";
-import {
-  applyResult,
-  applyWorkerProblem,
-  dismissNotice,
-  notify,
-  setSaved,
-  Status,
-  useStudioStore,
-} from "./store.ts";
+import { applyResult, applyWorkerProblem, dismissNotice, notify, SaveState, Status, useStudioStore } from "./store.ts";
 
 export interface EffectDeps {
   client: Pick<TranspileClient, "transpile" | "setFiles">;
-  /** Stores the draft synchronously; a failure is shown to the user. */
-  saveDraft: (source: string, fileName: string | null) => { ok: true } | { ok: false; message: string };
-  /** Folds small saved edits into a full copy of the draft; called when the user pauses. */
-  compactDraft?: () => { ok: true } | { ok: false; message: string };
+  /** The autosave (features/autosave/autosave.ts): it stores each edit and reports where it went. */
+  autosave: {
+    /** Stores the draft (synchronously, so a crash right after the edit loses nothing). */
+    save(source: string, fileName: string | null): void;
+    /** The user paused: compaction, or a retry of a failed save. */
+    pause(): void;
+  };
   /** Wait after the last change before transpiling (the issue allows at most 100 ms). */
   debounceMs?: number;
   /** Delays only the first transpile (e.g. until stored files are loaded); edits are saved meanwhile. */
@@ -36,26 +31,15 @@ export const DEBOUNCE_MS = 0;
 /** Quiet time after the last edit before the draft is compacted. */
 export const COMPACT_AFTER_MS = 1000;
 
-export function startEffects({ client, saveDraft, compactDraft, debounceMs = DEBOUNCE_MS, firstRunAfter }: EffectDeps): () => void {
+export function startEffects({ client, autosave, debounceMs = DEBOUNCE_MS, firstRunAfter }: EffectDeps): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let compactTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
-  const report = (r: { ok: true } | { ok: false; message: string }) => {
-    if (r.ok) {
-      setSaved(true);
-      dismissNotice("autosave");
-    } else {
-      setSaved(false);
-      notify({ id: "autosave", kind: "error", text: r.message });
-    }
-  };
-
   const save = (source: string, fileName: string | null) => {
-    report(saveDraft(source, fileName));
-    if (!compactDraft) return;
+    autosave.save(source, fileName);
     clearTimeout(compactTimer);
-    compactTimer = setTimeout(() => report(compactDraft()), COMPACT_AFTER_MS);
+    compactTimer = setTimeout(() => autosave.pause(), COMPACT_AFTER_MS);
   };
 
   const run = async () => {
@@ -77,7 +61,9 @@ export function startEffects({ client, saveDraft, compactDraft, debounceMs = DEB
         dismissNotice("worker");
         return;
       case "timeout": {
-        const kept = useStudioStore.getState().saved
+        const saved = useStudioStore.getState().saved;
+        const kept =
+          saved === SaveState.Local || saved === SaveState.Backup
           ? "Your text is saved in this browser"
           : "Your text is still in the editor but NOT saved in this browser (see the storage notice)";
         const text = `The last edit could not be processed: the transpiler did not answer within ${outcome.timeoutMs / 1000} s and was restarted. ${kept}; edit it to try again.`;

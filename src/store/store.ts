@@ -3,6 +3,7 @@
  * from anywhere (components, effects, tests) without a hook.
  */
 import { create } from "zustand";
+import { tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
 import type { TranspileResult } from "../transpiler/index.ts";
 import type { WireFile } from "../worker/protocol.ts";
 
@@ -22,6 +23,13 @@ export interface GoodOutput {
   version?: string;
   ignitionVersion?: string;
 }
+
+/**
+ * Where the current text is stored: `local` localStorage (the usual), `backup` IndexedDB (the
+ * localStorage quota is used up), `saving` a backup write is on its way, `unsaved` nowhere.
+ */
+export const SaveState = { Local: "local", Backup: "backup", Saving: "saving", Unsaved: "unsaved" } as const;
+export type SaveState = (typeof SaveState)[keyof typeof SaveState];
 
 export interface NoticeAction {
   label: string;
@@ -75,8 +83,8 @@ export interface StudioState {
   /** Cursor position in upstream's terms (1-based line, rune column). */
   cursor: { line: number; column: number };
   notices: Notice[];
-  /** False when the last autosave failed. */
-  saved: boolean;
+  /** Where the current text is autosaved (nowhere when the last autosave failed). */
+  saved: SaveState;
 }
 
 export const initialState = (): StudioState => ({
@@ -99,7 +107,7 @@ export const initialState = (): StudioState => ({
   reveal: null,
   cursor: { line: 1, column: 1 },
   notices: [],
-  saved: true,
+  saved: SaveState.Local,
 });
 
 export const useStudioStore = create<StudioState>()(initialState);
@@ -107,16 +115,27 @@ export const useStudioStore = create<StudioState>()(initialState);
 const set = useStudioStore.setState;
 const get = useStudioStore.getState;
 
-/** Sets the document text (each change is autosaved and transpiled by the effects). */
-export function setSource(source: string, origin: SourceOrigin = "external"): void {
-  if (source === get().source) return;
+/**
+ * Sets the document text (each change is autosaved and transpiled by the effects). Text from
+ * outside the editor (a file, a link, a template, a form edit) larger than the editor takes is
+ * refused with a notice and false; the editor guards its own edits (and text already in it is
+ * always taken, so the autosave has it).
+ */
+export function setSource(source: string, origin: SourceOrigin = "external", what = "The new text"): boolean {
+  if (source === get().source) return true;
+  if (origin !== "editor" && tooLargeForEditor(source.length)) {
+    notify({ id: "too-large", kind: "error", text: tooLargeMessage(what, source.length) });
+    return false;
+  }
   set((s) => ({ source, sourceOrigin: origin, rev: s.rev + 1, status: Status.Pending }));
+  return true;
 }
 
-/** Replaces the whole document, e.g. an opened file or a template. */
-export function loadDocument(source: string, fileName: string | null): void {
+/** Replaces the whole document, e.g. an opened file or a template (false when refused as too large). */
+export function loadDocument(source: string, fileName: string | null, what?: string): boolean {
+  if (source !== get().source && tooLargeForEditor(source.length)) return setSource(source, "external", what);
   set({ fileName });
-  setSource(source, "external");
+  return setSource(source, "external", what);
 }
 
 export function setOptions(opts: Partial<Pick<StudioState, "strict" | "pretty" | "raw" | "target" | "platform">>): void {
@@ -178,6 +197,6 @@ export function dismissNotice(id: string): void {
   if (get().notices.some((n) => n.id === id)) set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
 }
 
-export function setSaved(saved: boolean): void {
+export function setSaved(saved: SaveState): void {
   if (get().saved !== saved) set({ saved });
 }

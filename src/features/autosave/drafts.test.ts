@@ -1,35 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createDraftStore, DRAFT_PREFIX, JOURNAL_PREFIX, MAX_DRAFTS, type StorageLike } from "./drafts.ts";
-
-class MemoryStorage implements StorageLike {
-  map = new Map<string, string>();
-  quota = Infinity;
-  /** Characters written, per key. */
-  written = new Map<string, number>();
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    const used = [...this.map].reduce((n, [key, val]) => n + (key === k ? 0 : val.length), 0);
-    if (used + v.length > this.quota) throw new DOMException("full", "QuotaExceededError");
-    this.map.set(k, v);
-    this.written.set(k, (this.written.get(k) ?? 0) + v.length);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
+import { createDraftStore, DRAFT_PREFIX, JOURNAL_PREFIX, LEASE_PREFIX, LEASE_TTL_MS, MAX_DRAFTS } from "./drafts.ts";
+import { MemoryStorage, used } from "./quota-storage.test-helpers.ts";
 
 function clock(start = 1000) {
   let t = start;
   return () => ++t;
+}
+
+/** A clock the test moves: `at.t` is the time. */
+function manualClock(start = 1000) {
+  const at = { t: start };
+  return Object.assign(() => at.t, { at });
 }
 
 describe("draft store", () => {
@@ -111,6 +93,154 @@ describe("draft store", () => {
     const r = mine.save("y".repeat(200), null);
     expect(r).toEqual({ ok: true });
     expect(mine.list().length).toBeLessThanOrEqual(MAX_DRAFTS);
+  });
+
+  describe("a full storage is never reported as saved", () => {
+    /** Storage holding other tabs' drafts with `room` characters left. */
+    function nearlyFull(room: number) {
+      const local = new MemoryStorage();
+      const now = clock();
+      for (let i = 0; i < 3; i++) createDraftStore(local, new MemoryStorage(), now).save(`other ${i} `.repeat(100), null);
+      local.quota = used(local) + room;
+      return { local, now };
+    }
+
+    it("compaction after a failed save retries it instead of reporting success", () => {
+      const { local, now } = nearlyFull(200);
+      const session = new MemoryStorage();
+      const s = createDraftStore(local, session, now);
+      expect(s.save("mine", null)).toEqual({ ok: true });
+      const big = "pasted ".repeat(100);
+      expect(s.save(big, null)).toMatchObject({ ok: false, quota: true });
+      expect(s.stored()).toBe(false);
+      // The pause after the paste: the old code folded the (empty) journal and said ok.
+      expect(s.compact()).toMatchObject({ ok: false, quota: true });
+      expect(s.stored()).toBe(false);
+      expect(createDraftStore(local, session, now).initial()?.source).toBe("mine");
+      // Space comes back (another tab's draft is deleted): the next pause stores the text.
+      local.quota = Infinity;
+      expect(s.compact()).toEqual({ ok: true });
+      expect(s.stored()).toBe(true);
+      expect(createDraftStore(local, session, now).initial()?.source).toBe(big);
+    });
+
+    it("never deletes another draft to make room by itself", () => {
+      const { local, now } = nearlyFull(50);
+      const before = createDraftStore(local, new MemoryStorage(), now).list().map((d) => d.id);
+      const s = createDraftStore(local, new MemoryStorage(), now);
+      expect(s.save("x".repeat(2000), null)).toMatchObject({ ok: false });
+      expect(s.list().map((d) => d.id)).toEqual(before);
+    });
+
+    it("makeRoom deletes the oldest unleased other drafts, only as many as needed", () => {
+      const { local, now } = nearlyFull(10_000);
+      const live = createDraftStore(local, new MemoryStorage(), now);
+      live.save("live ".repeat(50), null);
+      live.touch();
+      local.quota = used(local);
+      const s = createDraftStore(local, new MemoryStorage(), now);
+      const text = "mine ".repeat(100);
+      expect(s.save(text, null)).toMatchObject({ ok: false });
+      const oldest = s.deletable();
+      expect(oldest.map((d) => d.source.slice(0, 7))).toEqual(["other 0", "other 1", "other 2"]);
+      const { removed, result } = s.makeRoom();
+      expect(result).toEqual({ ok: true });
+      expect(removed.map((d) => d.id)).toEqual([oldest[0]?.id]);
+      expect(s.stored()).toBe(true);
+      expect(s.list().map((d) => d.source.slice(0, 5)).sort()).toEqual(["live ", "mine ", "other", "other"]);
+    });
+
+    it("makeRoom never deletes a live tab's draft, and says when it could not make enough room", () => {
+      const local = new MemoryStorage();
+      const now = clock();
+      const live = createDraftStore(local, new MemoryStorage(), now);
+      live.save("live ".repeat(50), null);
+      live.touch();
+      local.quota = used(local) + 100;
+      const s = createDraftStore(local, new MemoryStorage(), now);
+      expect(s.save("mine ".repeat(100), null)).toMatchObject({ ok: false });
+      expect(s.deletable()).toEqual([]);
+      expect(s.makeRoom()).toMatchObject({ removed: [], result: { ok: false, quota: true } });
+      expect(s.list().map((d) => d.id)).toEqual([live.id]);
+    });
+  });
+
+  describe("leases", () => {
+    it("pruning never deletes a draft whose tab is open, however many tabs save after it", () => {
+      const local = new MemoryStorage();
+      const now = manualClock();
+      const idle = createDraftStore(local, new MemoryStorage(), now);
+      idle.touch();
+      now.at.t += 10;
+      idle.save("idle tab's text", null);
+      for (let i = 0; i < 2 * MAX_DRAFTS; i++) {
+        now.at.t += 10;
+        const other = createDraftStore(local, new MemoryStorage(), now);
+        other.save(`tab ${i}`, null);
+        other.release(); // closed: its draft may be pruned
+      }
+      const sources = idle.list().map((d) => d.source);
+      expect(sources).toContain("idle tab's text");
+      expect(sources.length).toBe(MAX_DRAFTS);
+      // Without the lease (the old behaviour) the idle draft is the oldest: it would be the first to go.
+    });
+
+    it("a crashed tab's lease expires, and then its draft can be pruned", () => {
+      const local = new MemoryStorage();
+      const now = manualClock();
+      const crashed = createDraftStore(local, new MemoryStorage(), now);
+      crashed.touch();
+      crashed.save("crashed tab", null);
+      const fill = () => {
+        for (let i = 0; i < MAX_DRAFTS; i++) {
+          now.at.t += 10;
+          const other = createDraftStore(local, new MemoryStorage(), now);
+          other.save(`tab ${now.at.t}`, null);
+          other.release();
+        }
+      };
+      fill();
+      expect(crashed.list().map((d) => d.source)).toContain("crashed tab");
+      now.at.t += LEASE_TTL_MS;
+      fill();
+      expect(crashed.list().map((d) => d.source)).not.toContain("crashed tab");
+      expect(local.getItem(LEASE_PREFIX + crashed.id)).toBeNull();
+    });
+
+    it("a tab protects a draft it holds (offered to the user), and its own after a renew", () => {
+      const local = new MemoryStorage();
+      const now = manualClock();
+      const tab = createDraftStore(local, new MemoryStorage(), now);
+      tab.save("big draft", null);
+      const bigId = tab.id;
+      tab.hold(bigId);
+      tab.renew();
+      tab.save("new text", null);
+      for (let i = 0; i < 2 * MAX_DRAFTS; i++) {
+        now.at.t += 10;
+        const other = createDraftStore(local, new MemoryStorage(), now);
+        other.save(`tab ${i}`, null);
+        other.release();
+      }
+      expect(tab.list().map((d) => d.source)).toEqual(expect.arrayContaining(["big draft", "new text"]));
+      tab.release();
+      expect([...local.map.keys()].filter((k) => k.startsWith(LEASE_PREFIX))).toEqual([]);
+    });
+
+    it("a tab rewrites its draft when another tab deleted it", () => {
+      const local = new MemoryStorage();
+      const session = new MemoryStorage();
+      const s = createDraftStore(local, session, clock());
+      expect(s.ensure()).toBeNull();
+      s.save("abc", null);
+      s.save("abcd", null); // a journal entry
+      expect(s.ensure()).toBeNull();
+      local.removeItem(DRAFT_PREFIX + s.id);
+      expect(s.ensure()).toEqual({ ok: true });
+      expect(createDraftStore(local, session).initial()?.source).toBe("abcd");
+      s.save("abcde", null);
+      expect(createDraftStore(local, session).initial()?.source).toBe("abcde");
+    });
   });
 
   it("ignores foreign and broken entries", () => {

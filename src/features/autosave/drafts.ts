@@ -8,6 +8,16 @@
  * the text last saved). The journal is its own small storage entry; when it grows, or when the user
  * pauses (`compact`), the snapshot is rewritten and the journal emptied. A journal belongs to one
  * snapshot generation, so one left over from a crash between the two writes is never misapplied.
+ *
+ * Nothing is reported saved that is not stored: the text asked for last (`wanted`) is kept apart
+ * from the text last written (`saved`), so a failed write stays failed until a later write of the
+ * wanted text succeeds (compaction retries it, and never folds an older text over it).
+ *
+ * Old drafts are pruned beyond `MAX_DRAFTS`, except those of open tabs: each tab holds a lease (a
+ * timestamp in storage it refreshes, `touch`) on its own draft and on drafts it is offering the
+ * user; a draft with a live lease is never pruned. A tab that is closed releases its lease; a
+ * crashed tab's lease expires after `LEASE_TTL_MS`. A full storage deletes nothing by itself:
+ * `makeRoom` deletes the oldest unleased drafts of other tabs, for a user who asked for it.
  */
 import { isQuotaError } from "../../lib/storage-errors.ts";
 import { changedSpan } from "../../lib/changed-span.ts";
@@ -38,9 +48,16 @@ export const JOURNAL_PREFIX = "kindling.journal.";
 /** The journal is folded into a new snapshot beyond this many edits or characters. */
 const JOURNAL_MAX_EDITS = 200;
 const JOURNAL_MAX_CHARS = 16_384;
+export const LEASE_PREFIX = "kindling.lease.";
 const SESSION_KEY = "kindling.draftId";
-/** Drafts beyond this many (oldest first, never the tab's own) are deleted. */
+/** Drafts beyond this many (oldest first, never the tab's own or one with a live lease) are deleted. */
 export const MAX_DRAFTS = 20;
+/**
+ * How long a lease outlives its last refresh. Live tabs refresh theirs every minute or so, but a
+ * hidden tab's timers may be throttled and a frozen or discarded tab runs no code at all while the
+ * user still counts it as open, so this is generous: it only delays pruning a crashed tab's draft.
+ */
+export const LEASE_TTL_MS = 24 * 60 * 60 * 1000;
 
 export type SaveResult = { ok: true } | { ok: false; message: string; quota: boolean };
 
@@ -52,8 +69,28 @@ export interface DraftStore {
   readonly id: string;
   /** Saves this tab's draft (as a journal entry when only a little changed). */
   save(source: string, fileName: string | null): SaveResult;
-  /** Folds this tab's journal into its snapshot (call when the user pauses). */
+  /**
+   * Call when the user pauses: writes the wanted text if its last save failed, else folds this
+   * tab's journal into its snapshot. Ok only when the wanted text is stored.
+   */
   compact(): SaveResult;
+  /** Whether the text last given to `save` is stored. */
+  stored(): boolean;
+  /** Rewrites this tab's draft if it vanished from storage (another tab deleted it); null when it is there. */
+  ensure(): SaveResult | null;
+  /** Writes (refreshes) the leases of this tab's draft and of the drafts it holds. */
+  touch(): void;
+  /** Removes this tab's leases (the tab is closing). */
+  release(): void;
+  /** Protects another draft from pruning while this tab lives (e.g. one it is offering the user). */
+  hold(id: string): void;
+  /** Drafts `makeRoom` may delete, oldest first: other tabs' drafts without a live lease. */
+  deletable(): Draft[];
+  /**
+   * For a user who agreed: deletes deletable drafts, oldest first, until this tab's wanted text
+   * fits; returns what was deleted and the outcome of that save.
+   */
+  makeRoom(): { removed: Draft[]; result: SaveResult };
   /** This tab's draft (a reload), else the newest of any tab, else null. */
   initial(): Draft | null;
   /** Every stored draft, newest first. */
@@ -156,12 +193,45 @@ export function createDraftStore(
     local.removeItem(JOURNAL_PREFIX + draftId);
   };
 
+  /** Drafts held by this tab besides its own. */
+  const held = new Set<string>();
+
+  /** Ids with a live lease; expired leases are removed on the way. */
+  const liveLeases = (): Set<string> => {
+    const t = now();
+    const live = new Set<string>();
+    const expired: string[] = [];
+    for (let i = 0; i < local.length; i++) {
+      const key = local.key(i);
+      if (!key?.startsWith(LEASE_PREFIX)) continue;
+      const at = Number(local.getItem(key));
+      if (Number.isFinite(at) && t - at < LEASE_TTL_MS) live.add(key.slice(LEASE_PREFIX.length));
+      else expired.push(key);
+    }
+    for (const key of expired) local.removeItem(key);
+    return live;
+  };
+
+  /** Other tabs' drafts, newest first, with whether pruning or `makeRoom` may delete each. */
+  const others = (): { draft: Draft; deletable: boolean }[] => {
+    const live = liveLeases();
+    return list()
+      .filter((d) => d.id !== id)
+      .map((draft) => ({ draft, deletable: !held.has(draft.id) && !live.has(draft.id) }));
+  };
+
+  /** Keeps at most MAX_DRAFTS drafts: deletes the oldest deletable ones (protected ones count, but stay). */
   const prune = () => {
-    for (const d of list().filter((d) => d.id !== id).slice(MAX_DRAFTS - 1)) removeDraft(d.id);
+    const all = others();
+    let room = MAX_DRAFTS - 1 - all.filter((o) => !o.deletable).length;
+    for (const o of all) if (o.deletable && room-- <= 0) removeDraft(o.draft.id);
   };
 
   /** What this tab last stored (snapshot + journal), or null before its first save. */
   let saved: { source: string; fileName: string | null; g: number; journal: Journal } | null = null;
+  /** What this tab last asked to save (it differs from `saved` while that save failed). */
+  let wanted: { source: string; fileName: string | null } | null = null;
+  const isStored = () => wanted === null || (saved !== null && saved.source === wanted.source && saved.fileName === wanted.fileName);
 
   const snapshot = (source: string, fileName: string | null): SaveResult => {
     // Never reuse the stored generation: a journal of it may still be there.
@@ -187,25 +257,73 @@ export function createDraftStore(
   };
 
   let writes = 0;
+  const save = (source: string, fileName: string | null): SaveResult => {
+    wanted = { source, fileName };
+    if (saved && saved.source === source && saved.fileName === fileName) return { ok: true };
+    const small = saved?.fileName === fileName ? journal(source) : null;
+    if (small?.ok) return small;
+    const r = snapshot(source, fileName);
+    // Pruning costs a scan of localStorage: do it now and then, and when storage is full.
+    if (!r.ok || ++writes % 50 === 1) {
+      prune();
+      if (!r.ok && r.quota) return snapshot(source, fileName);
+    }
+    return r;
+  };
+
+  const leaseIds = () => [id, ...held];
+  const touch = () => {
+    const at = String(now());
+    for (const leased of leaseIds()) {
+      try {
+        local.setItem(LEASE_PREFIX + leased, at);
+      } catch {
+        // A full storage: the lease is a few bytes, and pruning waits for the next save anyway.
+      }
+    }
+  };
+  const deletable = () =>
+    others()
+      .filter((o) => o.deletable)
+      .map((o) => o.draft)
+      .reverse();
+
   return {
     get id() {
       return id;
     },
-    save(source, fileName) {
-      if (saved && saved.source === source && saved.fileName === fileName) return { ok: true };
-      const small = saved?.fileName === fileName ? journal(source) : null;
-      if (small?.ok) return small;
-      const r = snapshot(source, fileName);
-      // Pruning costs a scan of localStorage: do it now and then, and when storage is full.
-      if (!r.ok || ++writes % 50 === 1) {
-        prune();
-        if (!r.ok && r.quota) return snapshot(source, fileName);
-      }
-      return r;
-    },
+    save,
     compact() {
+      if (wanted && !isStored()) return save(wanted.source, wanted.fileName);
       if (!saved || saved.journal.edits.length === 0) return { ok: true };
       return snapshot(saved.source, saved.fileName);
+    },
+    stored: isStored,
+    ensure() {
+      if (!saved || local.getItem(DRAFT_PREFIX + id) !== null) return null;
+      const w = wanted ?? saved;
+      saved = null;
+      return snapshot(w.source, w.fileName);
+    },
+    touch,
+    release() {
+      for (const leased of leaseIds()) local.removeItem(LEASE_PREFIX + leased);
+    },
+    hold(other) {
+      held.add(other);
+    },
+    deletable,
+    makeRoom() {
+      const removed: Draft[] = [];
+      const retry = (): SaveResult => (wanted && !isStored() ? snapshot(wanted.source, wanted.fileName) : { ok: true });
+      let result = retry();
+      for (const d of deletable()) {
+        if (result.ok) break;
+        removeDraft(d.id);
+        removed.push(d);
+        result = retry();
+      }
+      return { removed, result };
     },
     initial() {
       return read(DRAFT_PREFIX + id) ?? list()[0] ?? null;
@@ -224,9 +342,12 @@ export function createDraftStore(
     },
     remove: removeDraft,
     renew() {
+      // The old id's lease stays: the tab this one was duplicated from still holds it.
       assignNewId();
       // The new id has nothing stored yet: its first save writes a snapshot.
       saved = null;
+      wanted = null;
+      touch();
     },
   };
 }

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from "react";
 import { withFailureHelp } from "../quick-fixes/failure-help.ts";
 import type { QuickFix } from "../quick-fixes/types.ts";
 import { problemsOf, type Problem } from "../../store/problems.ts";
+import { useShownCount } from "../../lib/show-more.tsx";
 import { revealInEditor, Status, Tab, useStudioStore } from "../../store/store.ts";
 import { FindingActions } from "../guardrails/FindingActions.tsx";
 
@@ -103,6 +104,7 @@ export function ProblemsPanel() {
       ? { severity: "error", message: workerProblem, path: "", failure: true }
       : null;
   const all = workerRow ? [workerRow, ...rows] : rows;
+  const [shown, more] = useShownCount(all.length, 200, "problems");
 
   return (
     <div className="k-problems-panel" data-testid="problems-panel">
@@ -110,11 +112,12 @@ export function ProblemsPanel() {
         <p className="k-panel-empty">{result ? "No problems." : "Transpiling…"}</p>
       ) : (
         <ul className="k-problem-list" aria-label="Problems">
-          {all.map((p, i) => (
+          {all.slice(0, shown).map((p, i) => (
             <Row key={i} p={p} fixes={fixes.get(p) ?? []} />
           ))}
         </ul>
       )}
+      {more}
     </div>
   );
 }

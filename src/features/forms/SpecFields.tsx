@@ -3,7 +3,8 @@
  * struct has in this variant/version, with its one-line doc. Sections use it for the fields they
  * don't hand-make, so a newer spec's fields show up without UI changes.
  */
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
+import { useShownCount } from "../../lib/show-more.tsx";
 import { BoolField, IntField, Problems, SelectField, StringListField, TextField, useValue } from "./fields.tsx";
 import { useForms } from "./forms-context.ts";
 import { isRecord, type EditPath } from "./model/config.ts";
@@ -104,6 +105,22 @@ function Unsupported({ field, path }: { field: FieldDesc; path: EditPath }) {
   );
 }
 
+/** List items rendered per step (show-more.tsx): a user card holds a few dozen fields. */
+const ITEMS_STEP = 50;
+
+/** A collapsible card whose body is rendered only while it is open (long lists stay cheap). */
+function Card({ title, initiallyOpen, children }: { title: string; initiallyOpen: boolean; children: () => ReactNode }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <details className="ff-card" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        <span className="ff-card-title">{title}</span>
+      </summary>
+      {open && <div className="ff-card-body">{children()}</div>}
+    </details>
+  );
+}
+
 /**
  * A list of structs: one collapsible card per item (titled by `title`), with add and remove.
  * `render` draws an item's fields (default: all of them, from the spec).
@@ -132,6 +149,7 @@ export function ItemList({
   const { set } = useForms();
   const raw = useValue(path);
   const items = Array.isArray(raw) ? raw : [];
+  const [shown, more] = useShownCount(items.length, ITEMS_STEP, `${itemName}s`);
   const name = (item: unknown, i: number) => {
     const r = isRecord(item) ? item : {};
     if (title) return title(r, i);
@@ -157,21 +175,21 @@ export function ItemList({
       </div>
       {doc && <p className="ff-doc">{doc}</p>}
       <Problems path={path} />
-      {items.map((item, i) => (
-        <details key={i} className="ff-card" open={items.length <= 3}>
-          <summary>
-            <span className="ff-card-title">{name(item, i)}</span>
-          </summary>
-          <div className="ff-card-body">
-            {render ? render([...path, i], isRecord(item) ? item : {}, i) : <SpecFields path={[...path, i]} depth={depth} />}
-            <div className="ff-card-actions">
-              <button type="button" className="k-btn k-btn-small k-btn-danger" onClick={() => set([...path, i], undefined)}>
-                Remove {name(item, i)}
-              </button>
-            </div>
-          </div>
-        </details>
+      {items.slice(0, shown).map((item, i) => (
+        <Card key={i} title={name(item, i)} initiallyOpen={items.length <= 3}>
+          {() => (
+            <>
+              {render ? render([...path, i], isRecord(item) ? item : {}, i) : <SpecFields path={[...path, i]} depth={depth} />}
+              <div className="ff-card-actions">
+                <button type="button" className="k-btn k-btn-small k-btn-danger" onClick={() => set([...path, i], undefined)}>
+                  Remove {name(item, i)}
+                </button>
+              </div>
+            </>
+          )}
+        </Card>
       ))}
+      {more}
     </section>
   );
 }

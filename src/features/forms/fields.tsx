@@ -3,6 +3,7 @@ import { useId, useState, type ReactNode } from "react";
 import { getIn, pathKey, type EditPath } from "./model/config.ts";
 import { useForms } from "./forms-context.ts";
 import type { Suggestion } from "../../transpiler/spec/kit.ts";
+import { useShownCount } from "../../lib/show-more.tsx";
 
 export function useValue(path: EditPath): unknown {
   return getIn(useForms().config, path);
@@ -300,6 +301,7 @@ export function StringListField({
   const { set, problems } = useForms();
   const raw = useValue(path);
   const items = Array.isArray(raw) ? raw : [];
+  const [shown, more] = useShownCount(items.length, 100, `${itemLabel}s`);
   const [adding, setAdding] = useState("");
   const id = useId();
   const add = () => {
@@ -314,7 +316,7 @@ export function StringListField({
       {doc && <p className="ff-doc">{doc}</p>}
       <Problems path={path} />
       <ul className="ff-list-items">
-        {items.map((item, i) => {
+        {items.slice(0, shown).map((item, i) => {
           const text = asText(item);
           const c = check?.(text);
           return (
@@ -340,6 +342,7 @@ export function StringListField({
           );
         })}
       </ul>
+      {more}
       <div className="ff-list-line">
         <input
           type="text"

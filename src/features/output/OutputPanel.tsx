@@ -1,7 +1,9 @@
 /** The output tab: the output, or the last good output greyed with a banner while the config has errors. */
 import { lazy, Suspense } from "react";
 import { outputViewMayLoad } from "../../editor/load-gate.ts";
+import { formatBytes } from "../../lib/format.ts";
 import { outputKind } from "./download-name.ts";
+import { viewedPart } from "./viewed-part.ts";
 import { setTab, Status, Tab, useStudioStore } from "../../store/store.ts";
 
 // Its Monaco starts after the source editor's (the plain-text output shows meanwhile).
@@ -9,8 +11,21 @@ const OutputView = lazy(() => outputViewMayLoad().then(() => import("../../edito
 
 /** The output as plain text, while Monaco loads. */
 function OutputFallback() {
-  const output = useStudioStore((s) => s.lastGood?.output);
-  return <pre className="k-editor-fallback">{output}</pre>;
+  const output = useStudioStore((s) => s.lastGood?.output ?? "");
+  return <pre className="k-editor-fallback">{viewedPart(output)}</pre>;
+}
+
+/** A note above an output too long to show whole. */
+function TruncationNote() {
+  const length = useStudioStore((s) => s.lastGood?.output.length ?? 0);
+  const shown = useStudioStore((s) => (s.lastGood ? viewedPart(s.lastGood.output).length : 0));
+  if (shown >= length) return null;
+  return (
+    <p className="k-output-note" data-testid="output-truncated">
+      Showing the first {formatBytes(shown)} of {formatBytes(length)} (a longer view would slow every keystroke). Copy and Download give
+      all of it.
+    </p>
+  );
 }
 
 export function OutputPanel() {
@@ -53,6 +68,7 @@ export function OutputPanel() {
           </button>
         </div>
       )}
+      <TruncationNote />
       <div className={`k-output-view${failed ? " is-stale" : ""}`}>
         <Suspense fallback={<OutputFallback />}>
           <OutputView language={format} label={label} />

@@ -1,27 +1,35 @@
 import type { JSX } from "react";
+import { useShownCount } from "../../lib/show-more.tsx";
 import type { DiskView, DisksView, PartitionView } from "./derive-disks.ts";
 import { PreviewStack } from "./PreviewStack.tsx";
 import { formatMiB } from "./shape.ts";
 import { variantFacts } from "./variant-facts.ts";
+
+/** Cards and table rows rendered per step (see show-more.tsx). */
+const STEP = 100;
 
 /**
  * Disks, their partition bars and tables, RAID arrays and undeclared devices. `empty` says what
  * the OS keeps without any (from the variant's facts; Fedora CoreOS's layout by default).
  */
 export function DisksPreview({ view, empty = variantFacts("fcos").defaultLayout }: { view: DisksView; empty?: string }): JSX.Element {
+  const [disks, moreDisks] = useShownCount(view.disks.length, STEP, "disks");
+  const [raids, moreRaids] = useShownCount(view.raids.length, STEP, "RAID arrays");
+  const [external, moreExternal] = useShownCount(view.external.length, STEP, "devices");
   if (view.disks.length === 0 && view.raids.length === 0 && view.external.length === 0) {
     return <p className="kp-empty">No disks, RAID arrays, LUKS volumes or filesystems. {empty}</p>;
   }
   return (
     <div className="kp-disks">
-      {view.disks.map((d) => (
+      {view.disks.slice(0, disks).map((d) => (
         <Disk key={d.index} disk={d} />
       ))}
+      {moreDisks}
       {view.raids.length > 0 ? (
         <div className="kp-block">
           <h3 className="kp-h3">RAID arrays</h3>
           <ul className="kp-cards">
-            {view.raids.map((r, i) => (
+            {view.raids.slice(0, raids).map((r, i) => (
               <li key={i} className="kp-card">
                 <div className="kp-card-head">
                   <span className="kp-mono kp-strong">/dev/md/{r.name}</span>
@@ -40,6 +48,7 @@ export function DisksPreview({ view, empty = variantFacts("fcos").defaultLayout 
                     </li>
                   ))}
                 </ul>
+          {moreRaids}
                 <div className="kp-on">
                   <span className="kp-dim">holds </span>
                   <PreviewStack nodes={r.above} />
@@ -53,7 +62,7 @@ export function DisksPreview({ view, empty = variantFacts("fcos").defaultLayout 
         <div className="kp-block">
           <h3 className="kp-h3">Other devices</h3>
           <ul className="kp-cards">
-            {view.external.map((x) => (
+            {view.external.slice(0, external).map((x) => (
               <li key={x.device} className="kp-card">
                 <div className="kp-card-head">
                   <span className="kp-mono kp-strong">{x.device}</span>
@@ -65,6 +74,7 @@ export function DisksPreview({ view, empty = variantFacts("fcos").defaultLayout 
               </li>
             ))}
           </ul>
+          {moreExternal}
         </div>
       ) : null}
     </div>
@@ -72,6 +82,7 @@ export function DisksPreview({ view, empty = variantFacts("fcos").defaultLayout 
 }
 
 function Disk({ disk }: { disk: DiskView }): JSX.Element {
+  const [rows, moreRows] = useShownCount(disk.partitions.length, STEP, "partitions");
   // Most configs let Ignition place partitions; only show Start when some start is given.
   const showStart = disk.partitions.some((p) => p.startMiB !== null && p.startMiB > 0);
   return (
@@ -117,11 +128,12 @@ function Disk({ disk }: { disk: DiskView }): JSX.Element {
               </tr>
             </thead>
             <tbody>
-              {disk.partitions.map((p) => (
+              {disk.partitions.slice(0, rows).map((p) => (
                 <PartitionRow key={p.index} p={p} showStart={showStart} />
               ))}
             </tbody>
           </table>
+          {moreRows}
         </div>
       ) : null}
       {disk.stack.length > 0 ? (

@@ -1,8 +1,12 @@
 import type { JSX } from "react";
+import { useShownCount } from "../../lib/show-more.tsx";
 import type { ContentsView, FileEntryView, FilesView, FileTreeNode } from "./derive-files.ts";
 
 /** Files, directories and links as an indented tree table. */
 export function FilesPreview({ view }: { view: FilesView }): JSX.Element {
+  // Rows of the tree (implicit parent directories included) rendered per step.
+  const [limit, more] = useShownCount(countNodes(view.roots), 200, "entries");
+  const [invalidShown, moreInvalid] = useShownCount(view.invalid.length, 200, "entries");
   if (view.roots.length === 0 && view.invalid.length === 0) {
     return <p className="kp-empty">No files, directories or links.</p>;
   }
@@ -10,8 +14,10 @@ export function FilesPreview({ view }: { view: FilesView }): JSX.Element {
   const showOwner = someNode(view.roots, (n) => n.entry !== null && !n.entry.ownerDefault);
   const columns = showOwner ? 4 : 3;
   const rows: JSX.Element[] = [];
+  let left = limit;
   const walk = (nodes: FileTreeNode[], depth: number) => {
     for (const n of nodes) {
+      if (left-- <= 0) return;
       rows.push(<Row key={n.path} node={n} depth={depth} showOwner={showOwner} />);
       const texts = previews(n.entry);
       if (texts.length > 0) rows.push(<PreviewRow key={`${n.path}\0preview`} texts={texts} depth={depth} columns={columns} />);
@@ -37,21 +43,29 @@ export function FilesPreview({ view }: { view: FilesView }): JSX.Element {
           </table>
         </div>
       ) : null}
+      {more}
       {rows.length > 0 && !showOwner ? <p className="kp-note">Everything is owned by root:root.</p> : null}
       {view.invalid.length > 0 ? (
         <div className="kp-block">
           <h3 className="kp-h3">Entries without an absolute path</h3>
           <ul className="kp-plain">
-            {view.invalid.map((e, i) => (
+            {view.invalid.slice(0, invalidShown).map((e, i) => (
               <li key={i} className="kp-mono">
                 {e.kind} {e.path === "" ? <span className="kp-dim">(no path)</span> : e.path}
               </li>
             ))}
           </ul>
+          {moreInvalid}
         </div>
       ) : null}
     </div>
   );
+}
+
+function countNodes(nodes: FileTreeNode[]): number {
+  let n = 0;
+  for (const node of nodes) n += 1 + countNodes(node.children);
+  return n;
 }
 
 function someNode(nodes: FileTreeNode[], pred: (n: FileTreeNode) => boolean): boolean {

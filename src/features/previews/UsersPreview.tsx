@@ -1,11 +1,17 @@
 import type { JSX } from "react";
+import { useShownCount } from "../../lib/show-more.tsx";
 import type { UserView, UsersView } from "./derive-users.ts";
+
+/** Cards and table rows rendered per step (see show-more.tsx). */
+const STEP = 100;
 
 /**
  * Users (with SSH keys and whether a password is set) and groups. Never shows a hash. `empty`
  * says what the OS has without any (its default user, from the variant's facts).
  */
 export function UsersPreview({ view, empty }: { view: UsersView; empty: string }): JSX.Element {
+  const [users, moreUsers] = useShownCount(view.users.length, STEP, "users");
+  const [groups, moreGroups] = useShownCount(view.groups.length, STEP, "groups");
   if (view.users.length === 0 && view.groups.length === 0) {
     return <p className="kp-empty">No users or groups. {empty}</p>;
   }
@@ -13,11 +19,12 @@ export function UsersPreview({ view, empty }: { view: UsersView; empty: string }
     <div className="kp-users">
       {view.users.length > 0 ? (
         <ul className="kp-cards" aria-label="Users">
-          {view.users.map((u, i) => (
+          {view.users.slice(0, users).map((u, i) => (
             <User key={i} u={u} />
           ))}
         </ul>
       ) : null}
+      {moreUsers}
       {view.groups.length > 0 ? (
         <div className="kp-block">
           <h3 className="kp-h3">Groups</h3>
@@ -32,7 +39,7 @@ export function UsersPreview({ view, empty }: { view: UsersView; empty: string }
                 </tr>
               </thead>
               <tbody>
-                {view.groups.map((g, i) => (
+                {view.groups.slice(0, groups).map((g, i) => (
                   <tr key={i}>
                     <th scope="row" className="kp-mono kp-long">
                       {g.name}
@@ -45,6 +52,7 @@ export function UsersPreview({ view, empty }: { view: UsersView; empty: string }
               </tbody>
             </table>
           </div>
+          {moreGroups}
         </div>
       ) : null}
     </div>

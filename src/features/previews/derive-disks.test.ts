@@ -264,3 +264,49 @@ describe("deriveDisks", () => {
     );
   });
 });
+
+describe("many partitions", () => {
+  const many = (n: number) => ({
+    ignition: { version: "3.5.0" },
+    storage: {
+      disks: [{ device: "/dev/vdb", wipeTable: true, partitions: Array.from({ length: n }, (_, i) => ({ label: `p${i}`, sizeMiB: 1 })) }],
+      filesystems: Array.from({ length: n }, (_, i) => ({ device: `/dev/disk/by-partlabel/p${i}`, format: "xfs", path: `/var/m/p${i}` })),
+    },
+  });
+
+  it("draws at most 48 bar segments, the rest as one", () => {
+    const disk = deriveDisks(many(500)).disks[0];
+    expect(disk?.partitions).toHaveLength(500);
+    expect(disk?.segments).toHaveLength(48);
+    expect(disk?.segments.at(-1)).toMatchObject({ kind: "more", text: "+453", description: "453 more partitions" });
+    expect(disk?.ariaLabel).toMatch(/; 453 more partitions$/);
+    // Every filesystem still finds its partition.
+    expect(disk?.partitions.every((p, i) => p.stack[0]?.kind === "filesystem" && (p.stack[0] as FilesystemNode).path === `/var/m/p${i}`)).toBe(true);
+  });
+
+  it("resolves device paths as a scan in declaration order would: the first match wins", () => {
+    const view = deriveDisks({
+      ignition: { version: "3.5.0" },
+      storage: {
+        disks: [
+          { device: "/dev/sda", wipeTable: true, partitions: [{ label: "x", number: 1 }, { label: "x", number: 13 }] },
+          { device: "/dev/sda1", partitions: [] },
+          { device: "/dev/nvme0n1", wipeTable: true, partitions: [{ number: 3 }] },
+        ],
+        filesystems: [
+          { device: "/dev/disk/by-partlabel/x", format: "xfs" },
+          { device: "/dev/sda13", format: "ext4" },
+          { device: "/dev/sda1", format: "vfat" },
+          { device: "/dev/nvme0n1p3", format: "btrfs" },
+          { device: "/dev/nvme0n13", format: "swap" },
+        ],
+      },
+    });
+    const formats = (d: number, p: number) => view.disks[d]?.partitions[p]?.stack.map((n) => (n as FilesystemNode).format);
+    expect(formats(0, 0)).toEqual(["xfs", "vfat"]);
+    expect(formats(0, 1)).toEqual(["ext4"]);
+    expect(view.disks[1]?.stack).toEqual([]);
+    expect(formats(2, 0)).toEqual(["btrfs"]);
+    expect(view.external.map((x) => x.device)).toEqual(["/dev/nvme0n13"]);
+  });
+});

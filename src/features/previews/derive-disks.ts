@@ -93,7 +93,8 @@ export interface PartitionView {
 
 export interface BarSegment {
   key: string;
-  kind: "partition" | "existing" | "gap";
+  /** `more`: the partitions beyond MAX_BAR_SEGMENTS, drawn as one segment. */
+  kind: "partition" | "existing" | "gap" | "more";
   /** Index into `partitions` for kind "partition". */
   partition: number | null;
   /** Short text shown inside the segment. */
@@ -240,17 +241,17 @@ function derive(config: unknown, image: ImageLayout): DisksView {
   }));
 
   // Every device path that resolves to nothing declared, in first-use order.
-  const externalPaths: string[] = [];
+  const externalPaths = new Set<string>();
   const noteExternal = (device: string | null) => {
     if (device === null) return;
     const t = resolver.resolve(device);
-    if (t.kind === "external" && !externalPaths.includes(t.path)) externalPaths.push(t.path);
+    if (t.kind === "external") externalPaths.add(t.path);
   };
   for (const r of model.raids) strings(r, "devices").forEach(noteExternal);
   for (const l of model.luks) noteExternal(nonEmptyStr(l, "device"));
   for (const f of model.filesystems) noteExternal(nonEmptyStr(f, "device"));
 
-  const external: ExternalDeviceView[] = externalPaths.map((path) => ({
+  const external: ExternalDeviceView[] = [...externalPaths].map((path) => ({
     device: path,
     note: externalNote(path, image),
     stack: resolver.stackOn({ kind: "external", path }),
@@ -397,11 +398,35 @@ function layout(device: string, wipeTable: boolean, parts: PartitionView[], imag
   const total = segments.reduce((n, s) => n + s.grow, 0);
   for (const s of segments) {
     if (s.kind !== "partition" || total <= 0 || s.grow / total >= COMPACT_SHARE) continue;
-    const p = parts.find((x) => x.index === s.partition);
+    const p = s.partition === null ? undefined : parts[s.partition];
     const num = p?.effectiveNumber ?? p?.number ?? null;
     s.text = num !== null ? String(num) : "";
   }
-  return segments;
+  return capSegments(segments);
+}
+
+/**
+ * Segments drawn at most: a bar of thousands of slivers shows nothing, and costs the page a long
+ * layout (and its accessible label a description of every one). The rest become one segment.
+ */
+const MAX_BAR_SEGMENTS = 48;
+
+function capSegments(segments: BarSegment[]): BarSegment[] {
+  if (segments.length <= MAX_BAR_SEGMENTS) return segments;
+  const kept = segments.slice(0, MAX_BAR_SEGMENTS - 1);
+  const rest = segments.slice(MAX_BAR_SEGMENTS - 1);
+  const partitions = rest.filter((s) => s.kind === "partition").length;
+  kept.push({
+    key: "more",
+    kind: "more",
+    partition: null,
+    text: `+${partitions}`,
+    description: `${partitions} more partition${partitions === 1 ? "" : "s"}`,
+    category: "gap",
+    grow: rest.reduce((n, s) => n + s.grow, 0),
+    deleted: false,
+  });
+  return kept;
 }
 
 // Segments narrower than this share of the bar show only their partition number.
@@ -442,14 +467,89 @@ function imagePartition(image: ImageLayout, label: string) {
 
 const MAX_DEPTH = 8;
 
+/** `map` with `key` → `value` unless `key` is there already (the first declaration wins, as in a scan). */
+function setFirst<K, V>(map: Map<K, V>, key: K | null, value: V): void {
+  if (key !== null && !map.has(key)) map.set(key, value);
+}
+
+/** Appends `value` to the list at `key`. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Resolves device paths and finds what is built on each device. Every lookup goes through maps
+ * built once, so a config with thousands of partitions, filesystems or units costs linear time
+ * (a scan per lookup made the preview quadratic: minutes for 8,000 partitions).
+ */
 class Resolver {
   private readonly model: Model;
   private readonly cache = new Map<string, Target>();
   private readonly image: ImageLayout;
+  private readonly byPartlabel = new Map<string, Target>();
+  private readonly byPartuuid = new Map<string, Target>();
+  private readonly raidByName = new Map<string, number>();
+  private readonly luksByName = new Map<string, number>();
+  private readonly luksByLabel = new Map<string, number>();
+  private readonly luksByUuid = new Map<string, number>();
+  /** Disk indexes by device path, in declaration order. */
+  private readonly disksByDevice = new Map<string, number[]>();
+  /** Per disk: the first partition (index) with each number. */
+  private readonly partByNumber: Map<number, number>[];
+  /** What is built on each target (by targetKey), in declaration order. */
+  private readonly raidsOn = new Map<string, { raid: number; member: number }[]>();
+  private readonly luksOn = new Map<string, number[]>();
+  private readonly filesystemsOn = new Map<string, number[]>();
+  /** Butane-generated mount units by their `What=` line: name and `Where=` paths, in order. */
+  private readonly mountUnits = new Map<string, { name: string; where: Set<string> }[]>();
 
   constructor(model: Model, image: ImageLayout) {
     this.model = model;
     this.image = image;
+    this.partByNumber = model.disks.map((d, di) => {
+      push(this.disksByDevice, d.device, di);
+      const numbers = new Map<number, number>();
+      d.partitions.forEach((p, pi) => {
+        const target: Target = { kind: "partition", disk: di, part: pi };
+        setFirst(this.byPartlabel, nonEmptyStr(p.raw, "label"), target);
+        setFirst(this.byPartuuid, nonEmptyStr(p.raw, "guid")?.toLowerCase() ?? null, target);
+        if (p.number !== null) setFirst(numbers, p.number, pi);
+      });
+      return numbers;
+    });
+    model.raids.forEach((r, ri) => setFirst(this.raidByName, nonEmptyStr(r, "name"), ri));
+    model.luks.forEach((l, li) => {
+      setFirst(this.luksByName, nonEmptyStr(l, "name"), li);
+      setFirst(this.luksByLabel, nonEmptyStr(l, "label"), li);
+      setFirst(this.luksByUuid, nonEmptyStr(l, "uuid")?.toLowerCase() ?? null, li);
+    });
+    model.raids.forEach((r, ri) => {
+      const seen = new Set<string>();
+      strings(r, "devices").forEach((device, member) => {
+        const key = targetKey(this.resolve(device));
+        if (seen.has(key)) return;
+        seen.add(key);
+        push(this.raidsOn, key, { raid: ri, member });
+      });
+    });
+    model.luks.forEach((l, li) => {
+      const device = nonEmptyStr(l, "device");
+      if (device !== null) push(this.luksOn, targetKey(this.resolve(device)), li);
+    });
+    model.filesystems.forEach((f, fi) => {
+      const device = nonEmptyStr(f, "device");
+      if (device !== null) push(this.filesystemsOn, targetKey(this.resolve(device)), fi);
+    });
+    for (const u of model.units) {
+      const name = nonEmptyStr(u, "name");
+      const contents = str(u, "contents");
+      if (name === null || contents === null || !contents.startsWith("# Generated by Butane")) continue;
+      const lines = contents.split("\n");
+      const where = new Set(lines.filter((l) => l.startsWith("Where=")).map((l) => l.slice("Where=".length)));
+      for (const what of new Set(lines.filter((l) => l.startsWith("What=")))) push(this.mountUnits, what.slice("What=".length), { name, where });
+    }
   }
 
   /** What a device path refers to within the config (memoised: stacks resolve paths often). */
@@ -463,61 +563,43 @@ class Resolver {
   }
 
   private resolveUncached(path: string): Target {
-    const m = this.model;
-
     const partlabel = /^\/dev\/disk\/by-partlabel\/(.+)$/.exec(path)?.[1];
-    if (partlabel !== undefined) {
-      for (const [di, d] of m.disks.entries()) {
-        const pi = d.partitions.findIndex((p) => nonEmptyStr(p.raw, "label") === partlabel);
-        if (pi >= 0) return { kind: "partition", disk: di, part: pi };
-      }
-      return { kind: "external", path };
-    }
+    if (partlabel !== undefined) return this.byPartlabel.get(partlabel) ?? { kind: "external", path };
     const partuuid = /^\/dev\/disk\/by-partuuid\/(.+)$/.exec(path)?.[1];
-    if (partuuid !== undefined) {
-      for (const [di, d] of m.disks.entries()) {
-        const pi = d.partitions.findIndex((p) => nonEmptyStr(p.raw, "guid")?.toLowerCase() === partuuid.toLowerCase());
-        if (pi >= 0) return { kind: "partition", disk: di, part: pi };
-      }
-      return { kind: "external", path };
-    }
+    if (partuuid !== undefined) return this.byPartuuid.get(partuuid.toLowerCase()) ?? { kind: "external", path };
     const md = /^\/dev\/md\/(.+)$/.exec(path)?.[1];
-    if (md !== undefined) {
-      const ri = m.raids.findIndex((r) => nonEmptyStr(r, "name") === md);
-      if (ri >= 0) return { kind: "raid", raid: ri };
-    }
+    const raid = md === undefined ? undefined : this.raidByName.get(md);
+    if (raid !== undefined) return { kind: "raid", raid };
     const mapper = /^\/dev\/(?:mapper\/|disk\/by-id\/dm-name-)(.+)$/.exec(path)?.[1];
-    if (mapper !== undefined) {
-      const li = m.luks.findIndex((l) => nonEmptyStr(l, "name") === mapper);
-      if (li >= 0) return { kind: "luks", luks: li };
-    }
-    const byLabel = /^\/dev\/disk\/by-label\/(.+)$/.exec(path)?.[1];
-    if (byLabel !== undefined) {
-      const li = m.luks.findIndex((l) => nonEmptyStr(l, "label") === byLabel);
-      if (li >= 0) return { kind: "luks", luks: li };
-    }
-    const byUuid = /^\/dev\/disk\/by-uuid\/(.+)$/.exec(path)?.[1];
-    if (byUuid !== undefined) {
-      const li = m.luks.findIndex((l) => nonEmptyStr(l, "uuid")?.toLowerCase() === byUuid.toLowerCase());
-      if (li >= 0) return { kind: "luks", luks: li };
-    }
+    const byName = mapper === undefined ? undefined : this.luksByName.get(mapper);
+    if (byName !== undefined) return { kind: "luks", luks: byName };
+    const label = /^\/dev\/disk\/by-label\/(.+)$/.exec(path)?.[1];
+    const byLabel = label === undefined ? undefined : this.luksByLabel.get(label);
+    if (byLabel !== undefined) return { kind: "luks", luks: byLabel };
+    const uuid = /^\/dev\/disk\/by-uuid\/(.+)$/.exec(path)?.[1];
+    const byUuid = uuid === undefined ? undefined : this.luksByUuid.get(uuid.toLowerCase());
+    if (byUuid !== undefined) return { kind: "luks", luks: byUuid };
 
-    for (const [di, d] of m.disks.entries()) {
+    // The whole disk, or a partition by number: /dev/sda3, /dev/nvme0n1p3, /dev/disk/by-id/wwn-…-part3.
+    // Only disks whose device is the path or a prefix of it followed by a partition suffix can
+    // match; of those, the first declared one does.
+    const candidates = new Set(this.disksByDevice.get(path) ?? []);
+    const suffix = /(?:p|-part)?[1-9][0-9]*$/.exec(path);
+    if (suffix) {
+      for (let k = suffix.index; k < path.length; k++) for (const di of this.disksByDevice.get(path.slice(0, k)) ?? []) candidates.add(di);
+    }
+    for (const di of [...candidates].sort((a, b) => a - b)) {
+      const d = this.model.disks[di];
+      if (d === undefined) continue;
       if (d.device === path) return { kind: "disk", disk: di };
-      // /dev/sda3, /dev/nvme0n1p3, /dev/disk/by-id/wwn-…-part3
-      if (path.startsWith(d.device)) {
-        const rest = path.slice(d.device.length);
-        const n = /^(?:p|-part)?([1-9][0-9]*)$/.exec(rest)?.[1];
-        if (n !== undefined) {
-          // "p" is only a separator after a device name ending in a digit (nvme0n1p3).
-          const needsP = /[0-9]$/.test(d.device);
-          const sepOk = rest.startsWith("-part") || (needsP ? rest.startsWith("p") : /^[0-9]/.test(rest));
-          if (sepOk) {
-            const pi = d.partitions.findIndex((p) => p.number === Number(n));
-            if (pi >= 0) return { kind: "partition", disk: di, part: pi };
-          }
-        }
-      }
+      const rest = path.slice(d.device.length);
+      const n = /^(?:p|-part)?([1-9][0-9]*)$/.exec(rest)?.[1];
+      if (n === undefined) continue;
+      // "p" is only a separator after a device name ending in a digit (nvme0n1p3).
+      const needsP = /[0-9]$/.test(d.device);
+      const sepOk = rest.startsWith("-part") || (needsP ? rest.startsWith("p") : /^[0-9]/.test(rest));
+      const pi = sepOk ? this.partByNumber[di]?.get(Number(n)) : undefined;
+      if (pi !== undefined) return { kind: "partition", disk: di, part: pi };
     }
     return { kind: "external", path };
   }
@@ -550,39 +632,35 @@ class Resolver {
     const key = targetKey(target);
     if (seen.has(key)) return [];
     const nextSeen = new Set(seen).add(key);
-    const here = (device: string | null) => device !== null && sameTarget(this.resolve(device), target);
     const out: StackNode[] = [];
 
-    this.model.raids.forEach((r, ri) => {
-      const devices = strings(r, "devices");
-      const memberIdx = devices.findIndex((d) => here(d));
-      if (memberIdx < 0) return;
+    for (const { raid: ri, member } of this.raidsOn.get(key) ?? []) {
+      const r = this.model.raids[ri];
       out.push({
         kind: "raid",
         name: nonEmptyStr(r, "name") ?? "",
         level: nonEmptyStr(r, "level"),
-        memberCount: devices.length,
-        memberIndex: target.kind === "raid" ? null : memberIdx + 1,
+        memberCount: strings(r, "devices").length,
+        memberIndex: target.kind === "raid" ? null : member + 1,
         above: this.stackOn({ kind: "raid", raid: ri }, depth + 1, nextSeen),
       });
-    });
-    this.model.luks.forEach((l, li) => {
-      const device = nonEmptyStr(l, "device");
-      if (!here(device)) return;
+    }
+    for (const li of this.luksOn.get(key) ?? []) {
+      const l = this.model.luks[li];
+      if (l === undefined) continue;
       out.push({
         kind: "luks",
-        device: device ?? "",
+        device: nonEmptyStr(l, "device") ?? "",
         name: nonEmptyStr(l, "name") ?? "",
         label: nonEmptyStr(l, "label"),
         unlock: unlockMethods(l),
         wipeVolume: bool(l, "wipeVolume") === true,
         above: this.stackOn({ kind: "luks", luks: li }, depth + 1, nextSeen),
       });
-    });
-    for (const f of this.model.filesystems) {
-      const device = nonEmptyStr(f, "device");
-      if (!here(device)) continue;
-      out.push(this.filesystemNode(f, device ?? ""));
+    }
+    for (const fi of this.filesystemsOn.get(key) ?? []) {
+      const f = this.model.filesystems[fi];
+      if (f !== undefined) out.push(this.filesystemNode(f, nonEmptyStr(f, "device") ?? ""));
     }
     return out;
   }
@@ -618,16 +696,12 @@ class Resolver {
 
   /** The Butane-generated unit mounting this filesystem (see with_mount_unit). */
   private mountUnitFor(device: string, path: string | null, format: string | null): string | null {
-    for (const u of this.model.units) {
-      const name = nonEmptyStr(u, "name");
-      const contents = str(u, "contents");
-      if (name === null || contents === null || !contents.startsWith("# Generated by Butane")) continue;
-      const lines = contents.split("\n");
-      if (!lines.includes(`What=${device}`)) continue;
-      if (format === "swap" ? name.endsWith(".swap") : path !== null && lines.includes(`Where=${path}`)) return name;
+    for (const u of this.mountUnits.get(device) ?? []) {
+      if (format === "swap" ? u.name.endsWith(".swap") : path !== null && u.where.has(path)) return u.name;
     }
     return null;
   }
+
 }
 
 function unlockMethods(l: Rec): string[] {
@@ -662,6 +736,3 @@ function targetKey(t: Target): string {
   }
 }
 
-function sameTarget(a: Target, b: Target): boolean {
-  return targetKey(a) === targetKey(b);
-}

@@ -186,6 +186,29 @@ function ownerPart(v: unknown): string | null {
   return id !== null ? String(id) : null;
 }
 
+// A config has a handful of distinct modes and tens of thousands of entries: format each mode once.
+const modeTexts = new Map<string, string | null>();
+const octalTexts = new Map<number, string>();
+
+function modeText(mode: number, type: NodeType): string | null {
+  const key = `${type}${mode}`;
+  let text = modeTexts.get(key);
+  if (text === undefined) {
+    if (modeTexts.size > 20_000) modeTexts.clear();
+    modeTexts.set(key, (text = formatMode(mode, type)));
+  }
+  return text;
+}
+
+function octalText(mode: number): string {
+  let text = octalTexts.get(mode);
+  if (text === undefined) {
+    if (octalTexts.size > 20_000) octalTexts.clear();
+    octalTexts.set(mode, (text = octalMode(mode)));
+  }
+  return text;
+}
+
 function entryView(kind: EntryKind, r: Rec): FileEntryView {
   const path = str(r, "path") ?? "";
   const hard = kind === "link" && bool(r, "hard") === true;
@@ -194,7 +217,7 @@ function entryView(kind: EntryKind, r: Rec): FileEntryView {
   const type = kind === "directory" ? NodeType.Directory : kind === "link" ? NodeType.Symlink : NodeType.File;
   // Symlink permissions are always lrwxrwxrwx on Linux; `mode` does not apply to links.
   const effective = kind === "link" ? DEFAULT_MODE.link : (given ?? DEFAULT_MODE[kind]);
-  const formatted = hard ? null : formatMode(effective, type);
+  const formatted = hard ? null : modeText(effective, type);
   const user = ownerPart(field(r, "user"));
   const group = ownerPart(field(r, "group"));
   const contents = field(r, "contents");
@@ -202,7 +225,7 @@ function entryView(kind: EntryKind, r: Rec): FileEntryView {
     kind,
     path,
     mode: formatted,
-    octal: formatted !== null && kind !== "link" ? octalMode(effective) : null,
+    octal: formatted !== null && kind !== "link" ? octalText(effective) : null,
     modeDefault: kind !== "link" && given === null,
     invalidMode: formatted === null && !hard ? given : null,
     owner: `${user ?? "root"}:${group ?? "root"}`,

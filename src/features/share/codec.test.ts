@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildShareUrl, decodeOptions, decodeShareFragment, encodeOptions, encodeShareFragment, fromBase64Url, toBase64Url, type ShareOptions } from "./codec.ts";
+import { deflateRawSync } from "node:zlib";
+import { MAX_EDITOR_TEXT } from "../../lib/size-limits.ts";
+import { buildShareUrl, decodeOptions, decodeShareFragment, encodeOptions, encodeShareFragment, fromBase64Url, inflateCapped, toBase64Url, type ShareOptions } from "./codec.ts";
 
 describe("share codec", () => {
   it.each([
@@ -82,6 +84,44 @@ describe("share codec", () => {
 
   it.each(["#v2/", "#v2/AAAA", "#v2/p", "#v2/P/AAAA", "#v2/p/not*base64"])("reads the damaged v2 link %s as an error", async (hash) => {
     expect(await decodeShareFragment(hash)).toMatchObject({ kind: "error", message: expect.stringContaining("damaged") });
+  });
+
+  describe("a link that inflates to far more than the editor takes", () => {
+    // 64 MB of one character deflates to ~62 kB: inflating it whole is what froze the page.
+    const bomb = deflateRawSync(Buffer.alloc(64 * 1024 * 1024, "a"), { level: 9 });
+
+    it("stops inflating just past the limit", async () => {
+      const out = await inflateCapped(bomb, 3 * MAX_EDITOR_TEXT);
+      expect(out).not.toBeInstanceOf(Uint8Array);
+      // At most one more step's output (≤ ~0.5 MB) than the cap, never the 64 MB.
+      expect((out as { over: number }).over).toBeLessThan(3 * MAX_EDITOR_TEXT + 1024 * 1024);
+    });
+
+    it("is refused as too large", async () => {
+      const d = await decodeShareFragment("v1/" + toBase64Url(bomb));
+      expect(d).toMatchObject({ kind: "too-large", atLeast: true });
+    });
+
+    it("gives the page a turn while inflating", async () => {
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 0);
+      await decodeShareFragment("v1/" + toBase64Url(bomb));
+      clearInterval(timer);
+      expect(ticks).toBeGreaterThan(0);
+    });
+  });
+
+  it("measures the limit in characters: 1 MiB of 3-byte characters is taken, one more is not", async () => {
+    const fits = "€".repeat(MAX_EDITOR_TEXT);
+    expect(await decodeShareFragment(await encodeShareFragment(fits))).toEqual({ kind: "config", source: fits });
+    expect(await decodeShareFragment(await encodeShareFragment(fits + "x"))).toMatchObject({ kind: "too-large" });
+    const over = await decodeShareFragment(await encodeShareFragment("é".repeat(MAX_EDITOR_TEXT) + "x"));
+    expect(over).toEqual({ kind: "too-large", length: MAX_EDITOR_TEXT + 1, atLeast: false });
+  });
+
+  it("a truncated link is damaged", async () => {
+    const frag = await encodeShareFragment("variant: fcos\nversion: 1.6.0\n".repeat(50));
+    expect((await decodeShareFragment(frag.slice(0, frag.length - 10))).kind).toBe("error");
   });
 
   it("base64url handles every byte", () => {

@@ -6,7 +6,14 @@
  *    (`s` Strict, `p` Pretty, `r` Raw), or `-` for none.
  *
  * Changing an existing encoding breaks links already shared: add a new `v` and keep decoding the old.
+ *
+ * A link is untrusted input: a few hundred kilobytes of deflate can inflate to hundreds of
+ * megabytes. Decoding inflates in small steps, gives the page back between them, and stops as soon
+ * as the text is certainly larger than the editor takes, so neither time nor memory depends on
+ * what the link would inflate to.
  */
+import { Inflate } from "fflate";
+import { MAX_EDITOR_TEXT } from "../../lib/size-limits.ts";
 
 /** Fragment prefix of the current format (without the `#`). */
 export const SHARE_PREFIX = "v2/";
@@ -79,7 +86,50 @@ export type DecodedShare =
   | { kind: "none" }
   /** `options` is absent for a v1 link (it carries none). */
   | { kind: "config"; source: string; options?: ShareOptions }
-  | { kind: "error"; message: string };
+  | { kind: "error"; message: string }
+  /** The config is `length` characters (more than that when `atLeast`: decoding stopped there). */
+  | { kind: "too-large"; length: number; atLeast: boolean };
+
+/** Compressed bytes inflated per step: deflate expands at most ~1032×, so a step makes ≤ ~0.5 MB. */
+const INFLATE_STEP = 512;
+/** Main-thread time spent inflating before giving the page a turn. */
+const SLICE_MS = 8;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Inflates raw deflate `packed` in steps, yielding to the page between slices. Stops and returns
+ * `{ over: n }` as soon as more than `maxBytes` came out (`n` bytes so far); throws on damaged data.
+ */
+export async function inflateCapped(packed: Uint8Array, maxBytes: number): Promise<Uint8Array | { over: number }> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const inflate = new Inflate((data) => {
+    total += data.length;
+    if (total <= maxBytes) chunks.push(data);
+  });
+  let slice = performance.now();
+  for (let at = 0; ; at += INFLATE_STEP) {
+    const end = Math.min(at + INFLATE_STEP, packed.length);
+    inflate.push(packed.subarray(at, end), end === packed.length);
+    if (total > maxBytes) return { over: total };
+    if (end === packed.length) break;
+    if (performance.now() - slice > SLICE_MS) {
+      await nextTask();
+      slice = performance.now();
+    }
+  }
+  const out = new Uint8Array(total);
+  let pos = 0;
+  for (const c of chunks) {
+    out.set(c, pos);
+    pos += c.length;
+  }
+  return out;
+}
+
+/** UTF-8 bytes that certainly hold more than the editor's limit of UTF-16 units (≥ 1 unit per 3 bytes). */
+const MAX_SHARE_BYTES = 3 * MAX_EDITOR_TEXT;
 
 const DAMAGED = "This share link is damaged (it may have been cut off when it was copied).";
 
@@ -100,8 +150,10 @@ export async function decodeShareFragment(hash: string): Promise<DecodedShare> {
     return { kind: "error", message: `This link uses share format v${m[1] ?? "?"}, which this version of Kindling cannot read.` };
   }
   try {
-    const bytes = await pipeBytes(fromBase64Url(payload), new DecompressionStream("deflate-raw"));
+    const bytes = await inflateCapped(fromBase64Url(payload), MAX_SHARE_BYTES);
+    if (!(bytes instanceof Uint8Array)) return { kind: "too-large", length: bytes.over, atLeast: true };
     const source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    if (source.length > MAX_EDITOR_TEXT) return { kind: "too-large", length: source.length, atLeast: false };
     return options ? { kind: "config", source, options } : { kind: "config", source };
   } catch {
     return { kind: "error", message: DAMAGED };
