@@ -136,7 +136,7 @@ test("Open file loads a .bu and names the download after it", async ({ page }) =
     buffer: Buffer.from(base("# opened-from-disk\n")),
   });
   await expect(page.getByTestId("source-editor")).toContainText("opened-from-disk");
-  await expect(page.getByRole("button", { name: "Download .ign" })).toHaveAttribute("title", "Save as web-server.ign");
+  await expect(page.getByRole("button", { name: "Download .ign" })).toHaveAttribute("title", "Save the Ignition as web-server.ign");
 });
 
 test("dropping a .bu file on the editor opens it", async ({ page }) => {
@@ -170,7 +170,7 @@ test("openshift: a MachineConfig as YAML, or raw Ignition", async ({ page }) => 
   await setEditorText(page, "variant: openshift\nversion: 4.22.0\nmetadata:\n  name: 99-worker-kindling\n  labels:\n    machineconfiguration.openshift.io/role: worker\n");
   await expect(page.getByTestId("output-view")).toContainText("kind: MachineConfig");
   const download = page.getByRole("button", { name: "Download .yaml" });
-  await expect(download).toHaveAttribute("title", "Save as config.yaml");
+  await expect(download).toHaveAttribute("title", "Save the MachineConfig as config.yaml");
   await page.getByLabel("Raw").check();
   await expect(page.getByTestId("output-view")).toContainText('"ignition"');
   await expect(page.getByRole("button", { name: "Download .ign" })).toBeEnabled();
