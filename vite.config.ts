@@ -61,21 +61,8 @@ function listEditorChunks(): Plugin {
   };
 }
 
-/**
- * The production CSP (index.html) allows no connections at all: the app fetches nothing. The dev
- * server's hot reload talks over a same-origin WebSocket, so only `vite` (serve) adds
- * `connect-src 'self'` to the page it serves.
- */
-function devConnectSrc(): Plugin {
-  return {
-    name: "kindling:dev-connect-src",
-    apply: "serve",
-    transformIndexHtml: (html) => html.replace("base-uri 'none';", "connect-src 'self'; base-uri 'none';"),
-  };
-}
-
 export default defineConfig({
-  plugins: [react(), schemasInBuild(), listEditorChunks(), devConnectSrc()],
+  plugins: [react(), schemasInBuild(), listEditorChunks()],
   worker: { format: "es" },
   optimizeDeps: { include: ["monaco-yaml > path-browserify"] },
   build: { target: "es2022", chunkSizeWarningLimit: 4000 },

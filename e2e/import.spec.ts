@@ -63,7 +63,7 @@ test.describe.serial("import as Butane", () => {
 
     // readable YAML in the editor
     const editor = page.getByTestId("source-editor");
-    await expect(page.locator(".pane-title")).toHaveText("master.bu");
+    await expect(page.locator(".k-pane-title")).toHaveText("master.bu");
     await expect(editor).toContainText("version: 1.3.0");
     await expect(editor).toContainText("certificate_authorities:");
     await expect(editor).toContainText("- inline: |");

@@ -124,7 +124,7 @@ test.describe.serial("every width", () => {
 
       await fileAction(w, "New from template…", async (item) => {
         await item.click();
-        const dialog = page.getByRole("dialog", { name: "New from template" });
+        const dialog = page.getByRole("dialog", { name: "Templates" });
         await expectReachable(dialog.getByRole("button", { name: "Close" }), `${w}px: template dialog's Close`);
         await expectNoHorizontalScroll(`${w}px, template dialog`);
         await page.screenshot({ path: `test-results/widths/${w}-templates.png` });

@@ -36,7 +36,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await page.getByRole("button", { name: "Close" }).click();
 
       await page.getByRole("button", { name: "New from template…" }).click();
-      await expect(page.getByRole("dialog", { name: "New from template" })).toBeVisible();
+      await expect(page.getByRole("dialog", { name: "Templates" })).toBeVisible();
       await shot("6-templates");
       await page.keyboard.press("Escape");
 

@@ -272,11 +272,11 @@ test("a full session sends no request off the origin; the CSP holds and has no u
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   expect(consoleErrors).toEqual([]);
 
-  // The production CSP: no eval anywhere, no inline script, nothing but this origin, and no
-  // connections at all (the app fetches nothing; connect-src falls back to default-src 'none').
+  // The production CSP: no eval anywhere, no inline script, nothing but this origin; connections
+  // only to this origin (the editor fetches its JSON Schemas from /schemas/).
   const csp = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content")) ?? "";
   expect(csp).toContain("default-src 'none'");
-  expect(csp).not.toContain("connect-src");
+  expect(/connect-src[^;]*/.exec(csp)?.[0]).toBe("connect-src 'self'");
   expect(csp).not.toContain("unsafe-eval");
   expect(csp).not.toContain("wasm-unsafe-eval");
   expect(/script-src[^;]*/.exec(csp)?.[0]).toBe("script-src 'self'");

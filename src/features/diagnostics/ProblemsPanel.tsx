@@ -82,7 +82,13 @@ function useFixes(rows: readonly Problem[], visible: boolean): ReadonlyMap<Probl
     if (!visible || rows.length === 0) return;
     let live = true;
     // After a pause in typing: a row's fixes may re-read or re-check the whole config.
-    const timer = setTimeout(() => void fixes().then((m) => live && setFound(m.fixesForRows(rows))), FIX_DELAY_MS);
+    const timer = setTimeout(
+      () =>
+        void fixes()
+          .then((m) => (live ? m.fixesForRows(rows, () => !live) : null))
+          .then((found) => live && found && setFound(found)),
+      FIX_DELAY_MS,
+    );
     return () => {
       live = false;
       clearTimeout(timer);

@@ -59,11 +59,29 @@ export function completeFill(fix: FillFix, value: string): boolean {
 /** The Problems panel works out fixes for this many rows at most (Ctrl+. in the editor has them all). */
 export const MAX_ROWS_WITH_FIXES = 50;
 
-/** The fixes of the rows that have any, the first `MAX_ROWS_WITH_FIXES` of them (for the Problems panel). */
-export function fixesForRows(rows: readonly Problem[]): Map<Problem, QuickFix[]> {
+/**
+ * Longest config (characters) whose rows' fixes the Problems panel works out by itself: a fix reads
+ * the whole config with the edit layer and may re-check it by transpiling, which on a longer text
+ * takes a row longer than a frame's worth of the main thread. Ctrl+. in the editor still has them.
+ */
+export const MAX_SOURCE_FOR_ROW_FIXES = 32 * 1024;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The fixes of the rows that have any, the first `MAX_ROWS_WITH_FIXES` of them (for the Problems
+ * panel), one row per task so the page stays responsive; none for a config over
+ * MAX_SOURCE_FOR_ROW_FIXES. Stops early (null) when `stale()` says the rows are out of date.
+ */
+export async function fixesForRows(rows: readonly Problem[], stale: () => boolean): Promise<Map<Problem, QuickFix[]> | null> {
   const out = new Map<Problem, QuickFix[]>();
+  if (useStudioStore.getState().source.length > MAX_SOURCE_FOR_ROW_FIXES) return out;
   const options = studioOptions();
-  for (const r of rows.filter((row) => mayHaveFixes(targetOf(row))).slice(0, MAX_ROWS_WITH_FIXES)) out.set(r, fixesForProblem(r, options));
+  for (const r of rows.filter((row) => mayHaveFixes(targetOf(row))).slice(0, MAX_ROWS_WITH_FIXES)) {
+    out.set(r, fixesForProblem(r, options));
+    await nextTask();
+    if (stale()) return null;
+  }
   return out;
 }
 

@@ -23,9 +23,15 @@ export const REDACTED_TEXT = REDACTED;
 export const EXAMPLE_KEY_MESSAGE =
   "This is an example SSH key, not a real one: replace it with your own public key (e.g. the contents of ~/.ssh/id_ed25519.pub).";
 
-/** True when an authorized_keys line is an example or elided key rather than a real one. */
+/**
+ * True when an authorized_keys line is an example or elided key (its key data says so: `AAAA...`,
+ * "example", "your key" …). A short or broken key without such words is not called an example
+ * here: Forms explains what is wrong with it instead.
+ */
 export function isExampleKey(line: string): boolean {
-  return sshKeyProblem(line)?.reason === "example";
+  const tokens = line.trim().split(/\s+/);
+  const at = tokens.findIndex((t) => /^(ssh-|ecdsa-|sk-)/.test(t));
+  return at >= 0 && PLACEHOLDER.test(tokens[at + 1] ?? "") && sshKeyProblem(line)?.reason === "example";
 }
 
 type Emit = (f: Finding) => void;
@@ -155,7 +161,11 @@ export function checkPlaceholders(cfg: BObject, root: YNode | null, srcLines: re
         code: problem.reason === "example" ? "placeholder-example-key" : "ssh-key-malformed",
         severity: "warning",
         ...placeAt(keyPath, node ? { line: node.line, column: node.column } : null),
-        message: `${brief(name)}'s SSH key is not usable: ${problem.detail}. Nobody can log in with it; paste your own public key (the .pub file).`,
+        // An example key is reported in the words Forms shows beside it.
+        message:
+          problem.reason === "example"
+            ? EXAMPLE_KEY_MESSAGE
+            : `${brief(name)}'s SSH key is not usable: ${problem.detail}. Nobody can log in with it; paste your own public key (the .pub file).`,
         // The finding covers the whole list item, so a fix replaces the whole line.
         data: { user: name, reason: problem.reason, kind: "ssh-key", whole: true },
       });
