@@ -272,6 +272,13 @@ describe("placeholders", () => {
     expect(findings.map((f) => f.data?.kind)).toEqual(["password-hash", "ssh-key", "ssh-key"]);
   });
 
+  it("takes REDACTED only as the share dialog writes it: a word alone", () => {
+    const own = fcos("storage:\n  files:\n    - path: /etc/kubeconfig\n      contents:\n        inline: |\n          token: REDACTED-NOT-A-REAL-TOKEN\n          other: MY_REDACTED\n");
+    expect((transpile(own, { lint: true }).findings ?? []).filter((f) => f.code === "placeholder-redacted")).toEqual([]);
+    const shared = fcos("storage:\n  files:\n    - path: /etc/kubeconfig\n      contents:\n        inline: |\n          token: REDACTED\n");
+    expect((transpile(shared, { lint: true }).findings ?? []).filter((f) => f.code === "placeholder-redacted")).toHaveLength(1);
+  });
+
   it("reports the welcome config's and the templates' example keys, not real ones", () => {
     const example = fcos("passwd:\n  users:\n    - name: core\n      ssh_authorized_keys:\n        - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI... user@example\n        - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH real@host\n");
     const findings = transpile(example, { lint: true }).findings ?? [];

@@ -56,7 +56,8 @@ function findRedacted(root: YNode | null, srcLines: readonly string[], emit: Emi
       const locate = scalarLocator(srcLines, node);
       const kind = redactedKind(path, node.value);
       node.value.split("\n").forEach((line, i) => {
-        for (const m of line.matchAll(/\bREDACTED\b/g)) {
+        // The share dialog writes the word alone: `REDACTED-NOT-A-TOKEN` or `MY_REDACTED` is someone's text.
+        for (const m of line.matchAll(/(?<![\w-])REDACTED(?![\w-])/g)) {
           const column = [...line.slice(0, m.index ?? 0)].length + 1;
           emit({
             code: "placeholder-redacted",
