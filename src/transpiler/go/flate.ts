@@ -224,8 +224,10 @@ function lengthLimitedCounts(n: number, maxBits: number): number {
  * Go's `huffmanEncoder.generate`: a code for symbols 0..size-1 with frequencies `freq`, no
  * longer than `maxBits`. Symbols without frequency get no code; with one or two in use, each
  * gets a 1-bit code. The rarest symbols (ties: the larger symbol value first) get the longest codes.
+ * Returns the bits the symbols take with it (Go's `bitLength`: Σ frequency × code length), summed
+ * over the symbols in use only.
  */
-function buildCode(freq: Int32Array, size: number, maxBits: number, code: Code): void {
+function buildCode(freq: Int32Array, size: number, maxBits: number, code: Code): number {
   const { lengths } = code;
   lengths.fill(0, 0, size);
   let count = 0;
@@ -233,8 +235,12 @@ function buildCode(freq: Int32Array, size: number, maxBits: number, code: Code):
     const fs = freq[s]!;
     if (fs !== 0) sortKeys[count++] = (fs << 9) | s;
   }
+  let bits = 0;
   if (count <= 2) {
-    for (let k = 0; k < count; k++) lengths[sortKeys[k]! & 511] = 1;
+    for (let k = 0; k < count; k++) {
+      lengths[sortKeys[k]! & 511] = 1;
+      bits += sortKeys[k]! >> 9;
+    }
   } else {
     const keys = sortKeys.subarray(0, count);
     keys.sort();
@@ -242,14 +248,19 @@ function buildCode(freq: Int32Array, size: number, maxBits: number, code: Code):
     const longest = lengthLimitedCounts(count, maxBits);
     // The most frequent symbols take the shortest codes.
     let k = count;
-    for (let bits = 1; bits <= longest; bits++) {
-      for (let c = countPerLength[bits]!; c > 0; c--) lengths[keys[--k]! & 511] = bits;
+    for (let length = 1; length <= longest; length++) {
+      for (let c = countPerLength[length]!; c > 0; c--) {
+        const key = keys[--k]!;
+        lengths[key & 511] = length;
+        bits += (key >> 9) * length;
+      }
     }
   }
   assignCanonicalCodes(code, size);
+  return bits;
 }
 
-/** Σ frequency × code length. */
+/** Σ frequency × code length over symbols 0..size-1. */
 function codedBits(freq: Int32Array, lengths: Uint8Array, size: number): number {
   let bits = 0;
   for (let s = 0; s < size; s++) bits += freq[s]! * lengths[s]!;
@@ -438,8 +449,8 @@ function writeBlock(data: Uint8Array, start: number, end: number, inWindow: bool
     offsetFreq[0] = 1;
     numOffsets = 1;
   }
-  buildCode(litFreq, LIT_CODES, 15, litCode);
-  buildCode(offsetFreq, OFFSET_CODES, 15, offsetCodeTable);
+  const litBits = buildCode(litFreq, LIT_CODES, 15, litCode);
+  const offsetBits = buildCode(offsetFreq, OFFSET_CODES, 15, offsetCodeTable);
 
   const span = end - start;
   const storable = inWindow && span <= MAX_STORED;
@@ -449,18 +460,20 @@ function writeBlock(data: Uint8Array, start: number, end: number, inWindow: bool
     for (let c = LENGTH_CODES_START + 8; c < numLiterals; c++) extraBits += litFreq[c]! * LENGTH_EXTRA[c - LENGTH_CODES_START]!;
     for (let c = 4; c < numOffsets; c++) extraBits += offsetFreq[c]! * OFFSET_EXTRA[c]!;
   }
-  const fixedSize =
-    3 + codedBits(litFreq, FIXED_LIT.lengths, LIT_CODES) + codedBits(offsetFreq, FIXED_OFFSET.lengths, OFFSET_CODES) + extraBits;
+  // Codes past numLiterals and numOffsets have no frequency; every fixed offset code is 5 bits.
+  let offsetCount = 0;
+  for (let c = 0; c < numOffsets; c++) offsetCount += offsetFreq[c]!;
+  const fixedSize = 3 + codedBits(litFreq, FIXED_LIT.lengths, numLiterals) + 5 * offsetCount + extraBits;
 
   runLengthCode(numLiterals, numOffsets);
-  buildCode(codegenFreq, CODEGEN_CODES, 7, codegenCode);
+  const codegenBits = buildCode(codegenFreq, CODEGEN_CODES, 7, codegenCode);
   let numCodegens = CODEGEN_CODES;
   while (numCodegens > 4 && codegenFreq[CODEGEN_ORDER[numCodegens - 1]!] === 0) numCodegens--;
   const dynamicSize =
     3 + 5 + 5 + 4 + 3 * numCodegens +
-    codedBits(codegenFreq, codegenCode.lengths, CODEGEN_CODES) +
+    codegenBits +
     2 * codegenFreq[16]! + 3 * codegenFreq[17]! + 7 * codegenFreq[18]! +
-    codedBits(litFreq, litCode.lengths, LIT_CODES) + codedBits(offsetFreq, offsetCodeTable.lengths, OFFSET_CODES) +
+    litBits + offsetBits +
     extraBits;
 
   const dynamic = dynamicSize < fixedSize;
