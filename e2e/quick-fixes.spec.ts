@@ -204,7 +204,7 @@ test.describe.serial("quick fixes", () => {
     await load(secret, "Problems: none");
     await page.getByRole("button", { name: "Share…" }).click();
     const share = page.getByTestId("share-dialog");
-    await expect(share.getByTestId("share-link")).toHaveValue(/#v1\//);
+    await expect(share.getByTestId("share-link")).toHaveValue(/#v2\//);
     await share.getByRole("radio", { name: /Redacted/ }).check();
     const link = await share.getByTestId("share-link").inputValue();
     await share.getByRole("button", { name: "Close" }).click();

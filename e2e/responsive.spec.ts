@@ -135,7 +135,7 @@ test.describe.serial("every width", () => {
       await fileAction(w, "Share…", async (item) => {
         await item.click();
         const link = page.getByTestId("share-link");
-        await expect(link).toHaveValue(/#v1\//);
+        await expect(link).toHaveValue(/#v2\//);
         await expectReachable(page.getByTestId("share-dialog").getByRole("button", { name: "Close" }), `${w}px: share dialog's Close`);
         await expectNoHorizontalScroll(`${w}px, share dialog`);
         await page.screenshot({ path: `test-results/widths/${w}-share.png` });
