@@ -215,9 +215,9 @@ test.describe.serial("quick fixes", () => {
     await expect(editor()).toContainText("password_hash: REDACTED");
     const banner = page.getByTestId("redaction-banner");
     await expect(banner).toContainText("2 values to fill in.");
-    await expect(problemsTab()).toHaveAccessibleName("Problems: 2 warnings");
+    await expect(problemsTab()).toHaveAccessibleName("Problems: 2 errors");
     await problemsTab().click();
-    await expect(editor().locator(".squiggly-warning")).toHaveCount(2);
+    await expect(editor().locator(".squiggly-error")).toHaveCount(2);
     await shot(page, "redaction-banner");
 
     // Download and Copy ask first.
