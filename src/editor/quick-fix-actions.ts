@@ -5,6 +5,7 @@
  */
 import type { Problem } from "../store/problems.ts";
 import type { QuickFix } from "../features/quick-fixes/types.ts";
+import { Status, useStudioStore } from "../store/store.ts";
 import { monaco, SOURCE_URI } from "./monaco.ts";
 
 const RUN_FIX = "kindling.runQuickFix";
@@ -13,6 +14,17 @@ const RUN_FIX = "kindling.runQuickFix";
 const fixes = () => import("../features/quick-fixes/run-fix.ts");
 
 let registered: monaco.IDisposable | null = null;
+
+/**
+ * Longest text (characters) for which the lightbulb works fixes out by itself, and for which
+ * Ctrl+. does. A fix reads the whole config with the edit layer (and some re-check it by
+ * transpiling): the lightbulb asks on every cursor move, so it stays within a frame's work; an
+ * explicit Ctrl+. may take longer, not without end (a megabyte of nested brackets takes minutes).
+ */
+const MAX_SOURCE_FOR_LIGHTBULB = 32 * 1024;
+const MAX_SOURCE_FOR_INVOKED = 256 * 1024;
+/** Problems on the lines asked about whose fixes are worked out, at most. */
+const MAX_ROWS = 20;
 
 /**
  * Registers the provider once; `rows` gives the problems the markers were made from, each with
@@ -25,8 +37,17 @@ export function registerQuickFixes(rows: () => readonly Problem[]): monaco.IDisp
     "yaml",
     {
       async provideCodeActions(model, range, context) {
-        const here = rows().filter((p) => p.line !== undefined && p.line >= range.startLineNumber && p.line <= range.endLineNumber);
-        if (String(model.uri) !== String(SOURCE_URI) || here.length === 0) return { actions: [], dispose() {} };
+        const none = { actions: [], dispose() {} };
+        if (String(model.uri) !== String(SOURCE_URI)) return none;
+        // The rows describe the text the last result came from: while a newer text is being
+        // transpiled they may point anywhere in it.
+        if (useStudioStore.getState().status !== Status.Ready) return none;
+        const auto = context.trigger === monaco.languages.CodeActionTriggerType.Auto;
+        if (model.getValueLength() > (auto ? MAX_SOURCE_FOR_LIGHTBULB : MAX_SOURCE_FOR_INVOKED)) return none;
+        const here = rows()
+          .filter((p) => p.line !== undefined && p.line >= range.startLineNumber && p.line <= range.endLineNumber)
+          .slice(0, MAX_ROWS);
+        if (here.length === 0) return none;
         const { fixesForProblem } = await fixes();
         const actions: monaco.languages.CodeAction[] = [];
         for (const p of here) {

@@ -3,7 +3,7 @@
  * one undo step), a reveal moves the cursor, attach and fill open their UI.
  */
 import type { Problem } from "../../store/problems.ts";
-import { revealInEditor, setSource, setTab, Tab, useStudioStore } from "../../store/store.ts";
+import { revealInEditor, setSource, setTab, Status, Tab, useStudioStore } from "../../store/store.ts";
 import { createFilesProvider } from "../../worker/files-provider.ts";
 import { closeFill, openFill, requestAttach, type FillFix } from "./fix-ui.ts";
 import { fillEdits } from "./fill.ts";
@@ -75,7 +75,9 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  */
 export async function fixesForRows(rows: readonly Problem[], stale: () => boolean): Promise<Map<Problem, QuickFix[]> | null> {
   const out = new Map<Problem, QuickFix[]>();
-  if (useStudioStore.getState().source.length > MAX_SOURCE_FOR_ROW_FIXES) return out;
+  const s = useStudioStore.getState();
+  // Rows of an older text than the one being transpiled would point anywhere in it.
+  if (s.status !== Status.Ready || s.source.length > MAX_SOURCE_FOR_ROW_FIXES) return out;
   const options = studioOptions();
   for (const r of rows.filter((row) => mayHaveFixes(targetOf(row))).slice(0, MAX_ROWS_WITH_FIXES)) {
     out.set(r, fixesForProblem(r, options));
