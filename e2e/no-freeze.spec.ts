@@ -19,8 +19,6 @@ import { setEditorText, waitForEditor, waitUpToDate } from "./helpers.ts";
 
 const BUDGET_MS = 200;
 const KEY_BUDGET_MS = 50;
-/** Budget of the one phase that does not meet BUDGET_MS yet (see its test). */
-const PASTE_MEGABYTE_BUDGET_MS = 800;
 /** How much slower than the budget a CI machine may be before a test fails. */
 const SLACK = Number(process.env.KINDLING_PERF_SLACK ?? 2);
 
@@ -191,10 +189,9 @@ test.describe.serial("no freeze", () => {
     await reset(page);
     await setEditorText(page, "{".repeat(1024 * 1024 - 16));
     await waitUpToDate(page);
-    // Known gap (issue 19): after the 20,000-problem config, replacing it with this text takes one
-    // task of ~1 s here (mostly the browser's own layout and paint work, not script); alone it is
-    // ~0.3 s. The 200 ms budget is not met yet; this bound keeps the 3.6–4.4 s freeze from coming back.
-    report("1 MiB of {, pasted", await measure(page), PASTE_MEGABYTE_BUDGET_MS);
+    // After the 20,000-problem config: the lightbulb once asked for fixes of the old rows against
+    // this text and parsed a megabyte of nested brackets for minutes.
+    report("1 MiB of {, pasted", await measure(page));
     await page.keyboard.press("ControlOrMeta+End");
     await page.waitForTimeout(300);
     await reset(page);
