@@ -267,7 +267,8 @@ test("keystroke latency, long tasks and JS sizes", async ({ page, baseURL }) => 
   const typingStart = measured.start;
   const typingEnd = measured.end;
   await expect(page.getByTestId("status-state")).toHaveText("up to date");
-  await expect(page.getByRole("tab", { name: /Problems/ })).toHaveAccessibleName("Problems: none");
+  // Butane reports nothing for the M config; Kindling's own findings (its example keys) are warnings.
+  await expect(page.getByRole("tab", { name: /Problems/ })).toHaveAccessibleName(/^Problems: (none|\d+ warnings?)$/);
   if (profiler) {
     const { profile } = await profiler.send("Profiler.stop");
     await mkdir("bench-results", { recursive: true });
