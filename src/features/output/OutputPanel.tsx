@@ -3,7 +3,7 @@ import { lazy, Suspense } from "react";
 import { outputViewMayLoad } from "../../editor/load-gate.ts";
 import { formatBytes } from "../../lib/format.ts";
 import { outputKind } from "./download-name.ts";
-import { viewedPart } from "./viewed-part.ts";
+import { viewedLength, viewedPart } from "./viewed-part.ts";
 import { setTab, Status, Tab, useStudioStore } from "../../store/store.ts";
 
 // Its Monaco starts after the source editor's (the plain-text output shows meanwhile).
@@ -18,7 +18,8 @@ function OutputFallback() {
 /** A note above an output too long to show whole. */
 function TruncationNote() {
   const length = useStudioStore((s) => s.lastGood?.output.length ?? 0);
-  const shown = useStudioStore((s) => (s.lastGood ? viewedPart(s.lastGood.output).length : 0));
+  // A length, not a slice: this selector runs on every store change.
+  const shown = useStudioStore((s) => (s.lastGood ? viewedLength(s.lastGood.output) : 0));
   if (shown >= length) return null;
   return (
     <p className="k-output-note" data-testid="output-truncated">
