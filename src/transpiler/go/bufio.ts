@@ -18,7 +18,8 @@ export class BufReader {
   private r = 0;
   private w = 0;
   private err: string | null = null;
-  private lastRuneSize = -1;
+  /** Bytes of the rune the last `readRune` returned; -1 after any other read. */
+  lastRuneSize = -1;
   private srcPos = 0;
   private readonly src: Uint8Array;
 
@@ -53,8 +54,18 @@ export class BufReader {
     return e;
   }
 
-  /** Go `ReadRune`: the rune, or an error (only EOF here). */
-  readRune(): { rune: number; size: number } | { error: string } {
+  /**
+   * Go `ReadRune`: the rune, or -1 at the end of the input (the only error a string reader
+   * gives: io.EOF). Its size is in `lastRuneSize`.
+   */
+  readRune(): number {
+    const r = this.r;
+    if (r < this.w && this.buf[r]! < 0x80) {
+      // One ASCII byte is already a whole rune, whatever follows it.
+      this.r = r + 1;
+      this.lastRuneSize = 1;
+      return this.buf[r]!;
+    }
     while (
       this.r + UTF_MAX > this.w &&
       !fullRune(this.buf, this.r, this.w) &&
@@ -64,11 +75,14 @@ export class BufReader {
       this.fill();
     }
     this.lastRuneSize = -1;
-    if (this.r === this.w) return { error: this.readErr() ?? EOF };
+    if (this.r === this.w) {
+      this.readErr();
+      return -1;
+    }
     const d = decodeRune(this.buf, this.r, this.w);
     this.r += d.size;
     this.lastRuneSize = d.size;
-    return d;
+    return d.rune;
   }
 
   /** Go `UnreadRune` (after a successful `ReadRune`). */
@@ -112,6 +126,7 @@ export class BufReader {
   readBytes(delim: number): { bytes: Uint8Array; error: string | null } {
     const parts: Uint8Array[] = [];
     let frag = this.readSlice(delim);
+    if (!frag.full) return { bytes: frag.bytes, error: frag.error };
     parts.push(frag.bytes);
     while (frag.full) {
       frag = this.readSlice(delim);

@@ -114,13 +114,13 @@ function deserialize(contents: string): UnitParseResult {
     () => {
       let partial = "";
       for (;;) {
-        const rr = buf.readRune();
-        if ("error" in rr) throw new StepError(rr.error);
-        if (rr.rune === NL || rr.rune === CR) {
+        const rune = buf.readRune();
+        if (rune < 0) throw new StepError(EOF);
+        if (rune === NL || rune === CR) {
           throw new StepError("unexpected newline encountered while parsing option name");
         }
-        if (rr.rune === 0x3d) break;
-        partial += String.fromCodePoint(rr.rune);
+        if (rune === 0x3d) break;
+        partial += String.fromCodePoint(rune);
       }
       const name = trimmedString(utf8Encode(partial));
       return optionValue(section, name, new Uint8Array(0));
@@ -129,11 +129,11 @@ function deserialize(contents: string): UnitParseResult {
   const nextSectionOrOption =
     (section: string): Step =>
     () => {
-      const rr = buf.readRune();
-      if ("error" in rr) return null; // EOF ends the file cleanly
-      if (isGoSpace(rr.rune)) return nextSectionOrOption(section);
-      if (rr.rune === 0x5b) return sectionName;
-      if (isComment(rr.rune)) return ignoreLine(nextSectionOrOption(section));
+      const rune = buf.readRune();
+      if (rune < 0) return null; // EOF ends the file cleanly
+      if (isGoSpace(rune)) return nextSectionOrOption(section);
+      if (rune === 0x5b) return sectionName;
+      if (isComment(rune)) return ignoreLine(nextSectionOrOption(section));
       buf.unreadRune();
       return optionName(section);
     };
@@ -154,10 +154,10 @@ function deserialize(contents: string): UnitParseResult {
   };
 
   const nextSection: Step = () => {
-    const rr = buf.readRune();
-    if ("error" in rr) return null;
-    if (rr.rune === 0x5b) return sectionName;
-    if (isComment(rr.rune)) return ignoreLine(nextSection);
+    const rune = buf.readRune();
+    if (rune < 0) return null;
+    if (rune === 0x5b) return sectionName;
+    if (isComment(rune)) return ignoreLine(nextSection);
     return nextSection;
   };
 

@@ -3,7 +3,7 @@
  * lines broken by CR, LF, CRLF, NEL, LS, PS), its lazy input checks, and yaml.v3's consumption of
  * comments.
  */
-import { CR, C_HASH, C_RBRACE, C_RBRACKET, LF, NEL, charOf, isBlank, isBlankZ, isBreak, isBreakZ } from "./chars.ts";
+import { CR, C_HASH, C_RBRACE, C_RBRACKET, LF, NEL, SPACE, charOf, isBlank, isBlankZ, isBreak, isBreakZ } from "./chars.ts";
 import { YamlError, type Mark } from "./errors.ts";
 import { Input, type DecodedInput } from "./reader.ts";
 
@@ -56,6 +56,19 @@ export class Cursor {
       if (!(e instanceof YamlError)) throw e;
       this.pendingError ??= e;
       return false;
+    }
+  }
+
+  /**
+   * `while ((stop === 0 || column < stop) && cur === SPACE) { skip(); need(1); }` without the
+   * calls: a block scalar's indentation.
+   */
+  skipSpaces(stop: number): void {
+    const input = this.input;
+    while ((stop === 0 || this.column < stop) && input.at(this.pos) === SPACE) {
+      this.pos++;
+      this.column++;
+      input.need(this.pos, 1);
     }
   }
 

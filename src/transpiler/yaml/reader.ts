@@ -20,6 +20,8 @@ import { YamlError } from "./errors.ts";
 const CHUNK_BYTES = 512;
 const BOM = 0xfeff;
 const HAS_SURROGATE = /[\ud800-\udfff]/;
+/** A character other than tab, line feed, carriage return and printable ASCII. */
+const NOT_PLAIN_ASCII = /[^\t\n\r\x20-\x7e]/;
 
 /** Where decoding the input's bytes fails, if it does. */
 interface DecodeFailure {
@@ -140,6 +142,13 @@ export class Input {
   /** Byte offset of code point `decoded` in the original input. */
   private decodedBytes: number;
   private chunks = 0;
+  /**
+   * Bytes every character takes when all of them are tab, LF, CR or printable ASCII (each then
+   * allowed and of one width, so a chunk is decoded by counting); 0 otherwise.
+   */
+  private readonly plainWidth: number;
+  /** Whether LF is the only line break in the text (so the next one is found by `indexOf`). */
+  private readonly lfOnly: boolean;
 
   constructor(source: string | DecodedInput) {
     let text: string;
@@ -158,6 +167,8 @@ export class Input {
       this.tiny = source.tiny;
     }
     this.text = text;
+    this.plainWidth = NOT_PLAIN_ASCII.test(text) ? 0 : this.width(0x20);
+    this.lfOnly = this.plainWidth > 0 && !text.includes("\r");
     if (!HAS_SURROGATE.test(text)) {
       this.length = text.length;
       this.cps = undefined;
@@ -195,6 +206,10 @@ export class Input {
   /** Index of the first line break (LF, CR, NEL, LS, PS) at or after `from`, or `length`. */
   nextBreak(from: number): number {
     const n = this.length;
+    if (this.lfOnly) {
+      const at = this.text.indexOf("\n", from);
+      return at < 0 ? n : at;
+    }
     let i = from;
     if (this.cps === undefined) {
       const text = this.text;
@@ -232,6 +247,11 @@ export class Input {
     const limit = this.chunks * CHUNK_BYTES;
     let decoded = this.decoded;
     let bytes = this.decodedBytes;
+    if (this.plainWidth > 0) {
+      const take = Math.max(0, Math.min(this.length - decoded, Math.floor((limit - bytes) / this.plainWidth)));
+      decoded += take;
+      bytes += take * this.plainWidth;
+    }
     while (decoded < this.length) {
       const c = this.at(decoded);
       const w = this.width(c);

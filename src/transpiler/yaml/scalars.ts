@@ -143,10 +143,7 @@ function scanBlockScalarBreaks(sc: Cursor, indent: number, start: Mark): { inden
   let maxIndent = 0;
   for (;;) {
     sc.need(1);
-    while ((indent === 0 || sc.column < indent) && sc.cur === SPACE) {
-      sc.skip();
-      sc.need(1);
-    }
+    sc.skipSpaces(indent);
     if (sc.column > maxIndent) maxIndent = sc.column;
     if ((indent === 0 || sc.column < indent) && sc.cur === TAB) {
       throw sc.error(start, "found a tab character where an indentation space is expected");
