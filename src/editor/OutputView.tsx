@@ -38,6 +38,8 @@ export default function OutputView({ language, label }: OutputViewProps) {
       domReadOnly: true,
       readOnlyMessage: { value: "The output is generated from the config on the left." },
       folding: true,
+      // Recomputed from the whole output after every update: the output changes at every keystroke.
+      stickyScroll: { enabled: false },
       lineNumbersMinChars: 4,
       renderValidationDecorations: "off",
       occurrencesHighlight: "off",

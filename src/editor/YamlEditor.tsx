@@ -43,6 +43,9 @@ let rows: Problem[] = [];
  */
 const MAX_MARKERS = 1000;
 
+/** The markers set last, as text: the same markers again (most keystrokes) are not set again. */
+let shownMarkers = "";
+
 function setMarkers(model: monaco.editor.ITextModel) {
   const lines = model.getLineCount();
   rows = withFailureHelp(problemsOf(useStudioStore.getState().result), model.getValue());
@@ -65,6 +68,10 @@ function setMarkers(model: monaco.editor.ITextModel) {
       },
     ];
   });
+  // Setting markers replaces their decorations and redraws the editor's lines and overview ruler.
+  const key = JSON.stringify(markers);
+  if (key === shownMarkers && monaco.editor.getModelMarkers({ resource: model.uri, owner: "kindling" }).length === markers.length) return;
+  shownMarkers = key;
   monaco.editor.setModelMarkers(model, "kindling", markers);
 }
 

@@ -81,15 +81,22 @@ export function startEffects({ client, autosave, debounceMs = DEBOUNCE_MS, first
   };
 
   let queued = false;
-  const schedule = () => {
+  /** `now`: a keystroke in the editor, sent at once (its latency is the studio's pace). */
+  const schedule = (now: boolean) => {
     if (debounceMs > 0) {
       clearTimeout(timer);
       timer = setTimeout(() => void run(), debounceMs);
       return;
     }
+    if (queued) return;
+    if (now) {
+      // An edit in the editor is one change: sent before the editor finishes handling the key
+      // (cursor, view, tokens), so the worker starts that much earlier.
+      void run();
+      return;
+    }
     // Right after the current task's code (changes made together go as one request), before
     // the browser renders the edit.
-    if (queued) return;
     queued = true;
     queueMicrotask(() => {
       queued = false;
@@ -101,7 +108,7 @@ export function startEffects({ client, autosave, debounceMs = DEBOUNCE_MS, first
     // Autosave comes before anything else, so a crash after this point loses nothing.
     if (s.source !== prev.source || s.fileName !== prev.fileName) save(s.source, s.fileName);
     if (s.files !== prev.files) client.setFiles(s.files);
-    if (s.rev !== prev.rev) schedule();
+    if (s.rev !== prev.rev) schedule(s.source !== prev.source && s.sourceOrigin === "editor");
   });
 
   const first = () => {

@@ -147,11 +147,23 @@ describe("effects", () => {
     stop();
   });
 
-  it("without a debounce, sends right after the task, one request for the changes made together", async () => {
+  it("without a debounce, an edit in the editor is sent at once", async () => {
     const stop = startEffects({ client, autosave });
     await vi.runAllTimersAsync();
     client.transpile.mockClear();
     setSource("a", "editor");
+    expect(client.transpile).toHaveBeenCalledTimes(1);
+    expect(client.transpile).toHaveBeenLastCalledWith("a", { strict: false, pretty: true, raw: false });
+    await vi.runAllTimersAsync();
+    expect(client.transpile).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it("without a debounce, other changes go right after the task, one request for the changes made together", async () => {
+    const stop = startEffects({ client, autosave });
+    await vi.runAllTimersAsync();
+    client.transpile.mockClear();
+    setSource("a", "external");
     setOptions({ pretty: false });
     expect(client.transpile).not.toHaveBeenCalled();
     await Promise.resolve();
