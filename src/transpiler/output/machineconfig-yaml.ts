@@ -243,8 +243,8 @@ class Emitter {
         return this.scalar(stringEvent(value), inSequenceItem, false);
       case "object":
         if (Array.isArray(value)) return this.sequence(value, inSequenceItem);
-        if (value instanceof Map) return this.mapping(new Map([...value].map(([k, v]) => [String(k), v])), inSequenceItem);
-        return this.mapping(new Map(Object.entries(value)), inSequenceItem);
+        if (value instanceof Map) return this.mapping(Object.fromEntries([...value].map(([k, v]) => [String(k), v])), inSequenceItem);
+        return this.mapping(value as Record<string, unknown>, inSequenceItem);
       default:
         throw new Error(`cannot marshal type: ${typeof value}`);
     }
@@ -266,8 +266,8 @@ class Emitter {
     this.popIndent();
   }
 
-  private mapping(obj: Map<string, unknown>, inSequenceItem: boolean): void {
-    const keys = sortYamlKeys([...obj.keys()].filter((k) => obj.get(k) !== undefined));
+  private mapping(obj: Record<string, unknown>, inSequenceItem: boolean): void {
+    const keys = sortYamlKeys(Object.keys(obj).filter((k) => obj[k] !== undefined));
     if (keys.length === 0) return this.emptyFlow("{", "}");
     this.increaseIndent(false, inSequenceItem);
     for (const key of keys) {
@@ -282,7 +282,7 @@ class Emitter {
         this.writeIndent();
         this.writeIndicator(":", true, false, true);
       }
-      this.node(obj.get(key), false);
+      this.node(obj[key], false);
     }
     this.popIndent();
   }
@@ -398,5 +398,8 @@ export function marshalMachineConfigYaml(value: unknown): string {
   const e = new Emitter();
   e.node(value, false);
   e.writeIndent(); // document end
-  return e.result().replace(/\n+$/, "");
+  const text = e.result();
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x0a) end--;
+  return text.slice(0, end);
 }
