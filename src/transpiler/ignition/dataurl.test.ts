@@ -100,3 +100,14 @@ describe("decodeBase64Go", () => {
     expect(r.ok && text(r.bytes)).toBe(want);
   });
 });
+
+describe("parameter values", () => {
+  it("decodes a parameter value of a megabyte without running out of stack", () => {
+    const r = decodeDataUrlDetailed(`data:text/plain;name=${"a".repeat(1 << 20)},x`);
+    expect(r.ok && r.value.params["name"]?.length).toBe(1 << 20);
+  });
+  it("keeps percent-escaped bytes of a parameter value as Go keeps them", () => {
+    const r = decodeDataUrlDetailed("data:text/plain;name=%C3%A9%FF,x");
+    expect(r.ok && r.value.params["name"]).toBe("\u00e9\udcff");
+  });
+});

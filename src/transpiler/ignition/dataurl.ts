@@ -5,6 +5,7 @@
  */
 import { unquotable } from "../go/strconv.ts";
 import { decodeBase64Go } from "../go/base64.ts";
+import { goString } from "../go/utf8.ts";
 
 /** A successfully decoded data URL. */
 export interface DataUrl {
@@ -356,10 +357,6 @@ function rfc2396Unescape(s: string): { ok: true; bytes: number[] } | { ok: false
   return { ok: true, bytes: out };
 }
 
-function latin1(bytes: number[]): string {
-  return String.fromCharCode(...bytes);
-}
-
 /** Decodes a data URL as the dataurl library does; on failure, its error text. */
 export function decodeDataUrlDetailed(s: string): DataUrlResult {
   const du: DataUrl = { mediaType: "text", mediaSubtype: "plain", params: { charset: "US-ASCII" }, base64: false, data: new Uint8Array(0) };
@@ -393,7 +390,7 @@ export function decodeDataUrlDetailed(s: string): DataUrlResult {
         } else {
           const u = rfc2396Unescape(item.val);
           if (!u.ok) return { ok: false, error: u.error };
-          val = latin1(u.bytes);
+          val = goString(Uint8Array.from(u.bytes));
         }
         du.params[currentAttr] = val;
         break;
