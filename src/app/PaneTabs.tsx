@@ -6,7 +6,7 @@ import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { outputKind } from "../features/output/download-name.ts";
 import { rovingTarget } from "../lib/roving.ts";
-import { countProblems, problemsOf } from "../store/problems.ts";
+import { countProblemsOf } from "../store/problems.ts";
 import { Status, Tab, useStudioStore } from "../store/store.ts";
 
 /** A right-panel tab, or the editor (narrow screens only). */
@@ -18,7 +18,7 @@ export const panelTabs: readonly Tab[] = [Tab.Ignition, Tab.Problems, Tab.Previe
 function useProblemCounts() {
   // Counts, not the result: the tab strip re-renders only when a count changes, not on every
   // keystroke's new result.
-  const counts = useStudioStore(useShallow((s) => countProblems(problemsOf(s.result))));
+  const counts = useStudioStore(useShallow((s) => countProblemsOf(s.result)));
   const workerFailed = useStudioStore((s) => s.status === Status.Timeout || s.status === Status.Crash);
   const errors = counts.error + (workerFailed ? 1 : 0);
   const parts = [

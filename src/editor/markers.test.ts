@@ -11,6 +11,16 @@ describe("marker columns", () => {
     expect(utf16ToRuneColumn("🚀x: y", 3)).toBe(2);
   });
 
+  it("skips the code units of the code points before a rune column, lone surrogates as one each", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom("🚀", "\ud800", "\udc00", "é"), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 40 }), fc.nat(), (line, col) => {
+        const runes = [...line];
+        const c = (col % (runes.length + 3)) + 1;
+        expect(runeToUtf16Column(line, c)).toBe(runes.slice(0, c - 1).join("").length + 1);
+      }),
+    );
+  });
+
   it("counts code points before a UTF-16 column, lone surrogates as one each", () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.oneof(fc.constantFrom("🚀", "\ud800", "\udc00", "é"), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 40 }), fc.nat(), (line, col) => {

@@ -6,14 +6,17 @@ import type { Severity } from "../transpiler/index.ts";
 
 /** 1-based UTF-16 column for a 1-based code point column on `lineText` (clamped to the line end + 1). */
 export function runeToUtf16Column(lineText: string, runeColumn: number): number {
-  let units = 0;
-  let runes = 1;
-  for (const ch of lineText) {
-    if (runes >= runeColumn) break;
-    units += ch.length;
-    runes++;
+  // A whole config can be one line of a megabyte with a squiggle every few bytes: no string
+  // iterator, and no counting at all before a column with no surrogate pair in front of it.
+  const before = runeColumn > 1 ? Math.min(Math.ceil(runeColumn - 1), lineText.length) : 0;
+  if (!SURROGATE.test(lineText.slice(0, before))) return before + 1;
+  let i = 0;
+  const n = lineText.length;
+  for (let runes = 1; runes < runeColumn && i < n; runes++) {
+    const c = lineText.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < n && (lineText.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
   }
-  return units + 1;
+  return i + 1;
 }
 
 /** 1-based code point column for a 1-based UTF-16 column (the inverse, for the cursor readout). */

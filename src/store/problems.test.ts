@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countProblems, failureProblems, problemsOf } from "./problems.ts";
+import { countProblems, countProblemsOf, failureProblems, problemsOf } from "./problems.ts";
 
 describe("problems", () => {
   it("lists diagnostics then the failure", () => {
@@ -55,5 +55,28 @@ describe("problems", () => {
 
   it("has no rows without a result", () => {
     expect(problemsOf(null)).toEqual([]);
+  });
+
+  it("builds the rows of a result once, and counts them once", () => {
+    // The editor's squiggles, the Problems tab and the tab strip's counts all read the same result.
+    const result = {
+      diagnostics: Array.from({ length: 3 }, (_, i) => ({ severity: "warning" as const, path: ["passwd", "users", i, "shel"], message: "Unused key shel" })),
+      failure: "Error translating config: source config is invalid",
+      findings: [{ code: "placeholder-redacted", severity: "error" as const, path: ["passwd"], message: "REDACTED" }],
+    };
+    const rows = problemsOf(result);
+    expect(problemsOf(result)).toBe(rows);
+    expect(rows.map((r) => [r.severity, r.path, r.finding?.code ?? null])).toEqual([
+      ["warning", "$.passwd.users.0.shel", null],
+      ["warning", "$.passwd.users.1.shel", null],
+      ["warning", "$.passwd.users.2.shel", null],
+      ["error", "", null],
+      ["error", "$.passwd", "placeholder-redacted"],
+    ]);
+    // A finding that is an error makes the failure line a sum-up too.
+    expect(countProblemsOf(result)).toEqual({ error: 1, warning: 3, info: 0 });
+    expect(countProblemsOf(result)).toBe(countProblemsOf(result));
+    expect(countProblemsOf({ ...result, findings: [] })).toEqual({ error: 1, warning: 3, info: 0 });
+    expect(countProblemsOf(null)).toEqual({ error: 0, warning: 0, info: 0 });
   });
 });

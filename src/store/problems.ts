@@ -45,37 +45,36 @@ export function failureProblems(failure: string): Problem[] {
   return [{ severity: "error", message: failure, path: "", ...(m ? { line: Number(m[1]) } : {}), failure: true }];
 }
 
-const fromDiagnostic = (d: Diagnostic): Problem => ({
-  severity: d.severity,
-  message: d.message,
-  ...(d.hint ? { hint: d.hint } : {}),
-  path: d.path.length > 0 ? formatPath(d.path) : "",
-  pathElems: d.path,
-  ...(d.line !== undefined ? { line: d.line } : {}),
-  ...(d.column !== undefined ? { column: d.column } : {}),
-  failure: false,
-});
+function fromEntry(d: Diagnostic | Finding, finding: Finding | undefined): Problem {
+  // Built field by field (no spreads): a result can carry tens of thousands of entries.
+  const p: Problem = { severity: d.severity, message: d.message, path: d.path.length > 0 ? formatPath(d.path) : "", pathElems: d.path, failure: false };
+  if (finding !== undefined) p.finding = finding;
+  else if ((d as Diagnostic).hint) p.hint = (d as Diagnostic).hint;
+  if (d.line !== undefined) p.line = d.line;
+  if (d.column !== undefined) p.column = d.column;
+  return p;
+}
 
-const fromFinding = (f: Finding): Problem => ({
-  finding: f,
-  severity: f.severity,
-  message: f.message,
-  path: f.path.length > 0 ? formatPath(f.path) : "",
-  pathElems: f.path,
-  ...(f.line !== undefined ? { line: f.line } : {}),
-  ...(f.column !== undefined ? { column: f.column } : {}),
-  failure: false,
-});
+type Rowed = Pick<TranspileResult, "diagnostics" | "failure" | "findings">;
+
+// Several views ask for the rows of the same result (the editor's squiggles, the Problems tab and
+// its counts, the quick fixes): they are built once per result. Results are never changed.
+const rowsByResult = new WeakMap<Rowed, readonly Problem[]>();
+const countsByResult = new WeakMap<Rowed, ProblemCounts>();
 
 /**
  * Every row for a result: report entries first (in upstream's order), then the failure, then
- * Kindling's own findings (never mixed into upstream's rows).
+ * Kindling's own findings (never mixed into upstream's rows). The same array for the same result.
  */
-export function problemsOf(result: Pick<TranspileResult, "diagnostics" | "failure" | "findings"> | null): Problem[] {
+export function problemsOf(result: Rowed | null): readonly Problem[] {
   if (!result) return [];
-  const rows = result.diagnostics.map(fromDiagnostic);
-  if (result.failure) rows.push(...failureProblems(result.failure));
-  for (const f of result.findings ?? []) rows.push(fromFinding(f));
+  let rows = rowsByResult.get(result);
+  if (rows === undefined) {
+    const built = result.diagnostics.map((d) => fromEntry(d, undefined));
+    if (result.failure) built.push(...failureProblems(result.failure));
+    for (const f of result.findings ?? []) built.push(fromEntry(f, f));
+    rowsByResult.set(result, (rows = built));
+  }
   return rows;
 }
 
@@ -93,5 +92,13 @@ export function countProblems(rows: readonly Problem[]): ProblemCounts {
   const c: ProblemCounts = { error: 0, warning: 0, info: 0 };
   const entryErrors = rows.some((r) => !r.failure && r.severity === "error");
   for (const r of rows) if (!(r.failure && entryErrors)) c[r.severity]++;
+  return c;
+}
+
+/** {@link countProblems} of a result's rows, worked out once per result (the tab strip asks on every store change). */
+export function countProblemsOf(result: Rowed | null): ProblemCounts {
+  if (!result) return { error: 0, warning: 0, info: 0 };
+  let c = countsByResult.get(result);
+  if (c === undefined) countsByResult.set(result, (c = countProblems(problemsOf(result))));
   return c;
 }

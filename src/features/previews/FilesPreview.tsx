@@ -5,13 +5,13 @@ import type { ContentsView, FileEntryView, FilesView, FileTreeNode } from "./der
 /** Files, directories and links as an indented tree table. */
 export function FilesPreview({ view }: { view: FilesView }): JSX.Element {
   // Rows of the tree (implicit parent directories included) rendered per step.
-  const [limit, more] = useShownCount(countNodes(view.roots), 200, "entries");
+  const [limit, more] = useShownCount(view.rows, 200, "entries");
   const [invalidShown, moreInvalid] = useShownCount(view.invalid.length, 200, "entries");
   if (view.roots.length === 0 && view.invalid.length === 0) {
     return <p className="kp-empty">No files, directories or links.</p>;
   }
   // Ownership is usually root everywhere; then one note replaces a column of "root:root".
-  const showOwner = someNode(view.roots, (n) => n.entry !== null && !n.entry.ownerDefault);
+  const showOwner = view.ownersVary;
   const columns = showOwner ? 4 : 3;
   const rows: JSX.Element[] = [];
   let left = limit;
@@ -60,16 +60,6 @@ export function FilesPreview({ view }: { view: FilesView }): JSX.Element {
       ) : null}
     </div>
   );
-}
-
-function countNodes(nodes: FileTreeNode[]): number {
-  let n = 0;
-  for (const node of nodes) n += 1 + countNodes(node.children);
-  return n;
-}
-
-function someNode(nodes: FileTreeNode[], pred: (n: FileTreeNode) => boolean): boolean {
-  return nodes.some((n) => pred(n) || someNode(n.children, pred));
 }
 
 /** Decoded text of the contents and appended fragments that can be shown inline. */

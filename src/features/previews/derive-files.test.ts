@@ -184,6 +184,25 @@ describe("deriveFiles", () => {
     expect(find(w.roots, "/m")?.entry).toMatchObject({ mode: null, invalidMode: 99999 });
   });
 
+  it("counts the rows of the tree, and whether owners differ from root", () => {
+    const count = (nodes: FileTreeNode[]): number => nodes.reduce((n, c) => n + 1 + count(c.children), 0);
+    expect(v.rows).toBe(count(v.roots));
+    expect(v.rows).toBe(18);
+    expect(v.ownersVary).toBe(true);
+    const plain = deriveFiles({ storage: { files: [{ path: "/a/b/c" }, { path: "/a/d", user: {} }], directories: [{ path: "/e", group: { name: "" } }] } });
+    expect(flatten(plain.roots)).toEqual(["a implicit", "  b implicit", "    c file", "  d file", "e directory"]);
+    expect(plain.rows).toBe(5);
+    expect(plain.ownersVary).toBe(false);
+    // Only the entry shown for a path counts, not a duplicate of it.
+    expect(deriveFiles({ storage: { files: [{ path: "/a" }, { path: "/a", user: { name: "core" } }] } }).ownersVary).toBe(false);
+  });
+
+  it("handles a path of 100,000 segments (no recursion over the depth)", () => {
+    const w = deriveFiles({ storage: { files: [{ path: "/d".repeat(100_000) + "/f" }, { path: "/d/g" }] } });
+    expect(w.rows).toBe(4);
+    expect(flatten(w.roots)).toEqual(["d implicit", `  ${"d/".repeat(99_998)}d implicit`, "    f file", "  g file"]);
+  });
+
   it("cleans dot segments", () => {
     const w = deriveFiles({ storage: { files: [{ path: "/etc/./x/../y" }] } });
     expect(flatten(w.roots)).toEqual(["etc implicit", "  y file"]);

@@ -13,11 +13,11 @@ import {
   isRecord,
   nonEmptyStr,
   records,
-  safely,
   str,
   uint,
   type Rec,
 } from "./shape.ts";
+import { finish, type Steps } from "./steps.ts";
 
 export type EntryKind = "file" | "directory" | "link";
 
@@ -48,7 +48,7 @@ export interface FileEntryView {
   /** Files only. */
   contents: ContentsView | null;
   /** Files only: fragments appended to the file. */
-  append: ContentsView[];
+  append: readonly ContentsView[];
   /** Links only. */
   target: string | null;
   hard: boolean;
@@ -73,59 +73,91 @@ export interface FilesView {
   counts: { files: number; directories: number; links: number };
   /** Entries whose path isn't absolute, so they have no place in the tree. */
   invalid: FileEntryView[];
+  /** Rows of the tree: its nodes, implicit parent directories and merged chains included. */
+  rows: number;
+  /** True when an entry of the tree is owned by someone other than root:root. */
+  ownersVary: boolean;
 }
 
-export const emptyFilesView: FilesView = { roots: [], counts: { files: 0, directories: 0, links: 0 }, invalid: [] };
+export const emptyFilesView: FilesView = { roots: [], counts: { files: 0, directories: 0, links: 0 }, invalid: [], rows: 0, ownersVary: false };
 
 /** Derives the files preview; never throws, returns an empty tree for anything unusable. */
 export function deriveFiles(config: unknown): FilesView {
-  return safely(() => derive(config), emptyFilesView);
+  return finish(filesSteps(config), emptyFilesView);
 }
+
+/**
+ * {@link deriveFiles} in steps: it pauses every few thousand entries, path segments or tree
+ * nodes (see steps.ts), so tens of thousands of files can be derived over several tasks. May throw on hostile objects; run it
+ * with `finish` or a stepped job, which fall back to the empty view.
+ */
+export function* filesSteps(config: unknown): Steps<FilesView> {
+  const storage = field(ignitionOf(config), "storage");
+  const root = newNode("", "/");
+  // Every node, each after its parent: frozen from the end, a node's children are ready before it.
+  const nodes: MutableNode[] = [root];
+  const invalid: FileEntryView[] = [];
+  const counts = { files: 0, directories: 0, links: 0 };
+  let ownersVary = false;
+  let work = 0;
+  for (const kind of ["directory", "file", "link"] as const) {
+    for (const r of records(storage, LISTS[kind])) {
+      const e = entryView(kind, r);
+      counts[LISTS[kind]]++;
+      if (++work >= STEP_WORK) {
+        work = 0;
+        yield;
+      }
+      const segments = cleanSegments(e.path);
+      if (segments === null) {
+        invalid.push(e);
+        continue;
+      }
+      let node = root;
+      for (const seg of segments) {
+        const children = (node.children ??= new Map());
+        let child = children.get(seg);
+        if (child === undefined) {
+          child = newNode(seg, node === root ? "/" + seg : node.path + "/" + seg);
+          children.set(seg, child);
+          nodes.push(child);
+        }
+        node = child;
+      }
+      if (node.entry === null) {
+        node.entry = e;
+        node.kind = e.kind;
+        if (!e.ownerDefault) ownersVary = true;
+      } else {
+        node.duplicates++;
+      }
+      work += segments.length;
+    }
+  }
+  let rows = 0;
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i] as MutableNode;
+    n.frozen = freeze(n);
+    n.children = null;
+    // Merged chains of implicit directories are one row.
+    if (n.frozen.path === n.path) rows++;
+    if (++work >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
+  }
+  const roots = root.frozen?.children ?? [];
+  return { roots, counts, invalid, rows: rows - 1, ownersVary };
+}
+
+/** Entries, path segments and tree nodes handled between two pauses of {@link filesSteps} (a few milliseconds). */
+const STEP_WORK = 2000;
+
+/** The list of each kind of entry, in `storage` and in the counts. */
+const LISTS = { directory: "directories", file: "files", link: "links" } as const;
 
 // Ignition's defaults: files 0644, directories 0755 (see the Ignition config spec).
 const DEFAULT_MODE: Readonly<Record<EntryKind, number>> = { file: 0o644, directory: 0o755, link: 0o777 };
-
-function derive(config: unknown): FilesView {
-  const storage = field(ignitionOf(config), "storage");
-  const entries: FileEntryView[] = [
-    ...records(storage, "directories").map((r) => entryView("directory", r)),
-    ...records(storage, "files").map((r) => entryView("file", r)),
-    ...records(storage, "links").map((r) => entryView("link", r)),
-  ];
-  const counts = {
-    files: entries.filter((e) => e.kind === "file").length,
-    directories: entries.filter((e) => e.kind === "directory").length,
-    links: entries.filter((e) => e.kind === "link").length,
-  };
-
-  const root: MutableNode = newNode("", "/");
-  const invalid: FileEntryView[] = [];
-  for (const e of entries) {
-    const segments = cleanSegments(e.path);
-    if (segments === null) {
-      invalid.push(e);
-      continue;
-    }
-    let node = root;
-    let path = "";
-    for (const seg of segments) {
-      path += "/" + seg;
-      let child = node.children.get(seg);
-      if (child === undefined) {
-        child = newNode(seg, path);
-        node.children.set(seg, child);
-      }
-      node = child;
-    }
-    if (node.entry === null) {
-      node.entry = e;
-      node.kind = e.kind;
-    } else {
-      node.duplicates++;
-    }
-  }
-  return { roots: freeze(root).children, counts, invalid };
-}
 
 interface MutableNode {
   name: string;
@@ -133,24 +165,34 @@ interface MutableNode {
   kind: EntryKind | "implicit";
   entry: FileEntryView | null;
   duplicates: number;
-  children: Map<string, MutableNode>;
+  /** Null until the node has a child, and again once it is frozen. */
+  children: Map<string, MutableNode> | null;
+  frozen: FileTreeNode | null;
 }
 
 function newNode(name: string, path: string): MutableNode {
-  return { name, path, kind: "implicit", entry: null, duplicates: 0, children: new Map() };
+  return { name, path, kind: "implicit", entry: null, duplicates: 0, children: null, frozen: null };
 }
 
-/** Sorted, immutable copy; chains of implicit directories are merged into one row. */
+/** Directories (and anything with children) sort before files and links. */
+const isDirLike = (n: FileTreeNode) => n.kind === "directory" || n.kind === "implicit" || n.children.length > 0;
+
+function byDirThenName(a: FileTreeNode, b: FileTreeNode): number {
+  const da = isDirLike(a);
+  if (da !== isDirLike(b)) return da ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** Sorted, immutable copy (its children frozen already); chains of implicit directories are merged into one row. */
 function freeze(n: MutableNode): FileTreeNode {
-  const children = [...n.children.values()]
-    .map(freeze)
-    .sort((a, b) => {
-      const da = a.kind === "directory" || a.kind === "implicit" || a.children.length > 0;
-      const db = b.kind === "directory" || b.kind === "implicit" || b.children.length > 0;
-      if (da !== db) return da ? -1 : 1;
-      return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-    });
-  let node: FileTreeNode = {
+  const children: FileTreeNode[] = [];
+  if (n.children !== null) for (const c of n.children.values()) children.push(c.frozen as FileTreeNode);
+  children.sort(byDirThenName);
+  const only = children[0];
+  if (n.kind === "implicit" && n.path !== "/" && children.length === 1 && only !== undefined && only.kind === "implicit") {
+    return { ...only, name: `${n.name}/${only.name}` };
+  }
+  return {
     name: n.name,
     path: n.path,
     kind: n.kind,
@@ -159,16 +201,13 @@ function freeze(n: MutableNode): FileTreeNode {
     conflict: (n.kind === "file" || n.kind === "link") && children.length > 0,
     children,
   };
-  const only = children[0];
-  if (n.kind === "implicit" && n.path !== "/" && children.length === 1 && only !== undefined && only.kind === "implicit") {
-    node = { ...only, name: `${n.name}/${only.name}` };
-  }
-  return node;
 }
 
 /** Path segments of an absolute path, with `.`/`..` resolved; null if not absolute. */
 function cleanSegments(path: string): string[] | null {
   if (!path.startsWith("/")) return null;
+  // Most paths are clean already: no empty, `.` or `..` segment.
+  if (path.length > 1 && !path.endsWith("/") && !path.includes("//") && !path.includes("/.")) return path.slice(1).split("/");
   const out: string[] = [];
   for (const seg of path.split("/")) {
     if (seg === "" || seg === ".") continue;
@@ -187,27 +226,28 @@ function ownerPart(v: unknown): string | null {
 }
 
 // A config has a handful of distinct modes and tens of thousands of entries: format each mode once.
-const modeTexts = new Map<string, string | null>();
+const modeTexts = new Map<NodeType, Map<number, string | null>>();
 const octalTexts = new Map<number, string>();
 
-function modeText(mode: number, type: NodeType): string | null {
-  const key = `${type}${mode}`;
-  let text = modeTexts.get(key);
-  if (text === undefined) {
-    if (modeTexts.size > 20_000) modeTexts.clear();
-    modeTexts.set(key, (text = formatMode(mode, type)));
+/** `text(key)`, remembered in `cache` (cleared when it grows past 20,000). */
+function remembered<K, V>(cache: Map<K, V>, key: K, text: (key: K) => V): V {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size > 20_000) cache.clear();
+    cache.set(key, (v = text(key)));
   }
-  return text;
+  return v;
 }
 
-function octalText(mode: number): string {
-  let text = octalTexts.get(mode);
-  if (text === undefined) {
-    if (octalTexts.size > 20_000) octalTexts.clear();
-    octalTexts.set(mode, (text = octalMode(mode)));
-  }
-  return text;
+function modeText(mode: number, type: NodeType): string | null {
+  let byMode = modeTexts.get(type);
+  if (byMode === undefined) modeTexts.set(type, (byMode = new Map()));
+  return remembered(byMode, mode, (m) => formatMode(m, type));
 }
+
+/** The contents of a file without `contents` (shared: views are never changed). */
+const NO_CONTENTS: ContentsView = { source: null, summary: "empty", verification: null };
+const NO_APPEND: readonly ContentsView[] = [];
 
 function entryView(kind: EntryKind, r: Rec): FileEntryView {
   const path = str(r, "path") ?? "";
@@ -225,14 +265,14 @@ function entryView(kind: EntryKind, r: Rec): FileEntryView {
     kind,
     path,
     mode: formatted,
-    octal: formatted !== null && kind !== "link" ? octalText(effective) : null,
+    octal: formatted !== null && kind !== "link" ? remembered(octalTexts, effective, octalMode) : null,
     modeDefault: kind !== "link" && given === null,
     invalidMode: formatted === null && !hard ? given : null,
     owner: `${user ?? "root"}:${group ?? "root"}`,
     ownerDefault: user === null && group === null,
     overwrite: bool(r, "overwrite"),
-    contents: kind === "file" ? contentsView(isRecord(contents) ? contents : null) : null,
-    append: kind === "file" ? records(r, "append").map(contentsView) : [],
+    contents: kind === "file" ? (isRecord(contents) ? contentsView(contents) : NO_CONTENTS) : null,
+    append: kind === "file" && field(r, "append") !== undefined ? records(r, "append").map(contentsView) : NO_APPEND,
     target: kind === "link" ? str(r, "target") : null,
     hard,
   };
