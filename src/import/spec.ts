@@ -4,15 +4,14 @@
  * which fields exist in a version, and which ones hold modes or multi-line text).
  */
 import { registry, type VariantSpec } from "../transpiler/spec/variants.ts";
+import { snake } from "../transpiler/variants/common.ts";
 import type { FieldDesc, SpecDesc, TypeDesc } from "../transpiler/spec/kit.ts";
 
 export type { VariantSpec } from "../transpiler/spec/variants.ts";
 export type { FieldDesc, SpecDesc, TypeDesc } from "../transpiler/spec/kit.ts";
 
-/** Butane's name for an Ignition key: `sizeMiB` → `size_mib`, `httpHeaders` → `http_headers`. */
-export function snakeKey(camel: string): string {
-  return camel.replace(/(MiB|[A-Z])/g, "_$1").toLowerCase();
-}
+/** Butane's name for an Ignition key: `sizeMiB` → `size_mib`, `httpHeaders` → `http_headers` (upstream's rule). */
+export const snakeKey = snake;
 
 /** Ignition's name for a Butane key (the inverse of `snakeKey` for every key Butane has). */
 export function camelKey(snake: string): string {
