@@ -4,7 +4,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist", "dist-cli", "node_modules", "test-results", "playwright-report", "bench-results"] },
+  { ignores: ["dist", "dist-cli", "dist-types", "node_modules", "test-results", "playwright-report", "bench-results"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
