@@ -19,8 +19,8 @@ export default tseslint.config(
   },
   {
     // The transpiler and the importer are pure: the worker, the CLI and the tests run the same code.
-    files: ["src/transpiler/**/*.ts", "src/import/**/*.ts"],
-    ignores: ["src/transpiler/**/*.test.ts", "src/import/**/*.test.ts"],
+    files: ["src/transpiler/**/*.ts", "src/import/**/*.ts", "src/library/**/*.ts"],
+    ignores: ["src/transpiler/**/*.test.ts", "src/import/**/*.test.ts", "src/library/**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -22,3 +22,4 @@ export {
   type PathElem,
   type Severity,
 } from "../transpiler/index.ts";
+export { toButaneYaml, transpileObject, type AnyButaneConfig, type ButaneConfig, type ButaneConfigs, type ButaneVariant, type ButaneVersion } from "./typed.ts";
