@@ -3,12 +3,13 @@
  * `npm run test:pack`: the package as a user gets it. Packs the repository (`npm pack`, which
  * builds dist-cli/ and dist-types/), installs the tarball into an empty directory with an empty
  * npm cache and `--offline` (so any runtime dependency would fail the install), then checks
- * `npx kindling` (help, a transpile, a failing config and their exit statuses), imports the
- * library from a Node script, and type-checks a TypeScript fixture against the installed types.
- * Prints the packed size and the installed footprint.
+ * `npx kindling` (help, a transpile, a failing config and their exit statuses), runs the
+ * pre-commit hook's entry on good and bad files, imports the library from a Node script, and
+ * type-checks a TypeScript fixture (typed configs accepted, wrong fields rejected) against the
+ * installed types. Prints the packed size and the installed footprint.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -83,7 +84,20 @@ try {
   const usage = npx(["--bogus"]);
   check("npx kindling --bogus: exit 2 with usage", usage.status === 2 && usage.stderr.includes("unknown flag: --bogus"), usage.stderr);
 
-  // 4. The library from Node, and its types from TypeScript.
+  // 4. The pre-commit hook's entry, run as pre-commit runs it: entry + the staged files as arguments.
+  const hookText = readFileSync(join(root, ".pre-commit-hooks.yaml"), "utf8");
+  const entry = /^\s*entry:\s*(.+)$/m.exec(hookText)?.[1]?.trim().split(/\s+/) ?? [];
+  const hookRun = (files) => run("npx", ["--offline", ...entry, ...files], { cwd: app, env });
+  const hookGood = hookRun(["good.bu"]);
+  check(`pre-commit entry (${entry.join(" ")}) passes good.bu`, hookGood.status === 0, hookGood.stderr);
+  const hookBad = hookRun(["good.bu", "bad.bu", "warn.bu"]);
+  check(
+    "pre-commit entry fails on bad.bu and warn.bu, naming them",
+    hookBad.status === 1 && hookBad.stderr.includes("bad.bu:5:13") && hookBad.stderr.includes("warn.bu:3:1"),
+    hookBad.stderr,
+  );
+
+  // 5. The library from Node, and its types from TypeScript.
   const lib = run(process.execPath, ["use-library.mjs"], { cwd: app });
   check("import { transpile, listSpecs, renderReport } from \"kindling\"", lib.status === 0, lib.stdout + lib.stderr);
   const tsc = run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: app });

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { findPlatform, findTarget, PLATFORMS, renderReport, TARGETS, transpile, type LintOptions } from "../transpiler/index.ts";
 import { renderFindings } from "./findings.ts";
-import { parseArgs, usage } from "./args.ts";
+import { parseArgs, usage, type CliOptions } from "./args.ts";
 import { nodeFilesProvider } from "./node-files.ts";
 import { decodeReplacing, goBytes } from "../transpiler/go/utf8.ts";
 import { runImport } from "./import-cmd.ts";
@@ -33,7 +33,27 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
     io.stderr(usage(argv0) + parsed.error + "\n");
     return 2;
   }
-  const o = parsed.opts;
+  return runParsed(parsed.opts, io);
+}
+
+/**
+ * Runs the CLI once per input file (`kindling-each`, for pre-commit and other tools that append
+ * the files to a command): the same flags for every file, each file reported as `kindling` reports
+ * it alone. The exit code is the highest of the runs (2 when no file is given).
+ */
+export function runCliEach(argv: readonly string[], io: CliIo = processIo): number {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok || parsed.opts.positional.length === 0) {
+    io.stderr(usage("kindling-each") + (parsed.ok ? "no input files\n" : parsed.error + "\n"));
+    return 2;
+  }
+  let code = 0;
+  for (const file of parsed.opts.positional) code = Math.max(code, runParsed({ ...parsed.opts, positional: [file] }, io));
+  return code;
+}
+
+function runParsed(o: CliOptions, io: CliIo): number {
+  const argv0 = "kindling";
   if (o.deprecatedInput) io.stderr("Flag --input has been deprecated, specify filename directly on command line\n");
   let input = o.input;
   if (o.positional.length === 1 && input === "") input = o.positional[0]!;
