@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
 import { devices, type PlaywrightTestConfig } from "@playwright/test";
+import { systemChromiumPath } from "./scripts/browser.mjs";
 
-// Debian's Chromium when present (no browser download needed), else Playwright's own.
-const systemChromium = "/usr/bin/chromium";
+// Debian's Chromium (or KINDLING_CHROMIUM) when present (no browser download needed), else
+// Playwright's own; scripts/ensure-browser.mjs gets one before `npm test`'s e2e step.
+const systemChromium = systemChromiumPath(process.env);
 const useSystem = existsSync(systemChromium);
 
 /** The one browser project both the e2e tests and the UI benchmark run in. */
