@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Ajv, { type ValidateFunction } from "ajv";
 import { describe, expect, it } from "vitest";
-import { generatedFiles } from "./generate.ts";
+import { CONFIG_TYPES_PATH, generatedFiles } from "./generate.ts";
 import { butaneSchema, ignitionKey, ignitionSchema, ignitionSpec, ignitionVersions, SCHEMA_KEYWORDS } from "./json-schema.ts";
 import { lookupSpec, registry, type VariantSpec } from "./variants.ts";
 
@@ -41,6 +41,9 @@ describe("generated files", () => {
     expect([...files.keys()].filter((p) => p.startsWith("docs/spec/")).length).toBe(registry.size + 1);
     // The served HTML reference: a page per variant/version, an index and a style sheet.
     expect([...files.keys()].filter((p) => p.startsWith("public/docs/spec/")).length).toBe(registry.size + 2);
+    // The library's config types: one root interface per variant/version, variant and version pinned.
+    const types = files.get(CONFIG_TYPES_PATH) ?? "";
+    for (const vs of registry.values()) expect(types).toContain(`  version: "${vs.version}";\n  /** Which operating system the config is for. */\n  variant: "${vs.variant}";\n`);
   });
 
   it("are committed and current (run `npm run gen` after changing src/transpiler/spec)", () => {
