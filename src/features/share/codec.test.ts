@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { deflateRawSync } from "node:zlib";
 import { MAX_EDITOR_TEXT } from "../../lib/size-limits.ts";
@@ -103,10 +103,18 @@ describe("share codec", () => {
     });
 
     it("gives the page a turn while inflating", async () => {
+      // A slow machine's clock (5 ms per look): inflating goes past the time slice and must yield.
+      // (On a fast machine the whole refusal can fit in one slice, with nothing to yield for.)
+      let now = 0;
+      const clock = vi.spyOn(performance, "now").mockImplementation(() => (now += 5));
       let ticks = 0;
       const timer = setInterval(() => ticks++, 0);
-      await decodeShareFragment("v1/" + toBase64Url(bomb));
-      clearInterval(timer);
+      try {
+        expect(await decodeShareFragment("v1/" + toBase64Url(bomb))).toMatchObject({ kind: "too-large" });
+      } finally {
+        clearInterval(timer);
+        clock.mockRestore();
+      }
       expect(ticks).toBeGreaterThan(0);
     });
   });
