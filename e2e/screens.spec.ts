@@ -21,13 +21,17 @@ for (const colorScheme of ["light", "dark"] as const) {
       };
       await shot("1-default");
 
+      // Each panel's code loads on first use: the picture is of the panel, not of "Loading…".
       await page.getByRole("tab", { name: /Problems/ }).click();
+      await expect(page.getByTestId("problems-panel")).toBeVisible();
       await shot("2-problems");
 
       await page.getByRole("tab", { name: "Preview" }).click();
+      await expect(page.getByTestId("preview-panel")).toBeVisible();
       await shot("3-preview");
 
       await page.getByRole("tab", { name: /Files/ }).click();
+      await expect(page.getByTestId("files-panel")).toBeVisible();
       await shot("4-files");
 
       await page.getByRole("button", { name: "Share…" }).click();
