@@ -18,8 +18,8 @@ export class BufReader {
   private r = 0;
   private w = 0;
   private err: string | null = null;
-  /** Bytes of the rune the last `readRune` returned; -1 after any other read. */
-  lastRuneSize = -1;
+  /** Bytes of the rune the last `readRune` returned (for `unreadRune`); -1 after any other read. */
+  private lastRuneSize = -1;
   private srcPos = 0;
   private readonly src: Uint8Array;
 
@@ -56,7 +56,7 @@ export class BufReader {
 
   /**
    * Go `ReadRune`: the rune, or -1 at the end of the input (the only error a string reader
-   * gives: io.EOF). Its size is in `lastRuneSize`.
+   * gives: io.EOF).
    */
   readRune(): number {
     const r = this.r;
