@@ -5,6 +5,7 @@
 import { useLayoutEffect, useRef } from "react";
 import { baseOptions, monaco, withoutBracketPairs } from "./monaco.ts";
 import { changedSpan } from "../lib/changed-span.ts";
+import { onOutput } from "../store/output-feed.ts";
 import { useStudioStore } from "../store/store.ts";
 import { viewedPart } from "../features/output/viewed-part.ts";
 
@@ -88,14 +89,22 @@ export default function OutputView({ language, label }: OutputViewProps) {
 
   // The output, and new options, in the editor before the browser's next frame; then each new
   // output as it arrives from the worker, in that same task (outside React: Monaco draws it at the
-  // next frame, where a React render first could miss that frame).
+  // next frame, and the rest of the studio reads the result after that frame; store/output-feed.ts).
   useLayoutEffect(() => {
     const current = useStudioStore.getState().lastGood;
     if (current?.outputFormat === language) show(current.output, language, label);
-    return useStudioStore.subscribe((s, prev) => {
+    const fromStore = useStudioStore.subscribe((s, prev) => {
       const good = s.lastGood;
       if (good && good !== prev.lastGood && good.outputFormat === language) show(good.output, language, label);
     });
+    // A new output reaches the view here first, before the rest of the studio (output-feed.ts).
+    const fromWorker = onOutput((good) => {
+      if (good.outputFormat === language) show(good.output, language, label);
+    });
+    return () => {
+      fromStore();
+      fromWorker();
+    };
   });
 
   return <div ref={host} className="k-monaco-host" data-testid="output-view" />;

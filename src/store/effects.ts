@@ -3,7 +3,9 @@
  * then sent to the transpile worker; answers come back as store updates.
  */
 import type { TranspileClient } from "../worker/client.ts";
-import { applyResult, applyWorkerProblem, dismissNotice, notify, SaveState, Status, useStudioStore } from "./store.ts";
+import { afterNextPaint } from "../lib/after-paint.ts";
+import { publishOutput } from "./output-feed.ts";
+import { applyResult, applyWorkerProblem, dismissNotice, goodOutputOf, notify, SaveState, Status, useStudioStore } from "./store.ts";
 
 export interface EffectDeps {
   client: Pick<TranspileClient, "transpile" | "setFiles">;
@@ -42,6 +44,19 @@ export function startEffects({ client, autosave, debounceMs = DEBOUNCE_MS, first
     compactTimer = setTimeout(() => autosave.pause(), COMPACT_AFTER_MS);
   };
 
+  /** The newest answer waiting for the next paint (an older one waiting is replaced). */
+  let pendingApply: (() => void) | null = null;
+  const flushApply = () => {
+    const apply = pendingApply;
+    pendingApply = null;
+    if (!stopped) apply?.();
+  };
+  const applyAfterPaint = (apply: () => void) => {
+    const waiting = pendingApply !== null;
+    pendingApply = apply;
+    if (!waiting) void afterNextPaint().then(flushApply);
+  };
+
   const run = async () => {
     const s = useStudioStore.getState();
     const rev = s.rev;
@@ -56,11 +71,20 @@ export function startEffects({ client, autosave, debounceMs = DEBOUNCE_MS, first
     switch (outcome.kind) {
       case "superseded":
         return;
-      case "result":
-        applyResult(outcome.result, rev);
-        dismissNotice("worker");
+      case "result": {
+        // The output first, in this task (the output view draws it at the next frame); the rest
+        // of the studio reads the result once that frame is painted.
+        const result = outcome.result;
+        const good = goodOutputOf(result);
+        if (good) publishOutput(good);
+        applyAfterPaint(() => {
+          applyResult(result, rev, good);
+          dismissNotice("worker");
+        });
         return;
+      }
       case "timeout": {
+        flushApply();
         const saved = useStudioStore.getState().saved;
         const kept =
           saved === SaveState.Local || saved === SaveState.Backup
@@ -72,6 +96,7 @@ export function startEffects({ client, autosave, debounceMs = DEBOUNCE_MS, first
         return;
       }
       case "crash": {
+        flushApply();
         const text = `Internal error in the transpiler, please report it: ${outcome.message}`;
         applyWorkerProblem(Status.Crash, text);
         notify({ id: "worker", kind: "error", text });

@@ -3,6 +3,7 @@ import type { TranspileResult } from "../transpiler/index.ts";
 import type { TranspileOutcome } from "../worker/client.ts";
 import { MAX_EDITOR_TEXT } from "../lib/size-limits.ts";
 import { startEffects } from "./effects.ts";
+import { onOutput } from "./output-feed.ts";
 import {
   applyResult,
   dismissNotice,
@@ -184,6 +185,40 @@ describe("effects", () => {
     await vi.runAllTimersAsync();
     expect(client.transpile).toHaveBeenCalledTimes(3);
     stop();
+  });
+
+  describe("with frames", () => {
+    // One frame every 16 ms (in Node there is no requestAnimationFrame: results apply at once).
+    beforeEach(() => vi.stubGlobal("requestAnimationFrame", (cb: FrameRequestCallback) => setTimeout(() => cb(performance.now()), 16)));
+    afterEach(() => vi.unstubAllGlobals());
+
+    it("hands a new output to the output view at once, and the result to the store after the next paint", async () => {
+      const seen: string[] = [];
+      const off = onOutput((g) => seen.push(`${g.output}| store has ${useStudioStore.getState().result?.output ?? "nothing"}`));
+      setSource("a");
+      const stop = startEffects({ client, autosave });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(seen).toEqual(["out:a\n| store has nothing"]);
+      expect(useStudioStore.getState().status).toBe("pending");
+      await vi.advanceTimersByTimeAsync(20);
+      expect(useStudioStore.getState()).toMatchObject({ status: "ready", result: { output: "out:a\n" }, lastGood: { output: "out:a\n" } });
+      off();
+      stop();
+    });
+
+    it("only the newest of the answers waiting for a paint reaches the store, and a crash after them is kept", async () => {
+      setSource("a");
+      const stop = startEffects({ client, autosave });
+      await vi.advanceTimersByTimeAsync(0);
+      answer = () => ({ kind: "crash", message: "boom" });
+      setSource("b", "editor");
+      await vi.advanceTimersByTimeAsync(0);
+      // The waiting answer for "a" went in first; the crash of "b" is what the studio shows.
+      expect(useStudioStore.getState()).toMatchObject({ status: "crash", result: { output: "out:a\n" } });
+      await vi.advanceTimersByTimeAsync(100);
+      expect(useStudioStore.getState()).toMatchObject({ status: "crash", workerProblem: expect.stringMatching(/boom/) });
+      stop();
+    });
   });
 
   it("drops superseded answers", async () => {

@@ -148,24 +148,31 @@ export function setFiles(files: WireFile[]): void {
   set((s) => ({ files: sorted, rev: s.rev + 1, status: Status.Pending }));
 }
 
+/** What the output view shows for `result`, or null when it produced no output. */
+export function goodOutputOf(result: TranspileResult): GoodOutput | null {
+  if (result.output === null) return null;
+  return {
+    output: result.output,
+    outputFormat: result.outputFormat,
+    config: result.config,
+    ...(result.variant !== undefined ? { variant: result.variant } : {}),
+    ...(result.version !== undefined ? { version: result.version } : {}),
+    ...(result.ignitionVersion !== undefined ? { ignitionVersion: result.ignitionVersion } : {}),
+  };
+}
+
 /** Records the result of a transpile of revision `forRev` (older revisions leave the status pending). */
-export function applyResult(result: TranspileResult, forRev = get().rev): void {
+export function applyResult(result: TranspileResult, forRev = get().rev, good = goodOutputOf(result)): void {
   set((s) => ({
     result,
     status: forRev === s.rev ? Status.Ready : Status.Pending,
     workerProblem: null,
-    lastGood:
-      result.output !== null
-        ? {
-            output: result.output,
-            outputFormat: result.outputFormat,
-            config: result.config,
-            ...(result.variant !== undefined ? { variant: result.variant } : {}),
-            ...(result.version !== undefined ? { version: result.version } : {}),
-            ...(result.ignitionVersion !== undefined ? { ignitionVersion: result.ignitionVersion } : {}),
-          }
-        : s.lastGood,
-    spec: result.variant && result.version ? { variant: result.variant, version: result.version } : s.spec,
+    lastGood: good ?? s.lastGood,
+    // The same object while the variant and version stay (its readers re-render on a new one).
+    spec:
+      result.variant && result.version && (s.spec?.variant !== result.variant || s.spec.version !== result.version)
+        ? { variant: result.variant, version: result.version }
+        : s.spec,
   }));
 }
 

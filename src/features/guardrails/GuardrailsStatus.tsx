@@ -2,7 +2,7 @@
  * The status line's guardrails: the target picker (which machine must read this config) and the
  * user-data size meter with its platform picker, red over the platform's limit.
  */
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { TARGETS, type TargetRow } from "../../transpiler/lint/targets.ts";
 import { PLATFORMS } from "../../transpiler/lint/platforms.ts";
 import { useStudioStore } from "../../store/store.ts";
@@ -79,11 +79,12 @@ function SizeMeter() {
   );
 }
 
-export function GuardrailsStatus() {
+/** Memoised: the status line re-renders at every keystroke; these read the store themselves. */
+export const GuardrailsStatus = memo(function GuardrailsStatus() {
   return (
     <>
       <TargetPicker />
       <SizeMeter />
     </>
   );
-}
+});
