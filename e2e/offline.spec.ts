@@ -114,11 +114,18 @@ test.describe.serial("offline studio", () => {
     }
   });
 
-  test("a new version is offered, never forced; Reload keeps the draft", async () => {
+  test("a new version is offered, never forced; Reload keeps the draft, in each tab", async () => {
     const draft = `${HEAD}# draft written before the update\nstorage:\n  files:\n    - path: /etc/kept\n`;
     await setEditorText(page, draft);
     await waitUpToDate(page);
     await expect.poll(() => savedDraft(page)).toBe(draft);
+    // A second tab on the same version; it starts from the newest draft and is never edited.
+    const other = await context.newPage();
+    await other.goto("/");
+    await waitForEditor(other);
+    await expect.poll(() => monacoText(other, "source-editor")).toContain("# draft written before the update");
+    const marked = (p: Page) => p.evaluate(() => (window as unknown as { __before?: boolean }).__before === true);
+    for (const p of [page, other]) await p.evaluate(() => ((window as unknown as { __before: boolean }).__before = true));
 
     // A new build: the server now has a service worker script with other bytes (the same precache
     // list, as a build that changed only the worker would have). vite preview reads its files from
@@ -127,36 +134,48 @@ test.describe.serial("offline studio", () => {
     const original = readFileSync(SW_FILE, "utf8");
     writeFileSync(SW_FILE, `${original}\n// the next version\n`);
     try {
-      await page.evaluate(() => ((window as unknown as { __before: boolean }).__before = true));
       // The check a tab makes when it is shown again after an hour, or any navigation, asks the same.
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+
+      const notice = page.getByTestId("notice-update");
+      await expect(notice).toContainText("A new version of Kindling is ready", { timeout: 30_000 });
+      await expect(notice).toHaveAttribute("role", "status");
+      await expect(other.getByTestId("notice-update")).toContainText("A new version of Kindling is ready");
+      await page.screenshot({ path: test.info().outputPath("update-notice.png") });
+      await notice.screenshot({ path: test.info().outputPath("update-notice-close.png") });
+
+      // Offered only: the tabs go on with the old version until the user chooses.
+      await page.waitForTimeout(1_000);
+      expect([await marked(page), await marked(other)]).toEqual([true, true]);
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state)).toBe("installed");
+
+      // The user edits once more, then chooses Reload.
+      const last = `${draft}# and one last line\n`;
+      await setEditorText(page, last);
+      await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Reload" }).click()]);
+      await waitForEditor(page);
+      expect(await marked(page)).toBe(false);
+      await expect.poll(() => monacoText(page, "source-editor")).toContain("# and one last line");
+      expect(await savedDraft(page)).toBe(last);
+      // The new version controls the page; nothing waits any more, and nothing is offered.
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
+      await expect(page.getByTestId("notice-update")).toHaveCount(0);
+
+      // The other tab was not reloaded: it still offers the reload. Its text, never edited there,
+      // was only the first tab's older draft: Reload stores it as this tab's own draft first, or
+      // the reload would show the first tab's newer text in its place.
+      await page.waitForTimeout(500);
+      expect(await marked(other)).toBe(true);
+      await expect(other.getByTestId("notice-update")).toBeVisible();
+      await Promise.all([other.waitForEvent("load"), other.getByTestId("notice-update").getByRole("button", { name: "Reload" }).click()]);
+      await waitForEditor(other);
+      expect(await marked(other)).toBe(false);
+      await expect.poll(() => monacoText(other, "source-editor")).toContain("# draft written before the update");
+      expect(await monacoText(other, "source-editor")).not.toContain("# and one last line");
+      await other.close();
     } finally {
       writeFileSync(SW_FILE, original);
     }
-
-    const notice = page.getByTestId("notice-update");
-    await expect(notice).toContainText("A new version of Kindling is ready", { timeout: 30_000 });
-    await expect(notice).toHaveAttribute("role", "status");
-    await page.screenshot({ path: test.info().outputPath("update-notice.png") });
-    await notice.screenshot({ path: test.info().outputPath("update-notice-close.png") });
-
-    // Offered only: the tab goes on with the old version until the user chooses.
-    await page.waitForTimeout(1_000);
-    expect(await page.evaluate(() => (window as unknown as { __before?: boolean }).__before)).toBe(true);
-    const waiting = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state);
-    expect(waiting).toBe("installed");
-
-    // The user edits once more, then chooses Reload.
-    const last = `${draft}# and one last line\n`;
-    await setEditorText(page, last);
-    await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Reload" }).click()]);
-    await waitForEditor(page);
-    expect(await page.evaluate(() => (window as unknown as { __before?: boolean }).__before)).toBeUndefined();
-    await expect.poll(() => monacoText(page, "source-editor")).toContain("# and one last line");
-    expect(await savedDraft(page)).toBe(last);
-    // The new version controls the page; nothing is waiting any more, and nothing is offered.
-    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
-    await expect(page.getByTestId("notice-update")).toHaveCount(0);
   });
 
   test("nothing left the origin and the CSP was never violated", () => {
