@@ -33,8 +33,11 @@ test.describe.serial("offline studio", () => {
     // A browser profile of its own, as a user's: Chromium does not install apps from an incognito
     // context (what browser.newContext() gives), and the installability check says so.
     profile = mkdtempSync(join(tmpdir(), "kindling-offline-"));
+    // The project's browser (the system Chromium where there is one) and device settings.
+    const { launchOptions, ...use } = testInfo.project.use;
     context = await playwright.chromium.launchPersistentContext(profile, {
-      ...testInfo.project.use,
+      ...use,
+      ...launchOptions,
       baseURL,
       serviceWorkers: "allow",
       acceptDownloads: true,
@@ -47,6 +50,7 @@ test.describe.serial("offline studio", () => {
       );
     });
     page = context.pages()[0] ?? (await context.newPage());
+    console.log(`[measure] browser: ${context.browser()?.version() ?? "(persistent context)"}, ${launchOptions?.executablePath ?? "Playwright's Chromium"}`);
   });
 
   test.afterAll(async () => {
