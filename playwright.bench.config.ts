@@ -17,6 +17,8 @@ export default defineConfig({
     baseURL,
     viewport: { width: 1280, height: 720 },
     trace: "off",
+    // Measures the app, not the service worker's precache downloads (see playwright.config.ts).
+    serviceWorkers: "block",
   },
   projects: [chromiumProject],
   webServer: previewServer,

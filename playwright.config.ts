@@ -15,6 +15,10 @@ export default defineConfig({
     baseURL,
     viewport: { width: 1280, height: 720 },
     trace: "retain-on-failure",
+    // The studio's service worker (offline use) is tested in e2e/offline.spec.ts alone, which
+    // allows it. Elsewhere it would precache the whole app in the background of every test (CPU
+    // and bandwidth on a busy machine), and a page it controls could bypass page.route().
+    serviceWorkers: "block",
   },
   projects: [chromiumProject],
   webServer: previewServer,

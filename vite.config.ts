@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin, type Rollup } from "vite";
 import react from "@vitejs/plugin-react";
+import { VitePWA } from "vite-plugin-pwa";
 
 /**
  * The generated JSON Schemas (schemas/butane, schemas/ignition) in the build at the same paths,
@@ -61,8 +62,62 @@ function listEditorChunks(): Plugin {
   };
 }
 
+/**
+ * Offline use: a web app manifest and a service worker that Workbox generates (vite-plugin-pwa's
+ * generateSW) to precache the app: the entry, every lazy chunk (Monaco included), the workers,
+ * the CSS and fonts, the icons, the Butane schemas the editor fetches and the reference pages
+ * hover links to. No runtime caching: the precache holds everything the studio asks for. The
+ * worker registers from our own module (src/app/service-worker.ts), never from an inline script
+ * (the CSP forbids one); a new version waits until the user chooses to reload ("prompt"). Workbox's
+ * runtime is bundled next to the worker (same origin). Not in dev (devOptions off).
+ */
+function offline(): Plugin[] {
+  return VitePWA({
+    strategies: "generateSW",
+    registerType: "prompt",
+    injectRegister: false,
+    mode: "production",
+    devOptions: { enabled: false },
+    includeAssets: ["icons/apple-touch-icon.png"],
+    manifest: {
+      id: "/",
+      name: "Kindling: Butane studio",
+      short_name: "Kindling",
+      description: "Write Butane configs and see the Ignition output live, in your browser. Works offline.",
+      start_url: "/",
+      scope: "/",
+      display: "standalone",
+      lang: "en",
+      theme_color: "#1f2329",
+      background_color: "#1f2329",
+      // Drawn from public/favicon.svg by scripts/gen-icons.mjs.
+      icons: [
+        { src: "icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+        { src: "icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+        { src: "icons/maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+        { src: "favicon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" },
+      ],
+    },
+    workbox: {
+      // The manifest's icons are added by the plugin (includeManifestIcons), the rest here.
+      globPatterns: ["index.html", "assets/**/*", "schemas/butane/*.json", "docs/spec/*.{html,css}"],
+      // Monaco's chunk is about 3.3 MB.
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      // Any page of the studio (a share link, a query) is the app; files that are not precached
+      // (other schemas, templates) are not: they go to the network.
+      navigateFallback: "index.html",
+      navigateFallbackDenylist: [/^\/(docs|schemas|templates|icons)\//],
+      cleanupOutdatedCaches: true,
+      skipWaiting: false,
+      clientsClaim: false,
+      inlineWorkboxRuntime: false,
+      sourcemap: false,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), schemasInBuild(), listEditorChunks()],
+  plugins: [react(), schemasInBuild(), listEditorChunks(), offline()],
   worker: { format: "es" },
   optimizeDeps: { include: ["monaco-yaml > path-browserify"] },
   build: { target: "es2022", chunkSizeWarningLimit: 4000 },

@@ -3,9 +3,10 @@
  * opening files, share links and the other-tab notice.
  */
 import { createAutosave, type Autosave } from "../features/autosave/autosave.ts";
-import { createIndexedDbBackup, createMemoryBackup } from "../features/autosave/draft-backup.ts";
+import { createIndexedDbBackup, createMemoryBackup, type DraftBackup } from "../features/autosave/draft-backup.ts";
 import { draftTitle } from "../features/autosave/draft-title.ts";
 import { createDraftStore, DRAFT_PREFIX, type Draft, type DraftStore } from "../features/autosave/drafts.ts";
+import { reloadKeepsText } from "../features/autosave/reload-safe.ts";
 import { chooseRestore } from "../features/autosave/restore.ts";
 import { addFiles, DEFAULT_MODE } from "../features/files/files.ts";
 import { offerImport } from "../features/import/import-store.ts";
@@ -21,6 +22,7 @@ import { DEFAULT_SOURCE } from "./default-config.ts";
 
 let drafts: DraftStore | null = null;
 let autosave: Autosave | null = null;
+let backupStore: DraftBackup | null = null;
 let storageBlocked = false;
 
 /** The draft store (localStorage; an in-memory stand-in when storage is blocked). */
@@ -54,14 +56,24 @@ export function getDrafts(): DraftStore {
 export function getAutosave(): Autosave {
   if (autosave) return autosave;
   const store = getDrafts();
-  let backup = null;
   try {
-    backup = storageBlocked ? createMemoryBackup() : createIndexedDbBackup();
+    backupStore = storageBlocked ? createMemoryBackup() : createIndexedDbBackup();
   } catch {
     // No IndexedDB (blocked by privacy settings): a full localStorage is then reported as unsaved.
   }
-  autosave = createAutosave({ drafts: store, backup });
+  autosave = createAutosave({ drafts: store, backup: backupStore });
   return autosave;
+}
+
+/**
+ * Whether reloading this tab shows the text on screen again (it is saved if it was not, then read
+ * back from storage). False when storage is blocked: the drafts then live only in this page.
+ */
+export async function reloadKeepsDraft(): Promise<boolean> {
+  const save = getAutosave();
+  if (storageBlocked) return false;
+  const { source, fileName } = useStudioStore.getState();
+  return reloadKeepsText({ drafts: getDrafts(), autosave: save, backup: backupStore, fallback: DEFAULT_SOURCE }, source, fileName);
 }
 
 /** Text the user has not written (empty, the welcome config, an untouched template): nothing to keep. */

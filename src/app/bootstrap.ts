@@ -46,4 +46,18 @@ export function bootstrap(): void {
 
   // A share link pasted into this tab's address bar changes only the fragment: no reload.
   window.addEventListener("hashchange", () => void openShareLinkFromLocation(true));
+
+  // Offline use: the service worker registers once the page has loaded and painted (its script is
+  // a chunk of its own, and the precache's downloads come after the page's). Not in dev.
+  if (import.meta.env.PROD) {
+    const register = () =>
+      void afterFirstPaint()
+        .then(() => import("./service-worker.ts"))
+        .then(
+          (m) => m.registerServiceWorker(),
+          (e: unknown) => console.warn("Kindling: offline use is not available.", e),
+        );
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register, { once: true });
+  }
 }
