@@ -10,3 +10,5 @@
  *     node; `findings` the `compose-conflict`s between snippets.
  */
 export { compose, type ComposeFile, type ComposeFinding, type ComposeOptions, type ComposeResult, type EntryOrigin, type FileReport, type FileResult } from "./merge.ts";
+export { parseHosts, parseHostsCsv, parseHostsYaml, substitute, hasPlaceholders, type ComposeProblem, type Host, type HostsParse } from "./hosts.ts";
+export { buildHost, buildHosts, type HostBuild, type Project } from "./build.ts";
