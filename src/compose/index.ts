@@ -12,3 +12,4 @@
 export { compose, type ComposeFile, type ComposeFinding, type ComposeOptions, type ComposeResult, type EntryOrigin, type FileReport, type FileResult } from "./merge.ts";
 export { parseHosts, parseHostsCsv, parseHostsYaml, substitute, hasPlaceholders, type ComposeProblem, type Host, type HostsParse } from "./hosts.ts";
 export { buildHost, buildHosts, type HostBuild, type Project } from "./build.ts";
+export { bundle, type BundleOptions, type BundleProblem, type BundleResult } from "./bundle.ts";
