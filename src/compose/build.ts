@@ -16,6 +16,8 @@ export interface HostBuild {
   /** Absent when a placeholder could not be filled. */
   result?: ComposeResult;
   problems: ComposeProblem[];
+  /** Each file's text with the host's values in (what the reports' lines point into). */
+  texts: ReadonlyMap<string, string>;
 }
 
 /** A file's text, read as the transpiler reads bytes (UTF-8 or UTF-16 with a byte order mark). */
@@ -28,15 +30,17 @@ function textOf(source: string | Uint8Array): string {
 /** Builds `project` for `host`: its values substituted into every file, then composed. */
 export function buildHost(project: Project, host: Host, options: ComposeOptions = {}): HostBuild {
   const problems: ComposeProblem[] = [];
+  const texts = new Map<string, string>();
   const fill = (f: ComposeFile): ComposeFile => {
     const r = substitute(textOf(f.source), host, f.name);
     if (!r.ok) problems.push(...r.problems);
+    texts.set(f.name, r.ok ? r.text : "");
     return { name: f.name, source: r.ok ? r.text : "" };
   };
   const main = fill(project.main);
   const snippets = project.snippets.map(fill);
-  if (problems.length > 0) return { host: host.name, problems };
-  return { host: host.name, result: compose(main, snippets, options), problems };
+  if (problems.length > 0) return { host: host.name, problems, texts };
+  return { host: host.name, result: compose(main, snippets, options), problems, texts };
 }
 
 /**

@@ -76,22 +76,28 @@ export interface FileResult {
   report: Omit<FileReport, "name">;
   config: Obj | null;
   ignitionVersion?: string;
-  /** Output path key → origin in this file. */
-  origins: Map<string, OutputOrigin>;
+  /** Output path key → origin in this file (worked out on first use: most builds need none). */
+  origins: () => Map<string, OutputOrigin>;
 }
 
 function transpileFile(file: ComposeFile, options: ComposeOptions): FileResult {
   const key = typeof file.source === "string" ? file.source : undefined;
   const hit = key !== undefined ? options.cache?.get(key) : undefined;
   if (hit) return hit;
-  const r = transpile(file.source, {
+  const opts = {
     raw: true,
-    origins: true,
     ...(options.strict ? { strict: true } : {}),
     ...(options.files ? { files: options.files } : {}),
-  });
-  const origins = new Map<string, OutputOrigin>();
-  for (const o of r.origins ?? []) origins.set(pathKey(o.output), o);
+  };
+  const r = transpile(file.source, opts);
+  let map: Map<string, OutputOrigin> | undefined;
+  const origins = () => {
+    if (!map) {
+      map = new Map();
+      for (const o of transpile(file.source, { ...opts, origins: true }).origins ?? []) map.set(pathKey(o.output), o);
+    }
+    return map;
+  };
   const result: FileResult = {
     report: { diagnostics: r.diagnostics, ...(r.failure !== undefined ? { failure: r.failure } : {}) },
     config: r.failure === undefined && r.config !== null && typeof r.config === "object" ? (r.config as Obj) : null,
@@ -146,7 +152,8 @@ export function compose(main: ComposeFile, snippets: readonly ComposeFile[], opt
   const findings: ComposeFinding[] = [];
   let merged = own[0]!;
   for (let i = 1; i < own.length; i++) {
-    findConflicts(prov, merged, own[i]!, i, where, findings);
+    // only what an earlier snippet set can conflict
+    if (i > 1) findConflicts(prov, merged, own[i]!, i, where, findings);
     merged = mergeConfigs(prov, merged, own[i]!, minor);
   }
   const out: ComposeResult = { ...base, config: merged, output: marshal(merged, options.pretty === true) + "\n", findings };
@@ -176,7 +183,7 @@ function locate(from: Path | undefined, files: readonly ComposeFile[], results: 
   const index = from[0];
   const file = files[index]?.name;
   if (file === undefined) return undefined;
-  const o = results[index]!.origins.get(pathKey(from.slice(1)));
+  const o = results[index]!.origins().get(pathKey(from.slice(1)));
   if (!o) return { file, source: [] };
   return { file, source: o.source, ...(o.line !== undefined ? { line: o.line, column: o.column! } : {}) };
 }
