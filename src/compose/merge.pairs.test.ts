@@ -15,6 +15,7 @@ import { transpile } from "../transpiler/index.ts";
 import { appendIn } from "../lib/yaml-edit/yaml-edit.ts";
 import { bootMerge } from "./boot-merge.reference.ts";
 import { compose } from "./merge.ts";
+import { validateIgnitionChild, type IgnitionVersion } from "../transpiler/ignition/validate.ts";
 
 const CASES = new URL("../../../shared/conformance/cases/", import.meta.url).pathname;
 type Json = Record<string, unknown>;
@@ -109,7 +110,15 @@ describe("snippet merge = Ignition's boot-time merge, on conformance config pair
   });
   it.each(pairs.map(([a, b]) => [`${a.id} + ${b.id}`, a, b] as const))("%s", (_name, parent, child) => {
     const r = compose({ name: "parent.bu", source: parent.source }, [{ name: "child.bu", source: child.source }]);
+    const boot = bootTime(parent, child);
+    // Ignition validates what it merged ("merging configs resulted in an invalid config"): where
+    // the boot-time result is invalid, the snippet build must refuse it too.
+    const version = (boot.ignition as Json).version as IgnitionVersion;
+    if (validateIgnitionChild(boot as never, version).some((e) => e.severity === "error")) {
+      expect(r.failure).toBe("merging the snippets resulted in an invalid config (Ignition would refuse it at boot)");
+      return;
+    }
     expect(r.failure).toBeUndefined();
-    expect(JSON.parse(r.output!)).toEqual(bootTime(parent, child));
+    expect(JSON.parse(r.output!)).toEqual(boot);
   });
 });

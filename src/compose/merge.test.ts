@@ -88,6 +88,21 @@ describe("compose: snippets merged at authoring time", () => {
   });
 });
 
+describe("compose: the merged config is validated as Ignition validates it at boot", () => {
+  it("a file under another snippet's link fails the build, named by file and line", () => {
+    const main = { name: "main.bu", source: bu("") };
+    const a = { name: "a.bu", source: bu("storage:\n  links:\n    - path: /opt/a\n      target: /tmp\n") };
+    const b = { name: "b.bu", source: bu("storage:\n  files:\n    - path: /opt/a/b\n") };
+    const r = compose(main, [a, b]);
+    expect(r.output).toBeNull();
+    expect(r.failure).toBe("merging the snippets resulted in an invalid config (Ignition would refuse it at boot)");
+    expect(r.findings).toEqual([
+      expect.objectContaining({ code: "compose-merged-invalid", severity: "error", file: "b.bu", line: 5, message: "the merged config at $.storage.files.0: file path includes link in config" }),
+    ]);
+    expect(compose(main, [b]).failure).toBeUndefined();
+  });
+});
+
 describe("transpile origins", () => {
   it("lists each output node's Butane path and line, only when asked", () => {
     const src = bu("passwd:\n  users:\n    - name: core\n      groups: [wheel]\n");

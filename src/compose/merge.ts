@@ -10,6 +10,8 @@ import { transpile, type Diagnostic, type FilesProvider, type Finding, type Outp
 import { Provenance, pathKey, type Obj } from "../transpiler/translate/provenance.ts";
 import { fieldRule, mergeConfigs, mergeKey } from "../transpiler/variants/merge.ts";
 import { marshal } from "../transpiler/go/json.ts";
+import { validateIgnitionChild, type IgnitionVersion } from "../transpiler/ignition/validate.ts";
+import { formatPath } from "../transpiler/types.ts";
 
 /** One Butane file of a project: its name (shown in messages) and its text or bytes. */
 export interface ComposeFile {
@@ -156,6 +158,24 @@ export function compose(main: ComposeFile, snippets: readonly ComposeFile[], opt
     if (i > 1) findConflicts(prov, merged, own[i]!, i, where, findings);
     merged = mergeConfigs(prov, merged, own[i]!, minor);
   }
+  // Ignition validates the merged config at boot ("merging configs resulted in an invalid config").
+  if (own.length > 1) {
+    let invalid = false;
+    for (const e of validateIgnitionChild(merged as never, version as IgnitionVersion)) {
+      invalid ||= e.severity === "error";
+      const w = where(originAt(prov, merged, e.path)) ?? { file: main.name, source: [] };
+      findings.push({
+        code: "compose-merged-invalid",
+        severity: e.severity,
+        file: w.file,
+        path: w.source,
+        ...(w.line !== undefined ? { line: w.line, column: w.column! } : {}),
+        message: `the merged config at ${formatPath(e.path)}: ${e.message}`,
+        data: { output: formatPath(e.path) },
+      });
+    }
+    if (invalid) return { ...base, findings, failure: "merging the snippets resulted in an invalid config (Ignition would refuse it at boot)" };
+  }
   const out: ComposeResult = { ...base, config: merged, output: marshal(merged, options.pretty === true) + "\n", findings };
   if (options.origins) {
     const origins: EntryOrigin[] = [];
@@ -173,6 +193,18 @@ export function compose(main: ComposeFile, snippets: readonly ComposeFile[], opt
     out.origins = origins;
   }
   return out;
+}
+
+/** The provenance of the merged node at `path` (or of the deepest node on the way that has one). */
+function originAt(prov: Provenance, root: Obj, path: readonly (string | number)[]): Path | undefined {
+  let node: unknown = root;
+  let found: Path | undefined = prov.selfOf(root);
+  for (const k of path) {
+    if (node === null || typeof node !== "object") break;
+    found = prov.keyOf(node, k) ?? found;
+    node = (node as Record<string | number, unknown>)[k];
+  }
+  return found;
 }
 
 type Where = { file: string; source: Path; line?: number; column?: number };
