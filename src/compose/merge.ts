@@ -82,10 +82,17 @@ export interface FileResult {
   origins: () => Map<string, OutputOrigin>;
 }
 
+const CACHE_ENTRIES = 64;
+
 function transpileFile(file: ComposeFile, options: ComposeOptions): FileResult {
   const key = typeof file.source === "string" ? file.source : undefined;
   const hit = key !== undefined ? options.cache?.get(key) : undefined;
-  if (hit) return hit;
+  if (hit) {
+    // most recently used last
+    options.cache!.delete(key!);
+    options.cache!.set(key!, hit);
+    return hit;
+  }
   const opts = {
     raw: true,
     ...(options.strict ? { strict: true } : {}),
@@ -106,7 +113,11 @@ function transpileFile(file: ComposeFile, options: ComposeOptions): FileResult {
     ...(r.ignitionVersion !== undefined ? { ignitionVersion: r.ignitionVersion } : {}),
     origins,
   };
-  if (key !== undefined) options.cache?.set(key, result);
+  if (key !== undefined && options.cache) {
+    // bounded: per-host texts are seldom seen again, the shared ones are looked up every time
+    if (options.cache.size >= CACHE_ENTRIES) options.cache.delete(options.cache.keys().next().value!);
+    options.cache.set(key, result);
+  }
   return result;
 }
 
