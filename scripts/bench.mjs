@@ -17,6 +17,8 @@ import { gzipBestCompression } from "../dist-cli/gzip.js";
 import { transpile } from "../dist-cli/transpiler.js";
 import { importConfig } from "../dist-cli/import.js";
 import { makeBootstrapIgn } from "./import-bench-config.mjs";
+import { buildHosts, parseHosts } from "../dist-cli/compose.js";
+import { makeComposeProject } from "./compose-bench-project.mjs";
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -101,6 +103,34 @@ console.log(bad.length ? `over budget (ratio > 2.0): ${bad.map((r) => r.size).jo
   };
   console.table([row]);
   console.log(row.import_ms <= 1000 ? "import within its 1 s budget" : `import over its 1 s budget (${row.import_ms} ms; cpu ${row.cpu_ms} ms: is the machine loaded?)`);
+}
+
+// Compose: 1,000 hosts of a main config and 3 snippets (hosts table parsed, placeholders filled,
+// every file transpiled or reused, snippets merged), one-off like `kindling build --out-dir`.
+{
+  const project = makeComposeProject(1000);
+  const once = () => {
+    const table = parseHosts(project.hostsCsv, "hosts.csv");
+    if (!table.ok) throw new Error(`compose bench: ${table.problems[0].message}`);
+    return buildHosts(project, table.hosts, { pretty: true });
+  };
+  once();
+  const wall = [];
+  const cpu = [];
+  let builds;
+  for (let i = 0; i < 5; i++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    builds = once();
+    wall.push(performance.now() - t);
+    const u = process.cpuUsage(c);
+    cpu.push((u.user + u.system) / 1000);
+  }
+  const bad = builds.find((b) => !b.result || b.result.output === null);
+  if (bad) throw new Error(`compose bench: host ${bad.host} failed: ${bad.problems[0]?.message ?? bad.result?.failure}`);
+  const row = { case: "compose 1,000 hosts, main + 3 snippets", hosts: builds.length, build_ms: +median(wall).toFixed(0), per_host_ms: +(median(wall) / builds.length).toFixed(2), cpu_ms: +median(cpu).toFixed(0), budget_ms: 2000 };
+  console.table([row]);
+  console.log(row.build_ms <= 2000 ? "compose within its 2 s budget" : `compose over its 2 s budget (${row.build_ms} ms; cpu ${row.cpu_ms} ms: is the machine loaded?)`);
 }
 
 const self = fileURLToPath(import.meta.url);

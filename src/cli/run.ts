@@ -6,6 +6,7 @@ import { parseArgs, usage, type CliOptions } from "./args.ts";
 import { nodeFilesProvider } from "./node-files.ts";
 import { decodeReplacing, goBytes } from "../transpiler/go/utf8.ts";
 import { runImport } from "./import-cmd.ts";
+import { runBuild, runBundle } from "./compose-cmd.ts";
 
 const VERSION = "Kindling 0.1.0 (Butane 0.29.0 compatible)";
 
@@ -28,6 +29,9 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
   const argv0 = "kindling";
   // `kindling import …` turns Ignition / Container Linux Configs into Butane; anything else is butane's CLI
   if (argv[0] === "import") return runImport(argv.slice(1), io);
+  // `kindling build …` / `kindling bundle …`: projects (compose); a file of that name is `./build`
+  if (argv[0] === "build") return runBuild(argv.slice(1), io);
+  if (argv[0] === "bundle") return runBundle(argv.slice(1), io);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.stderr(usage(argv0) + parsed.error + "\n");
@@ -62,7 +66,12 @@ function runParsed(o: CliOptions, io: CliIo): number {
     return 2;
   }
   if (o.help) {
-    io.stdout(usage(argv0) + "\nImport an Ignition config or a Container Linux Config as Butane: kindling import --help\n");
+    io.stdout(
+      usage(argv0) +
+        "\nImport an Ignition config or a Container Linux Config as Butane: kindling import --help\n" +
+        "Build a main config with snippets (and per-host values): kindling build --help\n" +
+        "Inline a config's local files into one self-contained file: kindling bundle --help\n",
+    );
     return 0;
   }
   if (o.version) {

@@ -2,7 +2,7 @@
  * Public API of the Kindling transpiler: Butane YAML in, Ignition (or MachineConfig) out, with
  * upstream Butane's diagnostics. Pure: no DOM, no Node APIs; file access comes in via options.
  */
-import type { Diagnostic, FilesProvider } from "./types.ts";
+import type { Diagnostic, FilesProvider, Path } from "./types.ts";
 import type { Finding, LintOptions } from "./lint/finding.ts";
 import type { UserDataSize } from "./lint/size-meter.ts";
 
@@ -33,6 +33,23 @@ export interface TranspileOptions {
   memoize?: boolean;
   /** Also run Kindling's own checks (`findings`); never changes `output`, `diagnostics` or `failure`. */
   lint?: boolean | LintOptions;
+  /**
+   * Also list, for each node of the Ignition config, the Butane YAML node it came from
+   * (`TranspileResult.origins`); for an openshift MachineConfig, the paths are those of the
+   * Ignition config inside it (`spec.config`). Never changes the output.
+   */
+  origins?: boolean;
+}
+
+/** Where one node of the output Ignition config came from in the Butane source. */
+export interface OutputOrigin {
+  /** Path in the Ignition config, e.g. `["storage", "files", 0, "contents", "source"]`. */
+  output: Path;
+  /** Butane YAML path it was translated from. */
+  source: Path;
+  /** 1-based line/column of the deepest YAML node reachable along `source`. */
+  line?: number;
+  column?: number;
 }
 
 export interface TranspileResult {
@@ -57,6 +74,8 @@ export interface TranspileResult {
   findings?: Finding[];
   /** The output measured as the lint's `platform` counts user data (with `lint: { platform }`). */
   userDataSize?: UserDataSize;
+  /** With `origins`: the Butane origin of each output node that has one (outer nodes first). */
+  origins?: OutputOrigin[];
 }
 
 export { transpile } from "./pipeline.ts";

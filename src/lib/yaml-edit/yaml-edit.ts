@@ -171,8 +171,11 @@ function emit(value: unknown, col: number, style: Style, path: EditPath): string
   return [pad + flowText(value, path)];
 }
 
-/** Whether a string can be a `|` block: no characters a block scalar cannot hold, no leading space (would need an indicator). */
-const literalOk = (s: string) => ![...s].some((c) => isControl(c.charCodeAt(0))) && !/^[ \t]/.test(s);
+/**
+ * Whether a string can be a `|` block: no characters a block scalar cannot hold, no leading space
+ * (would need an indicator), no line of only blanks (the emitter writes blank lines empty).
+ */
+const literalOk = (s: string) => ![...s].some((c) => isControl(c.charCodeAt(0))) && !/^[ \t]/.test(s) && !/(^|\n)[ \t]+(\n|$)/.test(s);
 const isControl = (n: number) => n === 0x0d || n === 0x7f || n === 0xfeff || (n < 0x20 && n !== 0x09 && n !== 0x0a);
 
 /** `|` header and the content lines (joined with "\n", no final newline), content at `col`. */

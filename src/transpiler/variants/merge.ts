@@ -13,9 +13,9 @@
  */
 import type { Obj, Provenance } from "../translate/provenance.ts";
 
-type KeyKind = "path" | "device" | "name" | "partition" | "source" | "url" | "string";
+export type KeyKind = "path" | "device" | "name" | "partition" | "source" | "url" | "string";
 
-type FieldRule =
+export type FieldRule =
   | { obj: string }
   | { list: KeyKind; item?: string; ignoreDups?: true; handle?: string };
 
@@ -169,6 +169,20 @@ const TYPES: Readonly<Record<string, TypeRule>> = {
 /** The Ignition key order of object type `type` (for building objects in the right order). */
 export function keyOrder(type: string): readonly string[] {
   return TYPES[type]?.order ?? [];
+}
+
+/**
+ * How field `key` of Ignition object type `type` merges: `{ obj }` a nested object of that type,
+ * `{ list }` a list (keyed unless `ignoreDups`; `handle` names a key space shared by sibling
+ * lists), undefined for a scalar (the child's value wins).
+ */
+export function fieldRule(type: string, key: string): FieldRule | undefined {
+  return TYPES[type]?.fields[key];
+}
+
+/** Ignition's merge key of a list item (`Key()`), for a list of `kind`. */
+export function mergeKey(kind: KeyKind, item: unknown): string {
+  return itemKey(kind, item);
 }
 
 /** Returns `o` with its keys rearranged into the Ignition order of `type` (same object). */
