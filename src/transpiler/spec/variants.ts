@@ -5,8 +5,9 @@
 import { v0_1, v0_2, v0_3, v0_4, v0_5, v0_6, v0_7, v0_8_exp } from "./base.ts";
 import { bool, extendSpec, field, int, list, map, ref, str, type SpecDesc } from "./kit.ts";
 import { formatSemver, parseSemver } from "../go/semver.ts";
+import { ignitionOfButaneBase, type IgnitionVersion } from "./ignition.ts";
 
-export type IgnitionVersion = "3.0.0" | "3.1.0" | "3.2.0" | "3.3.0" | "3.4.0" | "3.5.0" | "3.6.0" | "3.7.0-experimental";
+export type { IgnitionVersion };
 
 export interface VariantSpec {
   variant: string;
@@ -26,16 +27,6 @@ export interface VariantSpec {
 
 /** The Butane base schema versions by generation (1 = v0_1 … 8 = v0_8_exp). */
 export const bases: Readonly<Record<number, SpecDesc>> = { 1: v0_1, 2: v0_2, 3: v0_3, 4: v0_4, 5: v0_5, 6: v0_6, 7: v0_7, 8: v0_8_exp };
-const IGN: Record<number, IgnitionVersion> = {
-  1: "3.0.0", 2: "3.1.0", 3: "3.2.0", 4: "3.3.0", 5: "3.4.0", 6: "3.5.0", 7: "3.6.0", 8: "3.7.0-experimental",
-};
-
-/** The Ignition spec version a Butane base generation emits. */
-export function ignitionOfBase(base: number): IgnitionVersion {
-  const v = IGN[base];
-  if (!v) throw new Error(`no base ${base}`);
-  return v;
-}
 
 const LAYOUTS_1_3 = ["aarch64", "ppc64le", "x86_64"] as const;
 const LAYOUTS_1_6 = ["aarch64", "ppc64le", "s390x-eckd", "s390x-virt", "s390x-zfcp", "x86_64"] as const;
@@ -131,7 +122,7 @@ function make(
   const out: VariantSpec = {
     variant,
     version,
-    ignition: IGN[base] as IgnitionVersion,
+    ignition: ignitionOfButaneBase(baseSpec),
     base,
     spec,
     autoCompress: opts.autoCompress ?? base >= 2,

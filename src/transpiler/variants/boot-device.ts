@@ -4,7 +4,7 @@
  */
 import type { Path } from "../types.ts";
 import type { BObject } from "../decode.ts";
-import { ignMinor, type TranslateContext } from "../translate/context.ts";
+import type { TranslateContext } from "../translate/context.ts";
 import type { Obj } from "../translate/provenance.ts";
 import { textDataUrl } from "../util/dataurl.ts";
 import type { StageEntry } from "./hooks.ts";
@@ -240,7 +240,7 @@ export function applyBootDevice(ctx: TranslateContext, cfg: BObject, out: Obj): 
   if (raid) ctx.prov.set(storage, "raid", raid, mirrorAt);
   const parent: Obj = {};
   ctx.prov.set(parent, "storage", storage, ["boot_device"]);
-  return mergeConfigs(ctx.prov, parent, out, ignMinor(ctx));
+  return mergeConfigs(ctx.prov, parent, out, ctx.vs.ignition);
 }
 
 /** The `/boot/grub2/user.cfg` text for the configured superusers. */
@@ -256,7 +256,7 @@ export function applyGrub(ctx: TranslateContext, cfg: BObject, out: Obj): Obj {
   const users = blist(bobj(cfg.grub).users);
   // Upstream merges the (empty) grub config in any case, dropping zero scalars' provenance; that
   // is visible only in openshift's unmapped `$.spec.config…` paths.
-  if (users.length === 0) return ctx.vs.openshift !== undefined ? mergeConfigs(ctx.prov, {}, out, ignMinor(ctx)) : out;
+  if (users.length === 0) return ctx.vs.openshift !== undefined ? mergeConfigs(ctx.prov, {}, out, ctx.vs.ignition) : out;
   const from: Path = ["grub", "users"];
   const text = grubConfig(users.map((u) => ({ name: String(u.name ?? ""), passwordHash: String(u.password_hash ?? "") })));
   const url = textDataUrl(text, ctx.vs.autoCompress);
@@ -266,5 +266,5 @@ export function applyGrub(ctx: TranslateContext, cfg: BObject, out: Obj): Obj {
   const storage = common(ctx, from, [["files", [file]], ["filesystems", [fs]]]);
   const parent: Obj = {};
   ctx.prov.set(parent, "storage", storage, from);
-  return mergeConfigs(ctx.prov, parent, out, ignMinor(ctx));
+  return mergeConfigs(ctx.prov, parent, out, ctx.vs.ignition);
 }

@@ -5,7 +5,7 @@
 import type { Path } from "../types.ts";
 import type { BObject } from "../decode.ts";
 import type { VariantSpec } from "../spec/variants.ts";
-import { ignMinor, type TranslateContext } from "../translate/context.ts";
+import type { TranslateContext } from "../translate/context.ts";
 import type { Obj } from "../translate/provenance.ts";
 import { goBytes as utf8 } from "../go/utf8.ts";
 import type { StageEntry } from "./hooks.ts";
@@ -141,11 +141,11 @@ export function applyMountUnits(ctx: TranslateContext, cfg: BObject, out: Obj): 
   });
   // Upstream merges even when no unit was generated; that merge still drops the provenance of
   // zero-valued scalars, which is visible only in openshift's unmapped `$.spec.config…` paths.
-  if (units.length === 0) return ctx.vs.openshift !== undefined ? mergeConfigs(prov, {}, out, ignMinor(ctx)) : out;
+  if (units.length === 0) return ctx.vs.openshift !== undefined ? mergeConfigs(prov, {}, out, ctx.vs.ignition) : out;
   prov.mark(units, listFrom);
   const systemd: Obj = prov.mark({}, listFrom);
   prov.set(systemd, "units", units, listFrom);
   const parent: Obj = {};
   prov.set(parent, "systemd", systemd, listFrom);
-  return mergeConfigs(prov, parent, out, ignMinor(ctx));
+  return mergeConfigs(prov, parent, out, ctx.vs.ignition);
 }

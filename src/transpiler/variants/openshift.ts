@@ -89,7 +89,7 @@ export function moveGrubAppend(ctx: TranslateContext, out: Obj): void {
     delete file.append;
     file.contents = append[0];
     if (from) ctx.prov.markKey(file, "contents", from);
-    reorderKeys(file, "File");
+    reorderKeys(file, "File", ctx.vs.ignition);
     return;
   }
 }
@@ -106,7 +106,7 @@ export function addFipsLuksOptions(ctx: TranslateContext, out: Obj): void {
       const list: unknown[] = ctx.prov.mark([], from);
       luks.options = list;
       ctx.prov.markKey(luks, "options", from);
-      reorderKeys(luks, "Luks");
+      reorderKeys(luks, "Luks", ctx.vs.ignition);
     }
     const list = luks.options as unknown[];
     for (const v of [FIPS_CIPHER, FIPS_CIPHER_ARG]) {
