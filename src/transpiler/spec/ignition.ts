@@ -21,6 +21,67 @@ import { isGoPointer, isScalar, reachableTypes, type FieldDesc, type SpecDesc, t
 /** How a list item is identified when configs merge: a field, or a partition's number/label. */
 export type MergeKey = "path" | "device" | "name" | "partition" | "source" | "url";
 
+/**
+ * What an Ignition version's validation knows, each flag named for what it enables (Ignition's
+ * own checks switch on these, never on version numbers).
+ */
+export interface IgnitionFeatures {
+  /** One `Resource` type with a required `source` for merged configs and CAs (3.0 had one type per use). */
+  unifiedResources: boolean;
+  /** `ignition.proxy`. */
+  proxy: boolean;
+  /** `httpHeaders` on resources. */
+  httpHeaders: boolean;
+  /** `sha256-` verification hashes. */
+  sha256: boolean;
+  /** `mountOptions` on filesystems. */
+  mountOptions: boolean;
+  /** `gs://` URLs. */
+  gsUrls: boolean;
+  /** `storage.luks`. */
+  luks: boolean;
+  /** Clevis `custom` with plain-string `pin`/`config` and a pointer `clevis` (3.2 only). */
+  plainClevisCustom: boolean;
+  /** `kernelArguments`. */
+  kernelArguments: boolean;
+  /** `format: none` filesystems. */
+  formatNone: boolean;
+  /** RAID `level` is a pointer and required; link `target` is a pointer. */
+  pointerRaidLevelAndLinkTarget: boolean;
+  /** Tang `advertisement`. */
+  tangAdvertisement: boolean;
+  /** LUKS `openOptions`. */
+  luksOpenOptions: boolean;
+  /** `arn:` S3 URLs. */
+  s3ArnUrls: boolean;
+  /** LUKS `cex` (IBM Crypto Express). */
+  luksCex: boolean;
+  /** Only the known Clevis pins (tpm2, tang, sss) are accepted. */
+  knownClevisPinsOnly: boolean;
+  /** Special mode bits (setuid, setgid, sticky) get a warning. */
+  specialModeBitsWarning: boolean;
+}
+
+const NO_FEATURES: IgnitionFeatures = {
+  unifiedResources: false,
+  proxy: false,
+  httpHeaders: false,
+  sha256: false,
+  mountOptions: false,
+  gsUrls: false,
+  luks: false,
+  plainClevisCustom: false,
+  kernelArguments: false,
+  formatNone: false,
+  pointerRaidLevelAndLinkTarget: false,
+  tangAdvertisement: false,
+  luksOpenOptions: false,
+  s3ArnUrls: false,
+  luksCex: false,
+  knownClevisPinsOnly: false,
+  specialModeBitsWarning: false,
+};
+
 /** One Ignition version's changes over the previous one (the first: everything). */
 interface IgnitionDelta {
   readonly version: string;
@@ -38,6 +99,8 @@ interface IgnitionDelta {
   readonly writtenWhenEmpty?: { readonly add?: readonly string[]; readonly remove?: readonly string[] };
   /** Type → Ignition's Go field order (JSON keys) where it differs from the Butane base's. */
   readonly order?: Readonly<Record<string, readonly string[]>>;
+  /** Features gained (true) or lost (false). */
+  readonly features?: Readonly<Partial<IgnitionFeatures>>;
 }
 
 /** Every Ignition spec version Butane emits, oldest first: the only list. */
@@ -65,23 +128,37 @@ const IGNITION = [
     ignoreDuplicates: ["File.append", "Filesystem.options", "Raid.options"],
     omitEmpty: ["Partition.number"],
     writtenWhenEmpty: { add: ["Raid.devices"] },
+    features: { knownClevisPinsOnly: true, specialModeBitsWarning: true },
   },
   {
     version: "3.1.0",
     butane: v0_2,
     mergeKeys: { Resource: "source", HTTPHeader: "name" },
     ignoreDuplicates: ["Filesystem.mountOptions"],
+    features: { unifiedResources: true, proxy: true, httpHeaders: true, sha256: true, mountOptions: true },
   },
-  { version: "3.2.0", butane: v0_3, mergeKeys: { Luks: "name", Tang: "url" }, ignoreDuplicates: ["Luks.options"] },
+  {
+    version: "3.2.0",
+    butane: v0_3,
+    mergeKeys: { Luks: "name", Tang: "url" },
+    ignoreDuplicates: ["Luks.options"],
+    features: { gsUrls: true, luks: true, plainClevisCustom: true },
+  },
   {
     version: "3.3.0",
     butane: v0_4,
     keySpaces: { "KernelArguments.shouldExist": "KernelArgument", "KernelArguments.shouldNotExist": "KernelArgument" },
     writtenWhenEmpty: { remove: ["Raid.devices"] },
+    features: { plainClevisCustom: false, kernelArguments: true, formatNone: true, pointerRaidLevelAndLinkTarget: true },
   },
-  { version: "3.4.0", butane: v0_5, order: { Tang: ["advertisement", "thumbprint", "url"] } },
-  { version: "3.5.0", butane: v0_6 },
-  { version: "3.6.0", butane: v0_7 },
+  {
+    version: "3.4.0",
+    butane: v0_5,
+    order: { Tang: ["advertisement", "thumbprint", "url"] },
+    features: { tangAdvertisement: true, luksOpenOptions: true, s3ArnUrls: true },
+  },
+  { version: "3.5.0", butane: v0_6, features: { luksCex: true } },
+  { version: "3.6.0", butane: v0_7, features: { knownClevisPinsOnly: false, specialModeBitsWarning: false } },
   { version: "3.7.0-experimental", butane: v0_8_exp },
 ] as const satisfies readonly IgnitionDelta[];
 
@@ -113,6 +190,7 @@ export interface IgnitionStruct extends StructDesc {
 
 export interface IgnitionSpec extends SpecDesc {
   version: IgnitionVersion;
+  features: Readonly<IgnitionFeatures>;
   types: Readonly<Record<string, IgnitionStruct>>;
 }
 
@@ -155,6 +233,7 @@ interface Facts {
   omitEmpty: Set<string>;
   writtenWhenEmpty: Set<string>;
   order: Record<string, readonly string[]>;
+  features: IgnitionFeatures;
 }
 
 function accumulate(facts: Facts | undefined, d: IgnitionDelta): Facts {
@@ -168,6 +247,7 @@ function accumulate(facts: Facts | undefined, d: IgnitionDelta): Facts {
     omitEmpty: new Set([...(facts?.omitEmpty ?? []), ...(d.omitEmpty ?? [])]),
     writtenWhenEmpty,
     order: { ...facts?.order, ...d.order },
+    features: { ...(facts?.features ?? NO_FEATURES), ...d.features },
   };
 }
 
@@ -207,7 +287,7 @@ function deriveSpec(d: IgnitionDelta, facts: Facts): IgnitionSpec {
     if (mk !== undefined) out.mergeKey = mk;
     types[name] = out;
   }
-  return { ...base, version: d.version as IgnitionVersion, types: reachableTypes(types, base.root) };
+  return { ...base, version: d.version as IgnitionVersion, features: facts.features, types: reachableTypes(types, base.root) };
 }
 
 function deriveAll(): Map<IgnitionVersion, IgnitionSpec> {
@@ -240,4 +320,9 @@ export function ignitionOfButaneBase(base: SpecDesc): IgnitionVersion {
 export function ignitionMinor(version: IgnitionVersion): number {
   const minor = Number(version.split(".")[1]);
   return Number.isInteger(minor) ? minor : 0;
+}
+
+/** What Ignition `version`'s validation knows. */
+export function ignitionFeatures(version: IgnitionVersion): Readonly<IgnitionFeatures> {
+  return ignitionSpec(version).features;
 }
