@@ -14,8 +14,17 @@ export function keysOf(corpus: readonly string[]): string[];
 export type Family = "mutated" | "random-yaml" | "random-text";
 export function familyOf(seed: number, index: number): Family;
 
+export interface Versions {
+  /** `variant version` of every spec. */
+  valid: string[];
+  /** The same, then headers that name no spec. */
+  all: string[];
+}
+/** The versions the inputs use, from the transpiler's `listSpecs()`. */
+export function versionsOf(specs: readonly { variant: string; version: string }[]): Versions;
+
 /** Fuzz input number `index` for `seed` (deterministic). */
-export function fuzzInput(seed: number, index: number, corpus: readonly string[], keys: readonly string[]): string;
+export function fuzzInput(seed: number, index: number, corpus: readonly string[], keys: readonly string[], versions: Versions): string;
 
 interface ResultLike {
   output: string | null;

@@ -18,12 +18,13 @@ export function rng(seed) {
   return { next, int, pick: (arr) => arr[int(arr.length)], chance: (p) => next() < p };
 }
 
-const VERSIONS = [
-  "fcos 1.0.0", "fcos 1.1.0", "fcos 1.2.0", "fcos 1.3.0", "fcos 1.4.0", "fcos 1.5.0", "fcos 1.6.0", "fcos 1.7.0",
-  "fcos 1.8.0-experimental", "flatcar 1.0.0", "flatcar 1.1.0", "flatcar 1.2.0-experimental", "openshift 4.8.0",
-  "openshift 4.14.0", "openshift 4.22.0", "openshift 4.23.0-experimental", "r4e 1.0.0", "r4e 1.1.0", "fiot 1.0.0",
-  "rhcos 0.1.0", "fcos 9.9.9", "fcos banana", "", "fcos 1.6",
-];
+/** Headers that name no spec: an unknown variant or version, none, a version Butane cannot parse. */
+const BAD_VERSIONS = ["rhcos 0.1.0", "fcos 9.9.9", "fcos banana", "", "fcos 1.6"];
+
+/** `variant version` of every spec (from the transpiler's `listSpecs()`), then some that name none. */
+export function versionsOf(specs) {
+  return { valid: specs.map((s) => `${s.variant} ${s.version}`), all: [...specs.map((s) => `${s.variant} ${s.version}`), ...BAD_VERSIONS] };
+}
 
 /** Values that have tripped YAML decoders and Butane's checks: types, octal, tags, anchors, URLs. */
 const SCALARS = [
@@ -77,7 +78,7 @@ export function keysOf(corpus) {
   return [...keys];
 }
 
-function mutateOnce(r, text, corpus, keys) {
+function mutateOnce(r, text, corpus, keys, versions) {
   const lines = analyse(text);
   if (lines.length === 0) return text;
   const i = r.int(lines.length);
@@ -166,7 +167,7 @@ function mutateOnce(r, text, corpus, keys) {
     }
     case 10: {
       // Change variant/version.
-      const [variant, version] = r.pick(VERSIONS).split(" ");
+      const [variant, version] = r.pick(versions.all).split(" ");
       return join(raws.map((l) => l.replace(/^variant:.*$/, `variant: ${variant ?? ""}`).replace(/^version:.*$/, `version: ${version ?? ""}`)));
     }
     case 11: {
@@ -236,7 +237,7 @@ function mutateOnce(r, text, corpus, keys) {
 }
 
 /** A random YAML document built from Butane keys (block or flow style, mixed quoting). */
-function randomYaml(r, keys) {
+function randomYaml(r, keys, versions) {
   const scalar = () => {
     const v = r.pick(SCALARS);
     return r.chance(0.2) ? JSON.stringify(v) : r.chance(0.1) ? `'${v.replace(/'/g, "''")}'` : v.includes("\n") ? "x" : v;
@@ -265,7 +266,7 @@ function randomYaml(r, keys) {
     }
     return out.join("\n");
   };
-  const [variant, version] = r.pick(VERSIONS.slice(0, 17)).split(" ");
+  const [variant, version] = r.pick(versions.valid).split(" ");
   const head = r.chance(0.9) ? `variant: ${variant}\nversion: ${version}\n` : "";
   return head + (r.chance(0.8) ? block(0, 0) : flow(0));
 }
@@ -290,15 +291,15 @@ export function familyOf(seed, index) {
   return p < 0.7 ? "mutated" : p < 0.9 ? "random-yaml" : "random-text";
 }
 
-/** Fuzz input number `index` for `seed` (deterministic). `keys` from `keysOf(corpus)`. */
-export function fuzzInput(seed, index, corpus, keys) {
+/** Fuzz input number `index` for `seed` (deterministic). `keys` from `keysOf(corpus)`, `versions` from `versionsOf(listSpecs())`. */
+export function fuzzInput(seed, index, corpus, keys, versions) {
   const family = familyOf(seed, index);
   const r = rng((seed * 1_000_003 + index * 7919) ^ 0x1b873593);
-  if (family === "random-yaml") return randomYaml(r, keys);
+  if (family === "random-yaml") return randomYaml(r, keys, versions);
   if (family === "random-text") return randomText(r);
   let text = r.pick(corpus);
   const n = 1 + r.int(5);
-  for (let k = 0; k < n; k++) text = mutateOnce(r, text, corpus, keys);
+  for (let k = 0; k < n; k++) text = mutateOnce(r, text, corpus, keys, versions);
   return text;
 }
 

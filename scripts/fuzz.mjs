@@ -14,7 +14,7 @@ import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { getHeapStatistics } from "node:v8";
-import { checkResult, fuzzInput, keysOf } from "./fuzz-inputs.mjs";
+import { checkResult, fuzzInput, keysOf, versionsOf } from "./fuzz-inputs.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SLOW_MS = 2000;
@@ -39,15 +39,16 @@ function loadCorpus() {
 // Node: the loop in a worker thread.
 
 async function nodeLoop({ seed, from, to, deadline, corpusFile, progress }) {
-  const { transpile } = await import(pathToFileURL(join(ROOT, "dist-cli/transpiler.js")).href);
+  const { transpile, listSpecs } = await import(pathToFileURL(join(ROOT, "dist-cli/transpiler.js")).href);
   const corpus = JSON.parse(readFileSync(corpusFile, "utf8"));
   const keys = keysOf(corpus);
+  const versions = versionsOf(listSpecs());
   const at = new Int32Array(progress);
   let peakHeap = 0;
   let slowest = { ms: 0, index: -1 };
   for (let i = from; i < to && Date.now() < deadline; i++) {
     Atomics.store(at, 0, i);
-    const source = fuzzInput(seed, i, corpus, keys);
+    const source = fuzzInput(seed, i, corpus, keys, versions);
     const t = performance.now();
     let problem;
     try {
@@ -211,6 +212,7 @@ async function runBrowser({ seed, offset, count, deadline, corpus, onFailure }) 
   const system = "/usr/bin/chromium";
   const browser = await chromium.launch(existsSync(system) ? { executablePath: system, args: ["--no-sandbox", "--disable-gpu"] } : {});
   const keys = keysOf(corpus);
+  const versions = await specVersions();
   const stats = { ran: 0, slowest: { ms: 0, index: -1 } };
   try {
     const page = await browser.newPage();
@@ -219,7 +221,7 @@ async function runBrowser({ seed, offset, count, deadline, corpus, onFailure }) 
     for (let i = 0; i < count && Date.now() < deadline; i += BATCH) {
       const n = Math.min(BATCH, count - i);
       const first = offset + i;
-      const inputs = Array.from({ length: n }, (_, k) => fuzzInput(seed, first + k, corpus, keys));
+      const inputs = Array.from({ length: n }, (_, k) => fuzzInput(seed, first + k, corpus, keys, versions));
       const results = await page.evaluate(pageBatch, { workerUrl: `${base}/assets/${workerFile}`, inputs, first, timeoutMs: SLOW_MS * 2 });
       for (const r of results) {
         const problem = r.problem ?? checkResult(r.result) ?? (r.ms > SLOW_MS ? `took ${r.ms.toFixed(0)} ms` : null);
@@ -254,6 +256,12 @@ function parseArgs(argv) {
   return opts;
 }
 
+/** The spec versions the inputs use, from the built transpiler. */
+async function specVersions() {
+  const { listSpecs } = await import(pathToFileURL(join(ROOT, "dist-cli/transpiler.js")).href);
+  return versionsOf(listSpecs());
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (!existsSync(join(ROOT, "dist-cli/transpiler.js"))) throw new Error("dist-cli/transpiler.js is missing: run `npm run build:cli` first");
@@ -264,8 +272,9 @@ async function main() {
   const browserShare = opts.browser ? opts.browserShare : 0;
   const nodeDeadline = start + opts.time * 1000 * (1 - browserShare);
   const failures = [];
+  const versions = await specVersions();
   const onFailure = (where, index, problem) => {
-    const source = fuzzInput(opts.seed, index, corpus, keysOf(corpus));
+    const source = fuzzInput(opts.seed, index, corpus, keysOf(corpus), versions);
     writeFileSync(join(ROOT, `test-results/fuzz/${opts.seed}-${index}.bu`), source);
     failures.push({ where, index, problem });
     console.log(`FAIL [${where}] seed ${opts.seed} input ${index}: ${problem.split("\n")[0]}`);

@@ -149,7 +149,7 @@ function read(p: Planner, local: string, path: Path): Uint8Array | undefined {
 function contentsFields(p: Planner, bytes: Uint8Array, userCompression: unknown): { inline: string } | { source: string; compression?: string } {
   const text = p.dataOnly ? undefined : asText(bytes);
   if (text !== undefined) return { inline: text };
-  if (p.vs.base === 1) return { source: makePlainDataUrl(bytes) };
+  if (!p.vs.features.encodedDataUrls) return { source: makePlainDataUrl(bytes) };
   const userSet = typeof userCompression === "string" && userCompression !== "";
   const url = makeDataUrl(bytes, p.vs.autoCompress && !userSet);
   return userSet ? { source: url.source } : { source: url.source, compression: url.gzipped ? "gzip" : "" };

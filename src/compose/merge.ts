@@ -154,7 +154,6 @@ export function compose(main: ComposeFile, snippets: readonly ComposeFile[], opt
       failure: `${files[odd]!.name} produces Ignition ${results[odd]!.ignitionVersion ?? "?"} but ${main.name} produces Ignition ${version ?? "?"}: give snippets a version of the same Ignition spec`,
     };
   }
-  const minor = Number(/^3\.(\d+)/.exec(version ?? "")?.[1] ?? 7);
 
   const prov = new Provenance();
   const configs = results.map((r) => r.config!);
@@ -166,8 +165,8 @@ export function compose(main: ComposeFile, snippets: readonly ComposeFile[], opt
   let merged = own[0]!;
   for (let i = 1; i < own.length; i++) {
     // only what an earlier snippet set can conflict
-    if (i > 1) findConflicts(prov, merged, own[i]!, i, where, findings);
-    merged = mergeConfigs(prov, merged, own[i]!, minor);
+    if (i > 1) findConflicts(prov, merged, own[i]!, i, where, findings, version as IgnitionVersion);
+    merged = mergeConfigs(prov, merged, own[i]!, version as IgnitionVersion);
   }
   // Ignition validates the merged config at boot ("merging configs resulted in an invalid config").
   if (own.length > 1) {
@@ -249,7 +248,15 @@ function sameValue(a: unknown, b: unknown): boolean {
  * Walks snippet `s` (file `index`) over the merge result so far `m` as Ignition's merge will, and
  * reports each value `s` changes that an earlier snippet (not the main config) set.
  */
-function findConflicts(prov: Provenance, m: Obj, s: Obj, index: number, where: (p: Path | undefined) => Where | undefined, out: ComposeFinding[]): void {
+function findConflicts(
+  prov: Provenance,
+  m: Obj,
+  s: Obj,
+  index: number,
+  where: (p: Path | undefined) => Where | undefined,
+  out: ComposeFinding[],
+  version: IgnitionVersion,
+): void {
   const owner = (o: object, k: string | number): number | undefined => {
     const p = prov.keyOf(o, k);
     return typeof p?.[0] === "number" ? p[0] : undefined;
@@ -274,7 +281,7 @@ function findConflicts(prov: Provenance, m: Obj, s: Obj, index: number, where: (
   const walk = (type: string, mo: Obj, so: Obj, label: string) => {
     for (const [k, sv] of Object.entries(so)) {
       const mv = mo[k];
-      const rule = fieldRule(type, k);
+      const rule = fieldRule(type, k, version);
       if (mv === undefined && !(rule && "list" in rule && rule.handle)) continue;
       const here = label === "" ? k : `${label}.${k}`;
       if (rule && "obj" in rule) {
@@ -286,7 +293,7 @@ function findConflicts(prov: Provenance, m: Obj, s: Obj, index: number, where: (
         const handle = rule.handle ?? k;
         // Lists sharing the key space (files, directories, links) in the result so far.
         const siblings = Object.keys(mo).filter((f) => {
-          const r = fieldRule(type, f);
+          const r = fieldRule(type, f, version);
           return r !== undefined && "list" in r && (r.handle ?? f) === handle;
         });
         sv.forEach((item, j) => {

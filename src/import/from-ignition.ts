@@ -10,6 +10,7 @@ import { emitButane, type CommentMap } from "./emit.ts";
 import { generated, header } from "./generate.ts";
 import { formatIgnPath, ignitionToButane } from "./ignition3.ts";
 import { findSpec, specsEmitting, variants, type VariantSpec } from "./spec.ts";
+import { IGNITION_VERSIONS } from "../transpiler/spec/ignition.ts";
 import { bootDeviceCandidate } from "./sugar/boot-device.ts";
 import { grubCandidate } from "./sugar/grub.ts";
 import { inlineDataUrls } from "./sugar/inline.ts";
@@ -18,7 +19,7 @@ import { emptyStats, ImportError, isObj, type Finding, type ImportStats, type Js
 import { unmergeConfig } from "./unmerge.ts";
 import { verifyButane } from "./verify.ts";
 
-export const IGNITION_3 = ["3.0.0", "3.1.0", "3.2.0", "3.3.0", "3.4.0", "3.5.0", "3.6.0", "3.7.0-experimental"];
+export const IGNITION_3: readonly string[] = IGNITION_VERSIONS;
 
 export interface ButaneBuild {
   butane: string;
@@ -106,7 +107,7 @@ function build(original: Json, vs: VariantSpec, level: SugarLevel, extras: Build
   let folded: number[] = [];
   stats.mountUnits = countMountUnits(original);
   if (level === "all") {
-    if (isObj(extras.root?.openshift) && extras.root.openshift.fips === true && (vs.openshift ?? 99) <= 19) residual = withoutFipsCipher(residual);
+    if (isObj(extras.root?.openshift) && extras.root.openshift.fips === true && vs.features.fipsLuksCipher) residual = withoutFipsCipher(residual);
     const grub = grubCandidate(residual, vs);
     if (grub) {
       const child = tryUnmerge(vs, { grub }, residual);
@@ -145,7 +146,7 @@ function build(original: Json, vs: VariantSpec, level: SugarLevel, extras: Build
     for (const i of folded) fss[i]!.with_mount_unit = true;
   }
   const butane: Json = prune({ ...header(vs), ...(extras.root ?? {}), ...sugar, ...body }) as Json;
-  if (extras.root === undefined && vs.openshift !== undefined && (vs.openshift ?? 0) >= 19 && hasCexRoot(original)) {
+  if (extras.root === undefined && vs.features.cexKernelArgument && hasCexRoot(original)) {
     // openshift 4.19+ refuses a CEX-protected root without this kernel argument, even with --raw
     butane.openshift = { kernel_arguments: [CEX_KARG] };
     findings.push({
@@ -155,7 +156,7 @@ function build(original: Json, vs: VariantSpec, level: SugarLevel, extras: Build
       message: `added ${CEX_KARG}, which openshift requires with a CEX-protected root (the raw Ignition output leaves it out)`,
     });
   }
-  if (extras.root === undefined && vs.openshift !== undefined) {
+  if (extras.root === undefined && vs.variant === "openshift") {
     findings.push({
       code: "import-placeholder-metadata",
       severity: "warning",
@@ -163,7 +164,7 @@ function build(original: Json, vs: VariantSpec, level: SugarLevel, extras: Build
       message: "an Ignition config has no MachineConfig name or role: metadata.name and the role label are placeholders to replace",
     });
   }
-  const inline = inlineDataUrls(butane, vs.spec, vs.base, level !== "none");
+  const inline = inlineDataUrls(butane, vs.spec, vs.features.encodedDataUrls, level !== "none");
   stats.dataUrls = inline.dataUrls;
   stats.inlined = inline.inlined;
   stats.modes = countModes(butane);

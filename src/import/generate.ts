@@ -13,7 +13,7 @@ export const PLACEHOLDER_METADATA = { name: "imported", labels: { "machineconfig
 /** The Butane document header of `vs` (with placeholder metadata for openshift). */
 export function header(vs: VariantSpec): Json {
   const h: Json = { variant: vs.variant, version: vs.version };
-  if (vs.openshift !== undefined) h.metadata = PLACEHOLDER_METADATA;
+  if (vs.variant === "openshift") h.metadata = PLACEHOLDER_METADATA;
   return h;
 }
 

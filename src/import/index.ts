@@ -11,6 +11,13 @@ import { importClc } from "./clc/index.ts";
 import { clearContentsCache } from "./contents.ts";
 import { ImportError, isObj, type ImportOptions, type ImportResult, type Json, type SourceKind } from "./types.ts";
 
+/** "3.0.0–3.6.0 (and 3.7.0-experimental)": the Ignition 3 versions Butane emits. */
+function ignition3Range(): string {
+  const stable = IGNITION_3.filter((v) => !v.includes("-experimental"));
+  const experimental = IGNITION_3.filter((v) => v.includes("-experimental"));
+  return `${stable[0] ?? ""}–${stable[stable.length - 1] ?? ""}` + (experimental.length > 0 ? ` (and ${experimental.join(", ")})` : "");
+}
+
 export type { ImportFrom, ImportOptions, ImportResult, ImportStats, SourceKind, Finding } from "./types.ts";
 export { CLC_PLATFORMS } from "./clc/templating.ts";
 
@@ -84,7 +91,7 @@ function readInput(text: string, from: "auto" | "ignition" | "clc"): Input {
   if (typeof ign === "string") {
     if (IGNITION_3.includes(ign)) return { kind: "ignition-3", version: ign, value, text };
     if (/^2\.[0-4]\.0(-experimental)?$/.test(ign)) return { kind: "ignition-2", version: ign, value, text };
-    throw new ImportError(`unsupported Ignition version ${ign}; spec 2.0.0–2.4.0 and 3.0.0–3.6.0 (and 3.7.0-experimental) can be imported`);
+    throw new ImportError(`unsupported Ignition version ${ign}; spec 2.0.0–2.4.0 and ${ignition3Range()} can be imported`);
   }
   if (from === "ignition") throw new ImportError("the input has no ignition.version, so it is not an Ignition config");
   if (/^\s*\{/.test(text)) throw new ImportError("the JSON has no ignition.version, so it is not an Ignition config");

@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkResult, familyOf, fuzzInput, keysOf } from "../../scripts/fuzz-inputs.mjs";
+import { checkResult, familyOf, fuzzInput, keysOf, versionsOf } from "../../scripts/fuzz-inputs.mjs";
+import { listSpecs } from "./versions.ts";
 import { templates } from "../features/templates/templates.ts";
 import { transpile } from "./index.ts";
 import { SEEDS } from "./test-seeds.ts";
@@ -42,9 +43,10 @@ function problemWith(source: string): string | null {
 describe("fuzz (deterministic slice of npm run fuzz)", () => {
   const inputs = corpus();
   const keys = keysOf(inputs);
+  const versions = versionsOf(listSpecs());
 
   it("the generator is deterministic and mixes its three families", () => {
-    expect(fuzzInput(7, 123, inputs, keys)).toBe(fuzzInput(7, 123, inputs, keys));
+    expect(fuzzInput(7, 123, inputs, keys, versions)).toBe(fuzzInput(7, 123, inputs, keys, versions));
     const families = new Set(Array.from({ length: 200 }, (_, i) => familyOf(1, i)));
     expect([...families].sort()).toEqual(["mutated", "random-text", "random-yaml"]);
   });
@@ -52,7 +54,7 @@ describe("fuzz (deterministic slice of npm run fuzz)", () => {
   it("1,500 inputs (seed 1): a result with output or an error, each under 2 s", () => {
     const failures: string[] = [];
     for (let i = 0; i < 1500; i++) {
-      const source = fuzzInput(1, i, inputs, keys);
+      const source = fuzzInput(1, i, inputs, keys, versions);
       const problem = problemWith(source);
       if (problem !== null) failures.push(`seed 1 input ${i}: ${problem}\n${source.slice(0, 300)}`);
     }

@@ -106,7 +106,7 @@ function transpileNow(source: string | Uint8Array, options: TranspileOptions, se
   result.variant = variant;
   result.version = version;
   result.ignitionVersion = vs.ignition;
-  if (vs.openshift !== undefined && !options.raw) result.outputFormat = "yaml";
+  if (vs.variant === "openshift" && !options.raw) result.outputFormat = "yaml";
 
   const decoded = decodeConfig(root, vs.spec);
   if (decoded.fatal !== undefined) return { ...result, failure: FAIL + decoded.fatal };
@@ -138,7 +138,7 @@ function runStages(result: TranspileResult, root: YNode | null, cfg: BObject, vs
   let tsCache: Map<string, Path> | undefined;
   const ts = () => (tsCache ??= ctx.prov.translationSet(out));
   // openshift MachineConfig output: upstream's unmapped JSON paths keep their `spec.config` prefix
-  const fallbackPrefix: Path = vs.openshift !== undefined && options.raw !== true ? ["spec", "config"] : [];
+  const fallbackPrefix: Path = vs.variant === "openshift" && options.raw !== true ? ["spec", "config"] : [];
   const mapEntry = (e: StageEntry): RawEntry => (e.space === "json" ? { ...e, path: mapJsonPath(ts(), e.path, fallbackPrefix) } : e);
   for (const e of ctx.entries) addYaml(e);
   for (const e of hooks.check?.(ctx, cfg, out, options.raw === true) ?? []) addYaml(mapEntry(e));

@@ -3,7 +3,7 @@
  * Expectations follow upstream Butane's documented behaviour (shared/reference).
  */
 import { describe, expect, it } from "vitest";
-import { transpile, type TranspileResult } from "./index.ts";
+import { listSpecs, transpile, type TranspileResult } from "./index.ts";
 import { createFilesProvider } from "../worker/files-provider.ts";
 
 const bu = (version: string, body: string, variant = "fcos") => `variant: ${variant}\nversion: ${version}\n${body}`;
@@ -23,10 +23,7 @@ function ok(r: TranspileResult): Record<string, any> {
 const messages = (r: TranspileResult) => r.diagnostics.map((d) => `${d.severity}: ${d.message}`);
 
 describe("ignition version per fcos version", () => {
-  it.each([
-    ["1.0.0", "3.0.0"], ["1.1.0", "3.1.0"], ["1.2.0", "3.2.0"], ["1.3.0", "3.2.0"], ["1.4.0", "3.3.0"],
-    ["1.5.0", "3.4.0"], ["1.6.0", "3.5.0"], ["1.7.0", "3.6.0"], ["1.8.0-experimental", "3.7.0-experimental"],
-  ])("fcos %s emits Ignition %s", (version, ign) => {
+  it.each(listSpecs().filter((s) => s.variant === "fcos").map((s) => [s.version, s.ignition]))("fcos %s emits Ignition %s", (version, ign) => {
     expect(transpile(bu(version, "")).output).toBe(`{"ignition":{"version":"${ign}"}}\n`);
   });
 

@@ -12,8 +12,8 @@ function list(v: unknown): Json[] {
 
 /** The `boot_device` section that may have generated the config's storage, if any. */
 export function bootDeviceCandidate(config: Json, vs: VariantSpec): Json | undefined {
-  const fcos = vs.fcos ?? 0;
-  if (fcos < 3) return undefined;
+  const f = vs.features;
+  if (!f.bootDevice) return undefined;
   const storage = isObj(config.storage) ? config.storage : {};
   const bd: Json = {};
 
@@ -43,14 +43,14 @@ export function bootDeviceCandidate(config: Json, vs: VariantSpec): Json | undef
     const device = typeof root.device === "string" ? root.device : "";
     const eckd = /^(\/dev\/dasd[a-z])2$/.exec(device);
     const zfcp = /^(\/dev\/sd[a-z])4$/.exec(device);
-    if (fcos >= 6 && eckd && !bd.mirror) {
+    if (f.bootDeviceS390x && eckd && !bd.mirror) {
       layout = "s390x-eckd";
       luks.device = eckd[1];
-    } else if (fcos >= 6 && zfcp && !bd.mirror) {
+    } else if (f.bootDeviceS390x && zfcp && !bd.mirror) {
       layout = "s390x-zfcp";
       luks.device = zfcp[1];
     } else if (device !== (bd.mirror ? "/dev/md/md-root" : "/dev/disk/by-partlabel/root")) return undefined;
-    if (isObj(root.cex) && root.cex.enabled === true && fcos >= 6) {
+    if (isObj(root.cex) && root.cex.enabled === true && f.bootDeviceLuksCex) {
       luks.cex = { enabled: true };
       layout ??= "s390x-virt";
     }
@@ -66,7 +66,7 @@ export function bootDeviceCandidate(config: Json, vs: VariantSpec): Json | undef
     }
     if (clevis.threshold !== undefined) luks.threshold = clevis.threshold;
     if (clevis.tpm2 !== undefined) luks.tpm2 = clevis.tpm2;
-    if (root.discard !== undefined && fcos >= 5) luks.discard = root.discard;
+    if (root.discard !== undefined && f.bootDeviceLuksDiscard) luks.discard = root.discard;
     const method = luks.tpm2 === true || (Array.isArray(luks.tang) && luks.tang.length > 0) || isObj(luks.cex);
     if (!method) return undefined;
     bd.luks = luks;

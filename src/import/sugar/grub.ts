@@ -10,7 +10,7 @@ const USER_CFG = "/boot/grub2/user.cfg";
 
 /** The `grub` section that would generate the config's user.cfg, if it looks generated. */
 export function grubCandidate(config: Json, vs: VariantSpec): Json | undefined {
-  if ((vs.fcos ?? 0) < 5) return undefined;
+  if (!vs.features.grub) return undefined;
   const storage = isObj(config.storage) ? config.storage : {};
   const files = Array.isArray(storage.files) ? storage.files : [];
   const file = files.find((f) => isObj(f) && f.path === USER_CFG);

@@ -17,14 +17,14 @@ export interface InlineStats {
 }
 
 /** Rewrites resources of the Butane-form `config` in place. */
-export function inlineDataUrls(config: Json, spec: SpecDesc, base: number, enabled: boolean): InlineStats {
+export function inlineDataUrls(config: Json, spec: SpecDesc, encoded: boolean, enabled: boolean): InlineStats {
   const stats: InlineStats = { dataUrls: 0, inlined: 0, kept: [] };
   const visit = (v: unknown, type: string, at: Path) => {
     if (!isObj(v)) return;
     const fields = spec.types[type]?.fields ?? [];
     if (typeof v.source === "string" && /^data:/i.test(v.source) && fields.some((f) => f.key === "source")) {
       stats.dataUrls++;
-      if (enabled && tryInline(v, spec, type, base)) stats.inlined++;
+      if (enabled && tryInline(v, spec, type, encoded)) stats.inlined++;
       else stats.kept.push([...at, "source"]);
     }
     for (const [k, c] of Object.entries(v)) {
@@ -39,12 +39,12 @@ export function inlineDataUrls(config: Json, spec: SpecDesc, base: number, enabl
   return stats;
 }
 
-function tryInline(r: Json, spec: SpecDesc, type: string, base: number): boolean {
+function tryInline(r: Json, spec: SpecDesc, type: string, encoded: boolean): boolean {
   if (!fieldOf(spec, type, "inline")) return false;
   if (r.verification !== undefined || r.http_headers !== undefined) return false;
   const compression = r.compression;
   // fcos 1.0.0 writes inline text percent-encoded and keeps the given compression as it is
-  if (base === 1 && compression !== undefined && compression !== "") return false;
+  if (!encoded && compression !== undefined && compression !== "") return false;
   const text = resourceText(r.source, compression);
   if (text === null) return false;
   delete r.source;

@@ -20,10 +20,10 @@ export interface MountFold {
 
 function eligible(fs: Json, vs: VariantSpec): boolean {
   if (typeof fs.device !== "string" || fs.device === "" || typeof fs.format !== "string" || fs.format === "") return false;
-  const swap = vs.base >= 4 && fs.format === "swap";
+  const swap = vs.features.swapMountUnits && fs.format === "swap";
   if (!swap && (typeof fs.path !== "string" || fs.path === "")) return false;
   // fcos 1.6+ refuses mount units outside /etc and /var
-  if (vs.variant === "fcos" && (vs.fcos ?? 0) >= 6 && typeof fs.path === "string" && !MOUNTPOINTS.test(fs.path)) return false;
+  if (vs.variant === "fcos" && vs.features.mountPointChecks && typeof fs.path === "string" && !MOUNTPOINTS.test(fs.path)) return false;
   return true;
 }
 
@@ -33,7 +33,7 @@ function eligible(fs: Json, vs: VariantSpec): boolean {
  */
 export function foldMountUnits(config: Json, vs: VariantSpec, toButane: (partial: Json) => Json): MountFold {
   const none = { config, folded: [] };
-  if (vs.base < 2) return none;
+  if (!vs.features.mountUnits) return none;
   const storage = isObj(config.storage) ? config.storage : {};
   const filesystems = Array.isArray(storage.filesystems) ? storage.filesystems : [];
   const units = isObj(config.systemd) && Array.isArray(config.systemd.units) ? config.systemd.units.filter(isObj) : [];

@@ -128,7 +128,7 @@ function validateFormat(r: Report, fs: IgnObject): string | null {
       notEmpty(strAt(fs, "label")) ||
       notEmpty(strAt(fs, "uuid")) ||
       isTrue(boolAt(fs, "wipeFilesystem")) ||
-      (r.minor >= 1 && listAt(fs, "mountOptions").length !== 0) ||
+      (r.has.mountOptions && listAt(fs, "mountOptions").length !== 0) ||
       listAt(fs, "options").length !== 0
     ) {
       return MSG.formatNilWithOthers;
@@ -136,7 +136,7 @@ function validateFormat(r: Report, fs: IgnObject): string | null {
     return null;
   }
   const formats = ["ext4", "btrfs", "xfs", "swap", "vfat"];
-  if (r.minor >= 3) formats.push("none");
+  if (r.has.formatNone) formats.push("none");
   return formats.includes(format) ? null : MSG.filesystemInvalidFormat;
 }
 

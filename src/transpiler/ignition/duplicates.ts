@@ -38,7 +38,7 @@ function dupList(r: Report, parent: IgnObject, key: string, path: IgnPath, keyFn
 }
 
 function dupResource(r: Report, res: IgnObject, path: IgnPath): void {
-  if (r.minor >= 1) dupList(r, res, "httpHeaders", path, nameKey);
+  if (r.has.httpHeaders) dupList(r, res, "httpHeaders", path, nameKey);
 }
 
 function dupIgnition(r: Report, ign: IgnObject, path: IgnPath): void {
@@ -47,7 +47,7 @@ function dupIgnition(r: Report, ign: IgnObject, path: IgnPath): void {
   dupList(r, cfg, "merge", cfgPath, sourceKey);
   objListAt(cfg, "merge").forEach((m, i) => dupResource(r, m, at(cfgPath, "merge", i)));
   dupResource(r, objAt(cfg, "replace"), at(cfgPath, "replace"));
-  if (r.minor >= 1) {
+  if (r.has.proxy) {
     dupList(r, objAt(ign, "proxy"), "noProxy", at(path, "proxy"), stringKey);
   }
   const tlsPath = at(path, "security", "tls");
@@ -73,8 +73,8 @@ function dupFile(r: Report, file: IgnObject, path: IgnPath): void {
 }
 
 function dupLuks(r: Report, luks: IgnObject, path: IgnPath): void {
-  if (r.minor >= 4) dupList(r, luks, "openOptions", path, stringKey);
-  const clevis = r.minor === 2 ? optObjAt(luks, "clevis") : objAt(luks, "clevis");
+  if (r.has.luksOpenOptions) dupList(r, luks, "openOptions", path, stringKey);
+  const clevis = r.has.plainClevisCustom ? optObjAt(luks, "clevis") : objAt(luks, "clevis");
   if (clevis !== undefined) dupList(r, clevis, "tang", at(path, "clevis"), urlKey);
   dupResource(r, objAt(luks, "keyFile"), at(path, "keyFile"));
 }
@@ -86,12 +86,12 @@ function dupStorage(r: Report, storage: IgnObject, path: IgnPath): void {
   dupList(r, storage, "files", path, pathKey, nodes);
   dupList(r, storage, "filesystems", path, deviceKey);
   dupList(r, storage, "links", path, pathKey, nodes);
-  if (r.minor >= 2) dupList(r, storage, "luks", path, nameKey);
+  if (r.has.luks) dupList(r, storage, "luks", path, nameKey);
   dupList(r, storage, "raid", path, nameKey);
 
   objListAt(storage, "disks").forEach((d, i) => dupList(r, d, "partitions", at(path, "disks", i), partitionKey));
   objListAt(storage, "files").forEach((f, i) => dupFile(r, f, at(path, "files", i)));
-  if (r.minor >= 2) objListAt(storage, "luks").forEach((l, i) => dupLuks(r, l, at(path, "luks", i)));
+  if (r.has.luks) objListAt(storage, "luks").forEach((l, i) => dupLuks(r, l, at(path, "luks", i)));
   objListAt(storage, "raid").forEach((ra, i) => dupList(r, ra, "devices", at(path, "raid", i), stringKey));
 }
 
@@ -103,7 +103,7 @@ function dupSystemd(r: Report, systemd: IgnObject, path: IgnPath): void {
 /** Runs the duplicate pass over a whole config. */
 export function checkDuplicates(r: Report, config: IgnObject): void {
   dupIgnition(r, objAt(config, "ignition"), ["ignition"]);
-  if (r.minor >= 3) {
+  if (r.has.kernelArguments) {
     const kargs = objAt(config, "kernelArguments");
     const seen = dupList(r, kargs, "shouldExist", ["kernelArguments"], stringKey);
     dupList(r, kargs, "shouldNotExist", ["kernelArguments"], stringKey, seen);

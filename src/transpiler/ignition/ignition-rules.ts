@@ -40,13 +40,13 @@ export function walkIgnition(r: Report, ign: IgnObject, path: IgnPath, spec: Ign
   const cfgPath = at(path, "config");
   const cfg = objAt(ign, "config");
   const merges = objListAt(cfg, "merge");
-  if (r.minor >= 1) {
-    merges.forEach((m, i) => r.error(at(cfgPath, "merge", i), validateRequiredSource(m, r.minor)));
+  if (r.has.unifiedResources) {
+    merges.forEach((m, i) => r.error(at(cfgPath, "merge", i), validateRequiredSource(m, r.has)));
   }
   merges.forEach((m, i) => walkResource(r, m, at(cfgPath, "merge", i), "configReference"));
   walkResource(r, objAt(cfg, "replace"), at(cfgPath, "replace"), "configReference");
 
-  if (r.minor >= 1) {
+  if (r.has.proxy) {
     const proxy = objAt(ign, "proxy");
     const proxyPath = at(path, "proxy");
     validateProxyUrl(r, strAt(proxy, "httpProxy"), at(proxyPath, "httpProxy"), true);
@@ -55,8 +55,8 @@ export function walkIgnition(r: Report, ign: IgnObject, path: IgnPath, spec: Ign
 
   const tlsPath = at(path, "security", "tls");
   const cas = objListAt(objAt(objAt(ign, "security"), "tls"), "certificateAuthorities");
-  if (r.minor >= 1) {
-    cas.forEach((ca, i) => r.error(at(tlsPath, "certificateAuthorities", i), validateRequiredSource(ca, r.minor)));
+  if (r.has.unifiedResources) {
+    cas.forEach((ca, i) => r.error(at(tlsPath, "certificateAuthorities", i), validateRequiredSource(ca, r.has)));
   }
   cas.forEach((ca, i) => walkResource(r, ca, at(tlsPath, "certificateAuthorities", i), "caReference"));
 }

@@ -36,7 +36,7 @@ function validateLuksSelf(r: Report, luks: IgnObject, path: IgnPath): void {
   else r.error(at(path, "device"), validatePath(device ?? ""));
 
   const clevis = optObjAt(luks, "clevis");
-  if (r.minor === 2) {
+  if (r.has.plainClevisCustom) {
     if (clevis !== undefined && optObjAt(clevis, "custom") !== undefined) {
       if (objListAt(clevis, "tang").length > 0 || isTrue(boolAt(clevis, "tpm2")) || thresholdSet(clevis)) {
         r.error(at(path, "clevis"), MSG.clevisCustomWithOthers);
@@ -53,9 +53,9 @@ function validateLuksSelf(r: Report, luks: IgnObject, path: IgnPath): void {
   }
 
   const keyFileSource = strAt(objAt(luks, "keyFile"), "source");
-  if (validateUrlNilOk(keyFileSource, r.minor) !== null) r.error(at(path, "keys"), MSG.invalidLuksKeyFile);
+  if (validateUrlNilOk(keyFileSource, r.has) !== null) r.error(at(path, "keys"), MSG.invalidLuksKeyFile);
 
-  if (r.minor >= 5) {
+  if (r.has.luksCex) {
     const cexEnabled = isTrue(boolAt(objAt(luks, "cex"), "enabled"));
     if (clevisPresent(clevis ?? {}) && cexEnabled) r.error(at(path, "cex"), MSG.cexWithClevis);
     if (cexEnabled && notEmpty(keyFileSource)) r.error(at(path, "cex"), MSG.cexWithKeyFile);
@@ -77,7 +77,7 @@ function validateClevisCustom(r: Report, custom: IgnObject, path: IgnPath): void
   const config = strAt(custom, "config");
   if (nilOrEmpty(pin) && nilOrEmpty(config) && !isTrue(boolAt(custom, "needsNetwork"))) return;
   if (notEmpty(pin)) {
-    if (r.minor <= 5 && !knownPins.includes(pin)) r.error(at(path, "pin"), MSG.unknownClevisPin);
+    if (r.has.knownClevisPinsOnly && !knownPins.includes(pin)) r.error(at(path, "pin"), MSG.unknownClevisPin);
   } else {
     r.error(at(path, "pin"), MSG.clevisPinRequired);
   }
@@ -87,7 +87,7 @@ function validateClevisCustom(r: Report, custom: IgnObject, path: IgnPath): void
 function validateTang(r: Report, tang: IgnObject, path: IgnPath): void {
   r.error(at(path, "url"), validateTangUrl(plainStrAt(tang, "url")));
   if (nilOrEmpty(strAt(tang, "thumbprint"))) r.error(at(path, "thumbprint"), MSG.tangThumbprintRequired);
-  if (r.minor >= 4) {
+  if (r.has.tangAdvertisement) {
     const adv = strAt(tang, "advertisement");
     if (notEmpty(adv) && !unmarshals(adv)) r.error(at(path, "advertisement"), MSG.invalidTangAdvertisement);
   }
@@ -98,7 +98,7 @@ export function walkLuks(r: Report, luks: IgnObject, path: IgnPath): void {
   validateLuksSelf(r, luks, path);
   const clevisPath = at(path, "clevis");
   const clevis = optObjAt(luks, "clevis");
-  if (r.minor === 2) {
+  if (r.has.plainClevisCustom) {
     const custom = clevis === undefined ? undefined : optObjAt(clevis, "custom");
     if (custom !== undefined) validateCustom32(r, custom, at(clevisPath, "custom"));
   } else {

@@ -10,7 +10,7 @@ const otherLevels = ["raid1", "1", "mirror", "raid4", "4", "raid5", "5", "raid6"
 
 function validateLevel(r: Report, raid: IgnObject): string | null {
   const level = strAt(raid, "level");
-  if (r.minor >= 3 && (level === undefined || level === "")) return MSG.raidLevelRequired;
+  if (r.has.pointerRaidLevelAndLinkTarget && (level === undefined || level === "")) return MSG.raidLevelRequired;
   const l = level ?? "";
   if (stripedLevels.includes(l)) {
     const spares = intAt(raid, "spares");

@@ -1,5 +1,6 @@
 /** Collects validation entries in emission order, and carries the spec version being checked. */
 import type { IgnEntry, IgnPathElem } from "./types.ts";
+import type { IgnitionFeatures } from "../spec/ignition.ts";
 
 /** A path under construction (immutable; `at` returns an extended copy). */
 export type IgnPath = readonly IgnPathElem[];
@@ -12,11 +13,11 @@ export function at(path: IgnPath, ...elems: IgnPathElem[]): IgnPath {
 /** Accumulates entries; `null` messages are ignored (like `AddOnError(c, nil)`). */
 export class Report {
   readonly entries: IgnEntry[] = [];
-  /** The spec's minor version (3.`minor`); 7 for 3.7.0-experimental. */
-  readonly minor: number;
+  /** What the spec version being checked has. */
+  readonly has: Readonly<IgnitionFeatures>;
 
-  constructor(minor: number) {
-    this.minor = minor;
+  constructor(has: Readonly<IgnitionFeatures>) {
+    this.has = has;
   }
 
   /** Adds an error entry when `message` is non-null. */

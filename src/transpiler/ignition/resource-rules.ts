@@ -8,7 +8,7 @@ import { byteLength } from "../go/utf8.ts";
 import { MSG } from "./messages.ts";
 import { at, type IgnPath, type Report } from "./report.ts";
 import type { IgnObject } from "./types.ts";
-import { urlScheme, validateUrl, validateUrlNilOk } from "./url-rules.ts";
+import { urlScheme, validateUrl, validateUrlNilOk, type UrlFeatures } from "./url-rules.ts";
 
 /** Which 3.0 resource struct a resource is (3.1+ always uses `Resource`). */
 export type ResourceKind = "fileContents" | "configReference" | "caReference";
@@ -49,7 +49,7 @@ export function validateVerification(r: Report, verification: IgnObject, path: I
   const sum = hash.slice(dash + 1);
   let expected: number;
   if (fn === "sha512") expected = 128;
-  else if (fn === "sha256" && r.minor >= 1) expected = 64;
+  else if (fn === "sha256" && r.has.sha256) expected = 64;
   else {
     r.error(hashPath, MSG.hashUnrecognized);
     return;
@@ -65,30 +65,30 @@ function validateHttpHeader(r: Report, header: IgnObject, path: IgnPath): void {
 
 /** Validates a resource and its children, for the resource kind of the spec. */
 export function walkResource(r: Report, res: IgnObject, path: IgnPath, kind: ResourceKind): void {
-  if (r.minor === 0) {
+  if (!r.has.unifiedResources) {
     if (kind === "fileContents") {
       r.error(at(path, "compression"), validateCompression(res));
       r.error(at(path, "verification", "hash"), validateVerificationSource(res));
-      r.error(at(path, "source"), validateUrlNilOk(strAt(res, "source"), r.minor));
+      r.error(at(path, "source"), validateUrlNilOk(strAt(res, "source"), r.has));
     } else if (kind === "configReference") {
-      r.error(at(path, "source"), validateUrlNilOk(strAt(res, "source"), r.minor));
+      r.error(at(path, "source"), validateUrlNilOk(strAt(res, "source"), r.has));
     } else {
-      r.error(at(path, "source"), validateUrl(strAt(res, "source") ?? "", r.minor));
+      r.error(at(path, "source"), validateUrl(strAt(res, "source") ?? "", r.has));
     }
     validateVerification(r, objAt(res, "verification"), at(path, "verification"));
     return;
   }
   r.error(at(path, "compression"), validateCompression(res));
   r.error(at(path, "verification", "hash"), validateVerificationSource(res));
-  r.error(at(path, "source"), validateUrlNilOk(strAt(res, "source"), r.minor));
+  r.error(at(path, "source"), validateUrlNilOk(strAt(res, "source"), r.has));
   r.error(at(path, "httpHeaders"), validateSchemeForHttpHeaders(res));
   objListAt(res, "httpHeaders").forEach((h, i) => validateHttpHeader(r, h, at(path, "httpHeaders", i)));
   validateVerification(r, objAt(res, "verification"), at(path, "verification"));
 }
 
 /** `validateRequiredSource` (3.1+ merge and CA entries): source set, non-empty and valid. */
-export function validateRequiredSource(res: IgnObject, minor: number): string | null {
+export function validateRequiredSource(res: IgnObject, has: UrlFeatures): string | null {
   const source = strAt(res, "source");
   if (source === undefined || source === "") return MSG.sourceRequired;
-  return validateUrl(source, minor);
+  return validateUrl(source, has);
 }

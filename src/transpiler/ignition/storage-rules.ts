@@ -33,7 +33,7 @@ function validateLinks(r: Report, storage: IgnObject, path: IgnPath): void {
       if (p1.startsWith(plainStrAt(l2, "path") + "/")) r.error(at(path, "links", i), MSG.linkUsedSymlink);
     }
     let target: string;
-    if (r.minor >= 3) {
+    if (r.has.pointerRaidLevelAndLinkTarget) {
       const t = strAt(l1, "target");
       if (nilOrEmpty(t)) {
         r.error(at(path, "links", i, "target"), MSG.linkTargetRequired);
@@ -96,7 +96,7 @@ function walkNodeOwners(r: Report, node: IgnObject, path: IgnPath): void {
 function validateModes(r: Report, node: IgnObject, path: IgnPath): void {
   const mode = intAt(node, "mode");
   r.error(at(path, "mode"), validateMode(mode));
-  if (r.minor <= 5) r.warn(at(path, "mode"), validateModeSpecialBits(mode));
+  if (r.has.specialModeBitsWarning) r.warn(at(path, "mode"), validateModeSpecialBits(mode));
 }
 
 /** A directory: path, mode, then owners. */

@@ -7,16 +7,10 @@
  * or `0`.
  */
 
-/** Ignition spec versions Butane can emit. */
-export type IgnitionVersion =
-  | "3.0.0"
-  | "3.1.0"
-  | "3.2.0"
-  | "3.3.0"
-  | "3.4.0"
-  | "3.5.0"
-  | "3.6.0"
-  | "3.7.0-experimental";
+import type { IgnitionVersion } from "../spec/ignition.ts";
+
+export type { IgnitionVersion };
+export { IGNITION_VERSIONS, ignitionMinor as specMinor } from "../spec/ignition.ts";
 
 /** A JSON object of an Ignition config (any level); values are JSON values. */
 export type IgnObject = { [key: string]: unknown };
@@ -32,22 +26,4 @@ export interface IgnEntry {
   severity: "error" | "warning";
   path: IgnPathElem[];
   message: string;
-}
-
-/** Every Ignition version, oldest first. */
-export const IGNITION_VERSIONS: readonly IgnitionVersion[] = [
-  "3.0.0",
-  "3.1.0",
-  "3.2.0",
-  "3.3.0",
-  "3.4.0",
-  "3.5.0",
-  "3.6.0",
-  "3.7.0-experimental",
-];
-
-/** The minor number of a 3.x spec version (0 for 3.0.0 … 7 for 3.7.0-experimental). */
-export function specMinor(version: IgnitionVersion): number {
-  const minor = Number(version.split(".")[1]);
-  return Number.isInteger(minor) ? minor : 0;
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { validateTangUrl, validateUrl, validateUrlNilOk } from "./url-rules.ts";
+import { IGNITION_VERSIONS, ignitionFeatures } from "../spec/ignition.ts";
+
+/** What Ignition 3.`minor` has. */
+const features = (minor: number) => ignitionFeatures(IGNITION_VERSIONS[minor]!);
 
 describe("validateUrl per spec", () => {
   const cases: Array<[string, number, string | null]> = [
@@ -32,12 +36,12 @@ describe("validateUrl per spec", () => {
     ["::bad", 1, "unable to parse url"],
   ];
   it.each(cases)("%j in 3.%i → %j", (url, minor, want) => {
-    expect(validateUrl(url, minor)).toBe(want);
+    expect(validateUrl(url, features(minor))).toBe(want);
   });
 
   it("accepts nil or empty sources when optional", () => {
-    expect(validateUrlNilOk(undefined, 0)).toBeNull();
-    expect(validateUrlNilOk("", 6)).toBeNull();
+    expect(validateUrlNilOk(undefined, features(0))).toBeNull();
+    expect(validateUrlNilOk("", features(6))).toBeNull();
   });
 
   it.each([

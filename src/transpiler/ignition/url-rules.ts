@@ -2,6 +2,7 @@
 import { dataUrlError } from "./dataurl.ts";
 import { isRecentTextDataUrl } from "../util/dataurl.ts";
 import { MSG } from "./messages.ts";
+import type { IgnitionFeatures } from "../spec/ignition.ts";
 import { parseGoUrl, queryValues } from "../go/url.ts";
 
 /** `url.Parse` failed. */
@@ -41,8 +42,11 @@ function s3ArnError(fullUrl: string): string | null {
   return null;
 }
 
-/** Ignition `validateURL` for spec 3.`minor`: the error message, or null when the URL is accepted. */
-export function validateUrl(s: string, minor: number): string | null {
+/** The URL schemes a spec version accepts beyond Ignition 3.0's. */
+export type UrlFeatures = Pick<IgnitionFeatures, "gsUrls" | "s3ArnUrls">;
+
+/** Ignition `validateURL` for a spec version with `has`: the error message, or null when the URL is accepted. */
+export function validateUrl(s: string, has: UrlFeatures): string | null {
   if (isCanonicalDataUrl(s)) return null;
   const parsed = parseGoUrl(s);
   if (!parsed.ok) return ERR_INVALID_URL;
@@ -53,11 +57,11 @@ export function validateUrl(s: string, minor: number): string | null {
     case "tftp":
       return null;
     case "gs":
-      return minor >= 2 ? null : ERR_INVALID_SCHEME;
+      return has.gsUrls ? null : ERR_INVALID_SCHEME;
     case "s3":
       return versionIdError(u.rawQuery);
     case "arn": {
-      if (minor < 4) return ERR_INVALID_SCHEME;
+      if (!has.s3ArnUrls) return ERR_INVALID_SCHEME;
       const arnError = s3ArnError(u.scheme + ":" + u.opaque);
       if (arnError !== null) return arnError;
       return versionIdError(u.rawQuery);
@@ -70,9 +74,9 @@ export function validateUrl(s: string, minor: number): string | null {
 }
 
 /** Ignition `validateURLNilOK`: nil or empty is accepted. */
-export function validateUrlNilOk(s: string | undefined, minor: number): string | null {
+export function validateUrlNilOk(s: string | undefined, has: UrlFeatures): string | null {
   if (s === undefined || s === "") return null;
-  return validateUrl(s, minor);
+  return validateUrl(s, has);
 }
 
 /** Tang server URL check (3.2+): parseable and http(s). */

@@ -12,7 +12,8 @@ import { walkRaid } from "./raid-rules.ts";
 import { at, Report } from "./report.ts";
 import { validateStorage, walkDirectory, walkFile, walkLink } from "./storage-rules.ts";
 import { validateSystemdPathConflicts, walkSystemd } from "./systemd-rules.ts";
-import { specMinor, type IgnEntry, type IgnitionConfig, type IgnitionVersion } from "./types.ts";
+import type { IgnEntry, IgnitionConfig, IgnitionVersion } from "./types.ts";
+import { ignitionFeatures } from "../spec/ignition.ts";
 
 export type { IgnEntry, IgnitionConfig, IgnitionVersion } from "./types.ts";
 
@@ -24,7 +25,7 @@ function walkStorage(r: Report, storage: IgnitionConfig): void {
   objListAt(storage, "files").forEach((f, i) => walkFile(r, f, at(path, "files", i)));
   objListAt(storage, "filesystems").forEach((f, i) => walkFilesystem(r, f, at(path, "filesystems", i)));
   objListAt(storage, "links").forEach((l, i) => walkLink(r, l, at(path, "links", i)));
-  if (r.minor >= 2) objListAt(storage, "luks").forEach((l, i) => walkLuks(r, l, at(path, "luks", i)));
+  if (r.has.luks) objListAt(storage, "luks").forEach((l, i) => walkLuks(r, l, at(path, "luks", i)));
   objListAt(storage, "raid").forEach((ra, i) => walkRaid(r, ra, at(path, "raid", i)));
 }
 
@@ -38,7 +39,7 @@ function validationPass(r: Report, config: IgnitionConfig, version: IgnitionVers
 
 /** Duplicate pass then validation pass, in upstream's order, on a generated Ignition config. */
 export function validateIgnition(config: IgnitionConfig, version: IgnitionVersion): IgnEntry[] {
-  const r = new Report(specMinor(version));
+  const r = new Report(ignitionFeatures(version));
   checkDuplicates(r, config);
   validationPass(r, config, version);
   return r.entries;
@@ -50,7 +51,7 @@ export function validateIgnition(config: IgnitionConfig, version: IgnitionVersio
  * The unused-key check that `ValidateWithContext` appends is not included.
  */
 export function validateIgnitionChild(config: IgnitionConfig, version: IgnitionVersion): IgnEntry[] {
-  const r = new Report(specMinor(version));
+  const r = new Report(ignitionFeatures(version));
   validationPass(r, config, version);
   checkDuplicates(r, config);
   return r.entries;

@@ -6,12 +6,11 @@
  * only when nil.
  */
 import { describe, expect, it } from "vitest";
-import { transpile } from "../index.ts";
+import { listSpecs, transpile } from "../index.ts";
 
-const FCOS: [string, string][] = [
-  ["1.0.0", "3.0.0"], ["1.1.0", "3.1.0"], ["1.2.0", "3.2.0"], ["1.3.0", "3.2.0"], ["1.4.0", "3.3.0"],
-  ["1.5.0", "3.4.0"], ["1.6.0", "3.5.0"], ["1.7.0", "3.6.0"], ["1.8.0-experimental", "3.7.0-experimental"],
-];
+const FCOS: [string, string][] = listSpecs()
+  .filter((s) => s.variant === "fcos")
+  .map((s) => [s.version, s.ignition]);
 const minor = (v: string) => Number(v.split(".")[1]);
 
 function out(version: string, body: string): string {

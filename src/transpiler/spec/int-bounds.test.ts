@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { formatJson, generatedFiles } from "./generate.ts";
 import { butaneSchema, ignitionSchema, SCHEMA_KEYWORDS } from "./json-schema.ts";
 import { lookupSpec } from "./variants.ts";
+import { IGNITION_VERSIONS } from "./ignition.ts";
+import { listSpecs } from "../versions.ts";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -18,7 +20,11 @@ function integerSchemas(node: Json, out: { [k: string]: Json }[] = []): { [k: st
   return out;
 }
 
-const SPECS: [string, string][] = [["fcos", "1.0.0"], ["fcos", "1.5.0"], ["fcos", "1.8.0-experimental"], ["flatcar", "1.1.0"], ["r4e", "1.0.0"], ["fiot", "1.0.0"], ["openshift", "4.14.0"]];
+/** The oldest and the newest version of each variant. */
+const SPECS: [string, string][] = [...new Set(listSpecs().map((s) => s.variant))].flatMap((variant) => {
+  const versions = listSpecs().filter((s) => s.variant === variant).map((s) => s.version);
+  return [...new Set([versions[0]!, versions[versions.length - 1]!])].map((version): [string, string] => [variant, version]);
+});
 
 describe("Go's int range in the schemas", () => {
   it("every int that is not a mode is -2^63 ≤ n < 2^63, written with all its digits", () => {
@@ -57,8 +63,8 @@ describe("Go's int range in the schemas", () => {
     expect(withSize(variant, version, -(2 ** 63) - 4096)).toBe(false);
   });
 
-  it.each(["3.0.0", "3.2.0", "3.5.0", "3.7.0-experimental"])("Ignition %s: the same bounds", (v) => {
-    const schema = ignitionSchema(v as never);
+  it.each(IGNITION_VERSIONS)("Ignition %s: the same bounds", (v) => {
+    const schema = ignitionSchema(v);
     const ints = integerSchemas(JSON.parse(JSON.stringify(schema)) as Json).filter((s) => s.maximum !== 0o7777);
     expect(ints.length).toBeGreaterThan(5);
     for (const s of ints) expect(s).toMatchObject({ minimum: -(2 ** 63), exclusiveMaximum: 2 ** 63 });

@@ -20,9 +20,10 @@
  * Pure: no Node APIs.
  */
 import type { FieldDesc, SpecDesc, TypeDesc } from "./kit.ts";
-import { GO_INT_MAX, GO_INT_MIN, structOf } from "./kit.ts";
+import { GO_INT_MAX, GO_INT_MIN, reachableTypes, structOf } from "./kit.ts";
 import { snippetsOf, type Snippet } from "./snippets.ts";
-import { bases, ignitionOfBase, registry, type IgnitionVersion, type VariantSpec } from "./variants.ts";
+import { registry, type VariantSpec } from "./variants.ts";
+import { IGNITION_VERSIONS, ignitionSpec, type IgnitionVersion } from "./ignition.ts";
 
 export const SCHEMA_DRAFT = "http://json-schema.org/draft-07/schema#";
 export const SCHEMA_BASE_URL = "https://kindling.invalid/schemas";
@@ -42,34 +43,9 @@ export const VARIANT_NAMES: Readonly<Record<string, string>> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Butane → Ignition: the one rename table.
+// Butane → Ignition: the renames live with the Ignition spec versions.
 
-/**
- * Ignition's JSON key for a Butane YAML key: snake_case becomes camelCase (`wipe_table` →
- * `wipeTable`, `ssh_authorized_keys` → `sshAuthorizedKeys`, `http_headers` → `httpHeaders` …),
- * except for the keys listed here.
- */
-export const IGNITION_KEY_EXCEPTIONS: Readonly<Record<string, string>> = {
-  size_mib: "sizeMiB",
-  start_mib: "startMiB",
-};
-
-/** Butane-only sugar: keys that Butane translates away and Ignition does not have. */
-export const BUTANE_ONLY_KEYS: ReadonlySet<string> = new Set([
-  "variant",
-  "version", // Config.version; Ignition has ignition.version instead
-  "inline",
-  "local",
-  "with_mount_unit",
-  "trees",
-  "contents_local",
-  "ssh_authorized_keys_local",
-  "quadlets",
-  "boot_device",
-  "grub",
-  "metadata",
-  "openshift",
-]);
+export { BUTANE_ONLY_KEYS, IGNITION_KEY_EXCEPTIONS, ignitionKey, ignitionSpec } from "./ignition.ts";
 
 /** Keys of one struct of which at most one may be set (null counts as unset, as in Butane). */
 export const EXCLUSIVE_KEYS: readonly (readonly string[])[] = [
@@ -87,74 +63,8 @@ export function exclusiveNote(key: string, keys: readonly string[]): string | un
   return notes.length > 0 ? notes.join(" ") : undefined;
 }
 
-export function ignitionKey(key: string): string {
-  return IGNITION_KEY_EXCEPTIONS[key] ?? key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
-}
-
 /** The Ignition spec versions Butane emits, oldest first. */
-export const ignitionVersions: readonly IgnitionVersion[] = Object.keys(bases)
-  .map(Number)
-  .sort((a, b) => a - b)
-  .map((b) => ignitionOfBase(b));
-
-const ignitionSpecCache = new Map<IgnitionVersion, SpecDesc>();
-
-/**
- * Ignition `version`'s struct layout as a spec: the Butane base that emits it, with keys renamed,
- * Butane-only keys dropped (and the types only they used), `ignition.version` added and
- * `ignition` required.
- */
-export function ignitionSpec(version: IgnitionVersion): SpecDesc {
-  const cached = ignitionSpecCache.get(version);
-  if (cached) return cached;
-  const baseNo = Object.keys(bases)
-    .map(Number)
-    .find((b) => ignitionOfBase(b) === version);
-  const base = baseNo === undefined ? undefined : bases[baseNo];
-  if (!base) throw new Error(`no Butane base emits Ignition ${version}`);
-  const types: Record<string, { fields: FieldDesc[]; doc?: string }> = {};
-  for (const [name, t] of Object.entries(base.types)) {
-    const fields = t.fields.filter((f) => !BUTANE_ONLY_KEYS.has(f.key)).map((f) => ({ ...f, key: ignitionKey(f.key) }));
-    if (name === base.root) {
-      const i = fields.findIndex((f) => f.key === "ignition");
-      const ign = fields[i];
-      if (ign) fields[i] = { ...ign, required: true };
-    }
-    if (name === "Ignition") {
-      fields.push({ key: "version", type: { kind: "string" }, doc: "Ignition spec version of this config.", required: true });
-    }
-    types[name] = t.doc === undefined ? { fields } : { fields, doc: t.doc };
-  }
-  const spec: SpecDesc = { ...base, types: reachable(types, base.root) };
-  ignitionSpecCache.set(version, spec);
-  return spec;
-}
-
-function reachable<T extends { fields: readonly FieldDesc[] }>(types: Record<string, T>, root: string): Record<string, T> {
-  const out: Record<string, T> = {};
-  const visit = (name: string): void => {
-    if (out[name]) return;
-    const t = types[name];
-    if (!t) throw new Error(`unknown type ${name}`);
-    out[name] = t;
-    for (const f of t.fields) for (const r of refsOf(f.type)) visit(r);
-  };
-  visit(root);
-  return out;
-}
-
-function refsOf(t: TypeDesc): string[] {
-  switch (t.kind) {
-    case "ref":
-      return [t.name];
-    case "list":
-      return refsOf(t.item);
-    case "map":
-      return refsOf(t.value);
-    default:
-      return [];
-  }
-}
+export const ignitionVersions: readonly IgnitionVersion[] = IGNITION_VERSIONS;
 
 // ---------------------------------------------------------------------------------------------
 // Field paths (`storage.files[].contents.source`), for "since" notes, docs and tests.
@@ -361,7 +271,7 @@ function build(spec: SpecDesc, o: BuildOptions): JsonObject {
 
   const root = struct(spec.root);
   const definitions: JsonObject = {};
-  for (const name of Object.keys(reachable(spec.types, spec.root)).sort()) {
+  for (const name of Object.keys(reachableTypes(spec.types, spec.root)).sort()) {
     if (name !== spec.root) definitions[name] = struct(name);
   }
   return {

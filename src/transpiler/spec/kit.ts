@@ -192,3 +192,21 @@ export function isGoPointer(f: FieldDesc): boolean {
 export function fieldGoType(spec: SpecDesc, f: FieldDesc): string {
   return (isGoPointer(f) ? "*" : "") + goTypeName(spec, f.type);
 }
+
+/** The types of `types` reachable from `root` through fields (lists, maps, refs), in visit order. */
+export function reachableTypes<T extends { fields: readonly FieldDesc[] }>(types: Readonly<Record<string, T>>, root: string): Record<string, T> {
+  const out: Record<string, T> = {};
+  const visit = (name: string): void => {
+    if (out[name]) return;
+    const t = types[name];
+    if (!t) throw new Error(`unknown type ${name}`);
+    out[name] = t;
+    for (const f of t.fields) {
+      let ty = f.type;
+      while (ty.kind === "list" || ty.kind === "map") ty = ty.kind === "list" ? ty.item : ty.value;
+      if (ty.kind === "ref") visit(ty.name);
+    }
+  };
+  visit(root);
+  return out;
+}

@@ -6,8 +6,10 @@
 import type { Path } from "../types.ts";
 import type { BObject, BValue } from "../decode.ts";
 import { goString as fromUtf8 } from "../go/utf8.ts";
-import { copyObject, listOf, markList, nonEmpty, objectOf, type Rule } from "./copy.ts";
-import { ignMinor, type TranslateContext } from "./context.ts";
+import { copyObject, listOf, markList, nonEmpty, type Rule } from "./copy.ts";
+import type { TranslateContext } from "./context.ts";
+import { ignitionSpec, type IgnitionField, type IgnitionSpec } from "../spec/ignition.ts";
+import { isGoPointer, structOf } from "../spec/kit.ts";
 import type { Obj } from "./provenance.ts";
 import { loadLocal, translateResource, type ResourceKind } from "./resource.ts";
 import { translateTrees } from "./trees.ts";
@@ -25,157 +27,75 @@ const resource = (kind: ResourceKind) => (ctx: TranslateContext, v: BValue, at: 
 const resources = (kind: ResourceKind) =>
   listOf((ctx, v, at) => translateResource(ctx, v, at, kind) ?? ctx.prov.mark({}, at));
 
-const nodeOwner: Rule[] = [
-  ["id", "id"],
-  ["name", "name"],
-];
-const owner = objectOf(nodeOwner);
-
-function nodeRules(): Rule[] {
-  return [
-    ["group", "group", owner],
-    ["overwrite", "overwrite"],
-    ["path", "path", { always: "" }],
-    ["user", "user", owner],
-  ];
-}
-
-function storageRules(ctx: TranslateContext): Rule[] {
-  const minor = ignMinor(ctx);
-  const file: Rule[] = [...nodeRules(), ["append", "append", resources("file")], ["contents", "contents", resource("file")], ["mode", "mode"]];
-  const dir: Rule[] = [...nodeRules(), ["mode", "mode"]];
-  const link: Rule[] = [...nodeRules(), ["hard", "hard"], minor <= 2 ? ["target", "target", { always: "" }] : ["target", "target"]];
-  const partition: Rule[] = [
-    ["guid", "guid"],
-    ["label", "label"],
-    ["number", "number", (_c, v) => (v === 0 ? undefined : v)],
-    ["resize", "resize"],
-    ["shouldExist", "should_exist"],
-    ["sizeMiB", "size_mib"],
-    ["startMiB", "start_mib"],
-    ["typeGuid", "type_guid"],
-    ["wipePartitionEntry", "wipe_partition_entry"],
-  ];
-  const disk: Rule[] = [["device", "device", { always: "" }], ["partitions", "partitions", listOf((c, v, at) => copyObject(c, v, at, partition))], ["wipeTable", "wipe_table"]];
-  const fs: Rule[] = [
-    ["device", "device", { always: "" }],
-    ["format", "format"],
-    ["label", "label"],
-    ["mountOptions", "mount_options", list],
-    ["options", "options", list],
-    ["path", "path"],
-    ["uuid", "uuid"],
-    ["wipeFilesystem", "wipe_filesystem"],
-  ];
-  const tang: Rule[] = [["advertisement", "advertisement"], ["thumbprint", "thumbprint"], ["url", "url", { always: "" }]];
-  const custom: Rule[] =
-    minor === 2
-      ? [["config", "config", { always: "" }], ["needsNetwork", "needs_network"], ["pin", "pin", { always: "" }]]
-      : [["config", "config"], ["needsNetwork", "needs_network"], ["pin", "pin"]];
-  const clevis: Rule[] = [["custom", "custom", objectOf(custom)], ["tang", "tang", listOf((c, v, at) => copyObject(c, v, at, tang))], ["threshold", "threshold"], ["tpm2", "tpm2"]];
-  const luks: Rule[] = [
-    ["cex", "cex", objectOf([["enabled", "enabled"]])],
-    // Ignition 3.2's Luks.Clevis is a pointer: a clevis given, even empty, is written (as `{}`);
-    // later versions hold a struct, which encoding/json's omitempty (clarketm/json) drops when empty.
-    ["clevis", "clevis", minor === 2 ? (c, v, at) => copyObject(c, v as BObject, at, clevis) : objectOf(clevis)],
-    ["device", "device"],
-    ["discard", "discard"],
-    ["keyFile", "key_file", resource("keyfile")],
-    ["label", "label"],
-    ["name", "name", { always: "" }],
-    ["openOptions", "open_options", list],
-    ["options", "options", list],
-    ["uuid", "uuid"],
-    ["wipeVolume", "wipe_volume"],
-  ];
-  const raid: Rule[] =
-    minor <= 2
-      ? [["devices", "devices", { always: [] }], ["level", "level", { always: "" }], ["name", "name", { always: "" }], ["options", "options", list], ["spares", "spares"]]
-      : [["devices", "devices", list], ["level", "level"], ["name", "name", { always: "" }], ["options", "options", list], ["spares", "spares"]];
-  return [
-    ["directories", "directories", listOf((c, v, at) => copyObject(c, v, at, dir))],
-    ["disks", "disks", listOf((c, v, at) => copyObject(c, v, at, disk))],
-    ["files", "files", listOf((c, v, at) => copyObject(c, v, at, file))],
-    ["filesystems", "filesystems", listOf((c, v, at) => copyObject(c, v, at, fs))],
-    ["links", "links", listOf((c, v, at) => copyObject(c, v, at, link))],
-    ["luks", "luks", listOf((c, v, at) => copyObject(c, v, at, luks))],
-    ["raid", "raid", listOf((c, v, at) => copyObject(c, v, at, raid))],
-  ];
-}
+/** Ignition's resource types (3.0 had one per use) and what each resource field holds. */
+const RESOURCE_TYPES: ReadonlySet<string> = new Set(["Resource", "ConfigReference", "CaReference", "FileContents"]);
+const RESOURCE_KINDS: Readonly<Record<string, ResourceKind>> = {
+  "IgnitionConfig.merge": "config",
+  "IgnitionConfig.replace": "config",
+  "TLS.certificateAuthorities": "ca",
+  "File.append": "file",
+  "File.contents": "file",
+  "Luks.keyFile": "keyfile",
+};
 
 /** A list of leaves, omitted when empty. */
 function list(ctx: TranslateContext, v: BValue, at: Path): BValue[] | undefined {
   return Array.isArray(v) && v.length > 0 ? markList(ctx, v, at) : undefined;
 }
 
-function ignitionRules(ctx: TranslateContext): Rule[] {
-  return [
-    [
-      "config",
-      "config",
-      objectOf([
-        ["merge", "merge", resources("config")],
-        ["replace", "replace", resource("config")],
-      ]),
-    ],
-    ["proxy", "proxy", objectOf([["httpProxy", "http_proxy"], ["httpsProxy", "https_proxy"], ["noProxy", "no_proxy", list]])],
-    ["security", "security", objectOf([["tls", "tls", objectOf([["certificateAuthorities", "certificate_authorities", resources("ca")]])]])],
-    ["timeouts", "timeouts", objectOf([["httpResponseHeaders", "http_response_headers"], ["httpTotal", "http_total"]])],
-    ["version", "version", { always: ctx.vs.ignition }],
-  ];
+const ZERO: Readonly<Record<string, unknown>> = { string: "", int: 0, bool: false, list: [] };
+
+/** The copy rule of one Ignition field, derived from the Ignition spec's description of it. */
+function ruleOf(spec: IgnitionSpec, owner: string, f: IgnitionField): Rule {
+  if (f.from === undefined) return [f.key, f.key, { always: spec.version }]; // ignition.version
+  const t = f.type;
+  const item = t.kind === "list" ? t.item : t;
+  if (item.kind === "ref") {
+    const name = item.name;
+    if (RESOURCE_TYPES.has(name)) {
+      const kind = RESOURCE_KINDS[`${owner}.${f.key}`];
+      if (!kind) throw new Error(`Ignition ${spec.version}: no resource kind for ${owner}.${f.key}`);
+      return [f.key, f.from, t.kind === "list" ? resources(kind) : resource(kind)];
+    }
+    const nested = (c: TranslateContext, v: BValue, at: Path) => copyObject(c, v as BObject, at, rulesOf(spec, name));
+    if (t.kind === "list") return [f.key, f.from, listOf(nested)];
+    // A Go pointer to a struct is written when set, even empty; a struct value is dropped when empty.
+    return [f.key, f.from, isGoPointer(f) ? nested : (c, v, at) => nonEmpty(nested(c, v, at))];
+  }
+  if (f.emit === "always") return [f.key, f.from, { always: ZERO[t.kind] }];
+  if (f.emit === "nonzero") return [f.key, f.from, (_c, v) => (v === ZERO[t.kind] ? undefined : v)];
+  return t.kind === "list" ? [f.key, f.from, list] : [f.key, f.from];
 }
 
-function passwdRules(): Rule[] {
-  const user: Rule[] = [
-    ["gecos", "gecos"],
-    ["groups", "groups", list],
-    ["homeDir", "home_dir"],
-    ["name", "name", { always: "" }],
-    ["noCreateHome", "no_create_home"],
-    ["noLogInit", "no_log_init"],
-    ["noUserGroup", "no_user_group"],
-    ["passwordHash", "password_hash"],
-    ["primaryGroup", "primary_group"],
-    ["sshAuthorizedKeys", "ssh_authorized_keys", list],
-    ["shell", "shell"],
-    ["shouldExist", "should_exist"],
-    ["system", "system"],
-    ["uid", "uid"],
-  ];
-  const group: Rule[] = [["gid", "gid"], ["name", "name", { always: "" }], ["passwordHash", "password_hash"], ["shouldExist", "should_exist"], ["system", "system"]];
-  return [
-    ["groups", "groups", listOf((c, v, at) => copyObject(c, v, at, group))],
-    ["users", "users", listOf((c, v, at) => copyObject(c, v, at, user))],
-  ];
+const rulesCache = new WeakMap<IgnitionSpec, Map<string, Rule[]>>();
+
+/** The copy rules of Ignition struct `type`, in Ignition's key order. */
+function rulesOf(spec: IgnitionSpec, type: string): Rule[] {
+  let byType = rulesCache.get(spec);
+  if (!byType) rulesCache.set(spec, (byType = new Map()));
+  let rules = byType.get(type);
+  if (!rules) {
+    rules = structOf(spec, type).fields.map((f) => ruleOf(spec, type, f as IgnitionField));
+    byType.set(type, rules);
+  }
+  return rules;
 }
 
-function systemdRules(): Rule[] {
-  const dropin: Rule[] = [["contents", "contents"], ["name", "name", { always: "" }]];
-  const unit: Rule[] = [
-    ["contents", "contents"],
-    ["dropins", "dropins", listOf((c, v, at) => copyObject(c, v, at, dropin))],
-    ["enabled", "enabled"],
-    ["mask", "mask"],
-    ["name", "name", { always: "" }],
-  ];
-  return [["units", "units", listOf((c, v, at) => copyObject(c, v, at, unit))]];
+/** The Ignition key order of struct `type` in the spec `ctx` emits. */
+function orderOf(ctx: TranslateContext, type: string): string[] {
+  return structOf(ignitionSpec(ctx.vs.ignition), type).fields.map((f) => f.key);
 }
 
 /** The base translation of a decoded Butane config into an Ignition config object. */
 export function translateBase(ctx: TranslateContext, cfg: BObject): Obj {
-  const out = copyObject(ctx, cfg, [], [
-    ["ignition", "ignition", (c, v, at) => copyObject(c, v as BObject, at, ignitionRules(c))],
-    ["kernelArguments", "kernel_arguments", objectOf([["shouldExist", "should_exist", list], ["shouldNotExist", "should_not_exist", list]])],
-    ["passwd", "passwd", objectOf(passwdRules())],
-    ["storage", "storage", objectOf(storageRules(ctx))],
-    ["systemd", "systemd", objectOf(systemdRules())],
-  ]);
-  if (!out.ignition) ctx.prov.set(out, "ignition", copyObject(ctx, {}, ["ignition"], ignitionRules(ctx)), ["ignition"]);
+  const spec = ignitionSpec(ctx.vs.ignition);
+  const out = copyObject(ctx, cfg, [], rulesOf(spec, spec.root));
+  if (!out.ignition) ctx.prov.set(out, "ignition", copyObject(ctx, {}, ["ignition"], rulesOf(spec, "Ignition")), ["ignition"]);
   applyLocalSshKeys(ctx, cfg, out);
   applyUnitContentsLocal(ctx, cfg, out);
   translateTrees(ctx, cfg, out);
   translateQuadlets(ctx, cfg, out);
-  return reorder(out, ["ignition", "kernelArguments", "passwd", "storage", "systemd"]);
+  return reorder(out, orderOf(ctx, spec.root));
 }
 
 /** Returns `o` with its keys in `order` (keys not listed keep their place at the end). */
@@ -233,7 +153,7 @@ function applyLocalSshKeys(ctx: TranslateContext, cfg: BObject, out: Obj): void 
       }
     });
     if (keys.length === 0) delete ou.sshAuthorizedKeys;
-    else if (fresh) reorder(ou, ["gecos", "groups", "homeDir", "name", "noCreateHome", "noLogInit", "noUserGroup", "passwordHash", "primaryGroup", "sshAuthorizedKeys", "shell", "shouldExist", "system", "uid"]);
+    else if (fresh) reorder(ou, orderOf(ctx, "PasswdUser"));
   });
 }
 
@@ -248,7 +168,7 @@ function applyUnitContentsLocal(ctx: TranslateContext, cfg: BObject, out: Obj): 
       const data = loadLocal(ctx, u.contents_local, [...at, "contents_local"]);
       if (data) {
         ctx.prov.set(ou, "contents", fromUtf8(data), [...at, "contents_local"]);
-        reorder(ou, ["contents", "dropins", "enabled", "mask", "name"]);
+        reorder(ou, orderOf(ctx, "Unit"));
       }
     }
     ((u.dropins ?? []) as BObject[]).forEach((d, j) => {
@@ -257,7 +177,7 @@ function applyUnitContentsLocal(ctx: TranslateContext, cfg: BObject, out: Obj): 
       const data = loadLocal(ctx, d.contents_local, [...at, "dropins", j, "contents_local"]);
       if (data) {
         ctx.prov.set(od, "contents", fromUtf8(data), [...at, "dropins", j, "contents_local"]);
-        reorder(od, ["contents", "name"]);
+        reorder(od, orderOf(ctx, "Dropin"));
       }
     });
   });

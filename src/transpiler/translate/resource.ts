@@ -47,7 +47,7 @@ export function translateResource(ctx: TranslateContext, r: BObject, at: Path, k
     if (!bytes) bytes = new Uint8Array();
   }
   if ((bytes || text !== undefined) && sugarFrom) {
-    if (ctx.vs.base === 1) {
+    if (!ctx.vs.features.encodedDataUrls) {
       source = text !== undefined ? textPlainDataUrl(text) : makePlainDataUrl(bytes!);
     } else {
       const auto = ctx.vs.autoCompress && (userCompression === undefined || userCompression === "");

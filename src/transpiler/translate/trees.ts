@@ -117,7 +117,7 @@ function addFile(ctx: TranslateContext, tree: BObject, at: Path, existing: { kin
   const prior = (node.contents as Obj | undefined) ?? {};
   const userCompression = prior.compression as string | undefined;
   const contents: Obj = {};
-  if (ctx.vs.base === 1) {
+  if (!ctx.vs.features.encodedDataUrls) {
     contents.source = makePlainDataUrl(data.data);
   } else {
     const auto = ctx.vs.autoCompress && !userCompression;

@@ -62,7 +62,7 @@ const rules: Record<string, Rule> = {
     if (fs.with_mount_unit !== true) return;
     const format = fs.format as string | undefined;
     const path = fs.path as string | undefined;
-    if (vs.base <= 3) {
+    if (!vs.features.swapMountUnits) {
       if (!path) err(out, [...at, "path"], "path is required if with_mount_unit is true and format is not swap");
       if (!format) err(out, [...at, "format"], "format is required if with_mount_unit is true");
     } else if (!format) err(out, [...at, "format"], "format is required if with_mount_unit is true");

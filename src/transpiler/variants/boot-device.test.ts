@@ -7,6 +7,13 @@ import type { Obj } from "../translate/provenance.ts";
 import { decodeDataUrl } from "../ignition/dataurl.ts";
 import { applyBootDevice, applyGrub, grubConfig, validateBootDevice, validateGrub } from "./boot-device.ts";
 
+/** The rules of fcos 1.`minor`. */
+const fcosRules = (minor: number) => lookupSpec("fcos", `1.${minor}.0`)!.features;
+const FCOS_1_3 = fcosRules(3);
+const FCOS_1_5 = fcosRules(5);
+const FCOS_1_6 = fcosRules(6);
+const FCOS_1_7 = fcosRules(7);
+
 function spec(variant: string, version: string): VariantSpec {
   const vs = lookupSpec(variant, version);
   if (!vs) throw new Error(`no ${variant} ${version}`);
@@ -28,12 +35,12 @@ const summary = (entries: { severity: string; path: readonly (string | number)[]
 describe("boot_device validation", () => {
   it("mirror without layout: warning before 1.7, error from 1.7; one device reported twice", () => {
     const cfg: BObject = { boot_device: { mirror: { devices: ["/dev/sda"] } } };
-    expect(summary(validateBootDevice(cfg, 6))).toEqual([
+    expect(summary(validateBootDevice(cfg, FCOS_1_6))).toEqual([
       "warning boot_device.mirror: boot_device.layout should be specified when boot_device.mirror is specified",
       "error boot_device.mirror.devices: mirroring requires at least two devices",
       "error boot_device.mirror.devices: mirroring requires at least two devices",
     ]);
-    expect(validateBootDevice(cfg, 7)[0]!.severity).toBe("error");
+    expect(validateBootDevice(cfg, FCOS_1_7)[0]!.severity).toBe("error");
   });
 
   it.each([
@@ -41,12 +48,12 @@ describe("boot_device validation", () => {
     [5, "arm", "layout must be one of: aarch64, ppc64le, x86_64"],
     [6, "arm", "layout must be one of: aarch64, ppc64le, s390x-eckd, s390x-virt, s390x-zfcp, x86_64"],
   ])("fcos 1.%i layout %s", (fcos, layout, message) => {
-    expect(summary(validateBootDevice({ boot_device: { layout } }, fcos))).toEqual([`error boot_device.layout: ${message}`]);
+    expect(summary(validateBootDevice({ boot_device: { layout } }, fcosRules(fcos)))).toEqual([`error boot_device.layout: ${message}`]);
   });
 
   it("s390x device rules (1.6+)", () => {
     const v = (layout: string, device?: string) =>
-      summary(validateBootDevice({ boot_device: { layout, luks: device === undefined ? { tpm2: true } : { device, tpm2: true } } }, 6));
+      summary(validateBootDevice({ boot_device: { layout, luks: device === undefined ? { tpm2: true } : { device, tpm2: true } } }, FCOS_1_6));
     expect(v("s390x-eckd")).toEqual(["error boot_device.layout: device is required for layouts: s390x-eckd, s390x-zfcp"]);
     expect(v("s390x-zfcp", "")).toEqual(["error boot_device.layout: device is required for layouts: s390x-eckd, s390x-zfcp"]);
     expect(v("s390x-eckd", "/dev/dasda")).toEqual([]);
@@ -60,34 +67,34 @@ describe("boot_device validation", () => {
   });
 
   it("s390x mirroring, cex rules", () => {
-    expect(summary(validateBootDevice({ boot_device: { layout: "s390x-virt", mirror: { devices: ["/a", "/b"] } } }, 6))).toEqual([
+    expect(summary(validateBootDevice({ boot_device: { layout: "s390x-virt", mirror: { devices: ["/a", "/b"] } } }, FCOS_1_6))).toEqual([
       "error boot_device.layout: mirroring not supported on layouts: s390x-eckd, s390x-zfcp, s390x-virt",
     ]);
-    expect(summary(validateBootDevice({ boot_device: { layout: "x86_64", luks: { cex: { enabled: true }, tpm2: true } } }, 7))).toEqual([
+    expect(summary(validateBootDevice({ boot_device: { layout: "x86_64", luks: { cex: { enabled: true }, tpm2: true } } }, FCOS_1_7))).toEqual([
       "error boot_device.layout: when using cex the targeted architecture must match s390x",
       "error boot_device.luks: cannot use cex with clevis",
     ]);
-    expect(summary(validateBootDevice({ boot_device: { luks: { cex: { enabled: true } } } }, 6))).toEqual([
+    expect(summary(validateBootDevice({ boot_device: { luks: { cex: { enabled: true } } } }, FCOS_1_6))).toEqual([
       "error boot_device.luks.cex: when using cex the targeted architecture must match s390x",
     ]);
   });
 
   it("luks device without a method (1.7+), at the odd luks.luks path", () => {
     const cfg: BObject = { boot_device: { luks: { device: "/dev/sda", discard: true, tang: [{}] } } };
-    expect(summary(validateBootDevice(cfg, 7))).toEqual(["error boot_device.luks.luks: no method specified for luks"]);
-    expect(validateBootDevice(cfg, 6)).toEqual([]);
-    expect(validateBootDevice({ boot_device: { luks: { device: "/dev/sda", tang: [{ thumbprint: "" }] } } }, 7)).toEqual([]);
+    expect(summary(validateBootDevice(cfg, FCOS_1_7))).toEqual(["error boot_device.luks.luks: no method specified for luks"]);
+    expect(validateBootDevice(cfg, FCOS_1_6)).toEqual([]);
+    expect(validateBootDevice({ boot_device: { luks: { device: "/dev/sda", tang: [{ thumbprint: "" }] } } }, FCOS_1_7)).toEqual([]);
   });
 
   it("grub users (1.5+)", () => {
     const cfg: BObject = { grub: { users: [{ name: "root", password_hash: "h" }, {}, { name: "", password_hash: "" }] } };
-    expect(summary(validateGrub(cfg, 5))).toEqual([
+    expect(summary(validateGrub(cfg, FCOS_1_5))).toEqual([
       'error grub.users.1.name: field "name" is required',
       'error grub.users.1.password_hash: field "password_hash" is required',
       'error grub.users.2.name: field "name" is required',
       'error grub.users.2.password_hash: field "password_hash" is required',
     ]);
-    expect(validateGrub(cfg, 3)).toEqual([]);
+    expect(validateGrub(cfg, FCOS_1_3)).toEqual([]);
   });
 });
 

@@ -4,7 +4,8 @@
  */
 import type { Path } from "../types.ts";
 import type { BObject } from "../decode.ts";
-import { ignMinor, type TranslateContext } from "../translate/context.ts";
+import type { TranslateContext } from "../translate/context.ts";
+import type { VariantFeatures } from "../spec/variants.ts";
 import type { Obj } from "../translate/provenance.ts";
 import { textDataUrl } from "../util/dataurl.ts";
 import type { StageEntry } from "./hooks.ts";
@@ -33,8 +34,8 @@ const ESP_GUID = "C12A7328-F81F-11D2-BA4B-00A0C93EC93B";
  * Source validation of `boot_device` at fcos rule level `fcos` (BootDevice.Validate, then the
  * walk into its `luks` and `mirror` fields — so the mirror-device rule is reported twice).
  */
-export function validateBootDevice(cfg: BObject, fcos: number): StageEntry[] {
-  if (fcos < 3) return [];
+export function validateBootDevice(cfg: BObject, f: VariantFeatures): StageEntry[] {
+  if (!f.bootDevice) return [];
   const out: StageEntry[] = [];
   const at = (severity: "error" | "warning", path: Path, message: string) =>
     out.push({ severity, space: "yaml", path: ["boot_device", ...path], message });
@@ -42,14 +43,14 @@ export function validateBootDevice(cfg: BObject, fcos: number): StageEntry[] {
   const luks = bobj(bd.luks);
   const devices = bstrings(bobj(bd.mirror).devices);
   const layout = typeof bd.layout === "string" ? bd.layout : undefined;
-  const cexEnabled = fcos >= 6 && isTrue(bobj(luks.cex).enabled);
+  const cexEnabled = f.bootDeviceLuksCex && isTrue(bobj(luks.cex).enabled);
   const mirrorCheck = () => {
     if (devices.length === 1) at("error", ["mirror", "devices"], ERR_TOO_FEW_MIRROR_DEVICES);
   };
 
-  if (devices.length > 0 && layout === undefined) at(fcos >= 7 ? "error" : "warning", ["mirror"], ERR_MIRROR_REQUIRES_LAYOUT);
+  if (devices.length > 0 && layout === undefined) at(f.strictBootDevice ? "error" : "warning", ["mirror"], ERR_MIRROR_REQUIRES_LAYOUT);
   if (layout !== undefined) {
-    if (fcos < 6) {
+    if (!f.bootDeviceS390x) {
       if (!["aarch64", "ppc64le", "x86_64"].includes(layout)) at("error", ["layout"], ERR_UNKNOWN_LAYOUT_LEGACY);
     } else {
       const device = luks.device;
@@ -83,7 +84,7 @@ export function validateBootDevice(cfg: BObject, fcos: number): StageEntry[] {
   mirrorCheck();
 
   // the walk: BootDeviceLuks.Validate (1.7+), then BootDeviceMirror.Validate again
-  if (fcos >= 7 && typeof luks.device === "string" && luks.device !== "") {
+  if (f.strictBootDevice && typeof luks.device === "string" && luks.device !== "") {
     const tangSet = blist(luks.tang).some(
       (t) => (typeof t.url === "string" && t.url !== "") || t.thumbprint !== undefined || t.advertisement !== undefined,
     );
@@ -94,8 +95,8 @@ export function validateBootDevice(cfg: BObject, fcos: number): StageEntry[] {
 }
 
 /** Source validation of `grub.users` (fcos 1.5+). */
-export function validateGrub(cfg: BObject, fcos: number): StageEntry[] {
-  if (fcos < 5) return [];
+export function validateGrub(cfg: BObject, f: VariantFeatures): StageEntry[] {
+  if (!f.grub) return [];
   const out: StageEntry[] = [];
   blist(bobj(cfg.grub).users).forEach((u, i) => {
     if (nilOrEmpty(u.name)) out.push({ severity: "error", space: "yaml", path: ["grub", "users", i, "name"], message: ERR_GRUB_NAME });
@@ -125,12 +126,12 @@ function markAll(ctx: TranslateContext, list: unknown[], from: Path): unknown[] 
 
 /** Desugars `boot_device` into a parent config and merges the user's config over it (fcos 1.3+). */
 export function applyBootDevice(ctx: TranslateContext, cfg: BObject, out: Obj): Obj {
-  const fcos = ctx.vs.fcos ?? 0;
-  if (fcos < 3) return out;
+  const f = ctx.vs.features;
+  if (!f.bootDevice) return out;
   const bd = bobj(cfg.boot_device);
   const luks = bobj(bd.luks);
   const devices = bstrings(bobj(bd.mirror).devices);
-  const cex = fcos >= 6 && isTrue(bobj(luks.cex).enabled);
+  const cex = f.bootDeviceLuksCex && isTrue(bobj(luks.cex).enabled);
   const tang = blist(luks.tang);
   const wantLuks = isTrue(luks.tpm2) || (Array.isArray(luks.tang) && luks.tang.length > 0) || cex;
   const wantMirror = devices.length > 0;
@@ -219,7 +220,7 @@ export function applyBootDevice(ctx: TranslateContext, cfg: BObject, out: Obj): 
       if (Object.keys(clevis).length > 0 || ign3_2) ctx.prov.set(entry, "clevis", clevis, lp);
     }
     ctx.prov.set(entry, "device", device, lp);
-    if (fcos >= 5 && luks.discard !== undefined) ctx.prov.set(entry, "discard", luks.discard, [...lp, "discard"]);
+    if (f.bootDeviceLuksDiscard && luks.discard !== undefined) ctx.prov.set(entry, "discard", luks.discard, [...lp, "discard"]);
     ctx.prov.set(entry, "label", "luks-root", lp);
     ctx.prov.set(entry, "name", "root", lp);
     ctx.prov.set(entry, "wipeVolume", true, lp);
@@ -240,7 +241,7 @@ export function applyBootDevice(ctx: TranslateContext, cfg: BObject, out: Obj): 
   if (raid) ctx.prov.set(storage, "raid", raid, mirrorAt);
   const parent: Obj = {};
   ctx.prov.set(parent, "storage", storage, ["boot_device"]);
-  return mergeConfigs(ctx.prov, parent, out, ignMinor(ctx));
+  return mergeConfigs(ctx.prov, parent, out, ctx.vs.ignition);
 }
 
 /** The `/boot/grub2/user.cfg` text for the configured superusers. */
@@ -252,11 +253,11 @@ export function grubConfig(users: readonly { name: string; passwordHash: string 
 
 /** Desugars `grub.users` (fcos 1.5+): the boot filesystem and an append to user.cfg, merged under `out`. */
 export function applyGrub(ctx: TranslateContext, cfg: BObject, out: Obj): Obj {
-  if ((ctx.vs.fcos ?? 0) < 5) return out;
+  if (!ctx.vs.features.grub) return out;
   const users = blist(bobj(cfg.grub).users);
   // Upstream merges the (empty) grub config in any case, dropping zero scalars' provenance; that
   // is visible only in openshift's unmapped `$.spec.config…` paths.
-  if (users.length === 0) return ctx.vs.openshift !== undefined ? mergeConfigs(ctx.prov, {}, out, ignMinor(ctx)) : out;
+  if (users.length === 0) return ctx.vs.variant === "openshift" ? mergeConfigs(ctx.prov, {}, out, ctx.vs.ignition) : out;
   const from: Path = ["grub", "users"];
   const text = grubConfig(users.map((u) => ({ name: String(u.name ?? ""), passwordHash: String(u.password_hash ?? "") })));
   const url = textDataUrl(text, ctx.vs.autoCompress);
@@ -266,5 +267,5 @@ export function applyGrub(ctx: TranslateContext, cfg: BObject, out: Obj): Obj {
   const storage = common(ctx, from, [["files", [file]], ["filesystems", [fs]]]);
   const parent: Obj = {};
   ctx.prov.set(parent, "storage", storage, from);
-  return mergeConfigs(ctx.prov, parent, out, ignMinor(ctx));
+  return mergeConfigs(ctx.prov, parent, out, ctx.vs.ignition);
 }

@@ -2,6 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { BObject } from "../decode.ts";
 import type { Obj } from "../translate/provenance.ts";
 import { partitionChecks, validateFcosConfig } from "./fcos.ts";
+import { lookupSpec } from "../spec/variants.ts";
+
+/** The rules of fcos 1.`minor`. */
+const fcosRules = (minor: number) => lookupSpec("fcos", `1.${minor}.0`)!.features;
+const FCOS_1_0 = fcosRules(0);
+const FCOS_1_2 = fcosRules(2);
+const FCOS_1_3 = fcosRules(3);
+const FCOS_1_5 = fcosRules(5);
+const FCOS_1_6 = fcosRules(6);
 
 const summary = (entries: { severity: string; space: string; path: readonly (string | number)[]; message: string }[]) =>
   entries.map((e) => `${e.severity} ${e.space}:${e.path.join(".")}: ${e.message}`);
@@ -25,14 +34,14 @@ describe("fcos Config rules (1.6+)", () => {
     },
   };
   it("reuse-by-label warnings, then mount-point errors", () => {
-    expect(summary(validateFcosConfig(cfg, 6))).toEqual([
+    expect(summary(validateFcosConfig(cfg, FCOS_1_6))).toEqual([
       "warning yaml:storage.disks.0.partitions.0.number: partitions cannot be reused by label; number must be specified except on boot disk (/dev/disk/by-id/coreos-boot-disk) or when wipe_table is true",
       "error yaml:storage.filesystems.0.path: path must be under /etc or /var if with_mount_unit is true",
       "error yaml:storage.filesystems.2.path: path must be under /etc or /var if with_mount_unit is true",
     ]);
   });
   it("not before 1.6", () => {
-    expect(validateFcosConfig(cfg, 5)).toEqual([]);
+    expect(validateFcosConfig(cfg, FCOS_1_5)).toEqual([]);
   });
 });
 
@@ -43,7 +52,7 @@ describe("partition checks", () => {
       { device: "/d", partitions: [{ label: "BIOS-BOOT", number: 1 }, { label: "EFI-SYSTEM", number: 3 }, { label: "boot" }, { label: "PowerPC-PReP-boot", number: 2 }] },
       { device: "/e", wipeTable: true, partitions: [{ label: "boot" }] },
     ]);
-    expect(summary(partitionChecks(o, 0))).toEqual([
+    expect(summary(partitionChecks(o, FCOS_1_0))).toEqual([
       "warning json:storage.disks.0.partitions.1.label: incorrect partition number; a new partition will be created using reserved label",
       "warning json:storage.disks.0.partitions.2.label: incorrect partition number; a new partition will be created using reserved label",
       "warning json:storage.disks.0.partitions.3.label: incorrect partition number; a new partition will be created using reserved label",
@@ -56,16 +65,16 @@ describe("partition checks", () => {
       { device: "/e", partitions: [{ label: "root", sizeMiB: 4096 }] },
       { device: "/f", partitions: [{ label: "root", number: 4 }, { label: "x", startMiB: 100 }] },
     ]);
-    expect(summary(partitionChecks(o, 3))).toEqual([
+    expect(summary(partitionChecks(o, FCOS_1_3))).toEqual([
       "warning json:storage.disks.0.partitions.0.label: root partition cannot expand; it is set to fill available space but is followed by an auto-positioned partition",
       "warning yaml:storage.disks.1.partitions.0.size_mib: root should have 8GiB of space assigned",
       "warning json:storage.disks.1.partitions.0.label: incorrect partition number; a new partition will be created using reserved label",
     ]);
-    expect(partitionChecks(o, 2).map((e) => e.message)).toEqual(["incorrect partition number; a new partition will be created using reserved label"]);
+    expect(partitionChecks(o, FCOS_1_2).map((e) => e.message)).toEqual(["incorrect partition number; a new partition will be created using reserved label"]);
   });
 
   it("unmapped (openshift MachineConfig) paths print as they are", () => {
     const o = out([{ device: "/d", partitions: [{ label: "boot" }] }]);
-    expect(partitionChecks(o, 3, false)[0]!.space).toBe("yaml");
+    expect(partitionChecks(o, FCOS_1_3, false)[0]!.space).toBe("yaml");
   });
 });

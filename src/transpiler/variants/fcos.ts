@@ -6,6 +6,7 @@ import { intNumber } from "../ignition/access.ts";
 import type { Path } from "../types.ts";
 import type { BObject } from "../decode.ts";
 import type { TranslateContext } from "../translate/context.ts";
+import type { VariantFeatures } from "../spec/variants.ts";
 import type { Obj } from "../translate/provenance.ts";
 import type { StageEntry, VariantHooks } from "./hooks.ts";
 import { blist, bobj, bstrings, hasErrors, isTrue, olist, oobj } from "./common.ts";
@@ -24,8 +25,8 @@ const BOOT_DISK = "/dev/disk/by-id/coreos-boot-disk";
 const MOUNTPOINTS = /^\/(etc|var)(\/|$)/;
 
 /** fcos 1.6+ `Config.Validate`: reuse-by-label warnings, then mount-point errors (yaml paths). */
-export function validateFcosConfig(cfg: BObject, fcos: number): StageEntry[] {
-  if (fcos < 6) return [];
+export function validateFcosConfig(cfg: BObject, f: VariantFeatures): StageEntry[] {
+  if (!f.mountPointChecks) return [];
   const out: StageEntry[] = [];
   const storage = bobj(cfg.storage);
   const mirror = new Set(bstrings(bobj(bobj(cfg.boot_device).mirror).devices));
@@ -47,8 +48,8 @@ export function validateFcosConfig(cfg: BObject, fcos: number): StageEntry[] {
 }
 
 /** Variant-field source validation of fcos: boot_device, then grub. */
-export function validateFcosFields(cfg: BObject, fcos: number): StageEntry[] {
-  return [...validateBootDevice(cfg, fcos), ...validateGrub(cfg, fcos)];
+export function validateFcosFields(cfg: BObject, f: VariantFeatures): StageEntry[] {
+  return [...validateBootDevice(cfg, f), ...validateGrub(cfg, f)];
 }
 
 /** fcos desugaring on top of the base translation: mount units, then boot_device, then grub. */
@@ -75,7 +76,7 @@ function isReservedMisnumbered(label: string, number: number): boolean {
  * whether upstream can map the JSON paths back (false for openshift MachineConfig output, whose
  * translations live under spec.config): unmapped paths are printed as they are (yaml space).
  */
-export function partitionChecks(out: Obj, fcos: number, mapped = true): StageEntry[] {
+export function partitionChecks(out: Obj, f: VariantFeatures, mapped = true): StageEntry[] {
   const entries: StageEntry[] = [];
   const disks = olist(oobj(out.storage)?.disks);
   const labelEntry = (i: number, p: number, message: string) =>
@@ -87,7 +88,7 @@ export function partitionChecks(out: Obj, fcos: number, mapped = true): StageEnt
       if (typeof part.label !== "string") return;
       const label = part.label;
       const number = intNumber(part.number) ?? 0;
-      if (fcos >= 3 && label === "root") {
+      if (f.bootDevice && label === "root") {
         const size = intNumber(part.sizeMiB) ?? 0;
         if (size === 0) {
           const autoPositioned = parts.some((q, idx) => idx !== p && (intNumber(q.startMiB) ?? 0) === 0);
@@ -105,16 +106,16 @@ export function partitionChecks(out: Obj, fcos: number, mapped = true): StageEnt
 
 export const fcosHooks: VariantHooks = {
   validatePre(cfg, vs) {
-    return validateFcosConfig(cfg, vs.fcos ?? 0);
+    return validateFcosConfig(cfg, vs.features);
   },
   validatePost(cfg, vs) {
-    return validateFcosFields(cfg, vs.fcos ?? 0);
+    return validateFcosFields(cfg, vs.features);
   },
   sugar(ctx, cfg, out) {
     return fcosSugar(ctx, cfg, out);
   },
   check(ctx, _cfg, out) {
     if (hasErrors(ctx)) return [];
-    return partitionChecks(out, ctx.vs.fcos ?? 0);
+    return partitionChecks(out, ctx.vs.features);
   },
 };

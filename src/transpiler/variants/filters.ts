@@ -6,10 +6,10 @@
 import type { Path } from "../types.ts";
 import type { Obj } from "../translate/provenance.ts";
 import type { StageEntry, VariantHooks } from "./hooks.ts";
+import type { FilterMap } from "../spec/filters.ts";
 import { applyMountUnits } from "./mount-units.ts";
 
-/** Dotted output path (list levels transparent, e.g. `storage.luks.clevis`) → error message. */
-export type FilterMap = ReadonlyMap<string, string>;
+export type { FilterMap } from "../spec/filters.ts";
 
 /** Go's emptiness for filters: unset, zero-length lists, objects with only empty members. */
 function isEmpty(v: unknown, filter: string, ignoreZero: ReadonlySet<string>): boolean {
@@ -40,37 +40,32 @@ export function runFilters(out: Obj, filters: FilterMap, ignoreZero: ReadonlySet
   return entries;
 }
 
-export const ERR_CLEVIS_SUPPORT = "clevis is not supported in this spec version";
-export const ERR_CEX_NOT_SUPPORTED = "cex is not currently supported on the target platform";
-export const ERR_GENERAL_KARGS_SUPPORT = "kernel argument customization is not supported in this spec version";
-export const ERR_DISK_SUPPORT = "disk customization is not supported in this spec version";
-export const ERR_FILESYSTEM_SUPPORT = "filesystem customization is not supported in this spec version";
-export const ERR_LUKS_SUPPORT = "luks is not supported in this spec version";
-export const ERR_RAID_SUPPORT = "raid is not supported in this spec version";
-
-const FLATCAR_CLEVIS: FilterMap = new Map([["storage.luks.clevis", ERR_CLEVIS_SUPPORT]]);
-const FLATCAR_CEX: FilterMap = new Map([["storage.luks.cex", ERR_CEX_NOT_SUPPORTED]]);
-const EDGE: FilterMap = new Map([
-  ["kernelArguments", ERR_GENERAL_KARGS_SUPPORT],
-  ["storage.disks", ERR_DISK_SUPPORT],
-  ["storage.filesystems", ERR_FILESYSTEM_SUPPORT],
-  ["storage.luks", ERR_LUKS_SUPPORT],
-  ["storage.raid", ERR_RAID_SUPPORT],
-]);
+export {
+  EDGE,
+  ERR_CEX_NOT_SUPPORTED,
+  ERR_CLEVIS_SUPPORT,
+  ERR_DISK_SUPPORT,
+  ERR_FILESYSTEM_SUPPORT,
+  ERR_GENERAL_KARGS_SUPPORT,
+  ERR_LUKS_SUPPORT,
+  ERR_RAID_SUPPORT,
+  FLATCAR_CEX,
+  FLATCAR_CLEVIS,
+} from "../spec/filters.ts";
 
 const mountUnitSugar: VariantHooks["sugar"] = (ctx, cfg, out) => applyMountUnits(ctx, cfg, out);
 
 export const flatcarHooks: VariantHooks = {
   sugar: mountUnitSugar,
   filter(vs, out) {
-    return runFilters(out, vs.base >= 8 ? FLATCAR_CEX : FLATCAR_CLEVIS);
+    return runFilters(out, vs.filters, vs.filterZero);
   },
 };
 
 export const r4eHooks: VariantHooks = {
   sugar: mountUnitSugar,
-  filter(_vs, out) {
-    return runFilters(out, EDGE);
+  filter(vs, out) {
+    return runFilters(out, vs.filters, vs.filterZero);
   },
 };
 

@@ -12,8 +12,10 @@
  * Result keys are in Ignition's key order.
  */
 import type { Obj, Provenance } from "../translate/provenance.ts";
+import { IGNITION_VERSIONS, ignitionSpec, type IgnitionVersion, type MergeKey } from "../spec/ignition.ts";
+import { isGoPointer, isScalar } from "../spec/kit.ts";
 
-export type KeyKind = "path" | "device" | "name" | "partition" | "source" | "url" | "string";
+export type KeyKind = MergeKey | "string";
 
 export type FieldRule =
   | { obj: string }
@@ -24,151 +26,49 @@ interface TypeRule {
   fields: Readonly<Record<string, FieldRule>>;
   /**
    * Non-pointer scalar fields (Go `string`, not `*string`): when zero, Ignition's merge transcript
-   * skips them, so their translation is lost. `[key, last Ignition minor where non-pointer]`.
+   * skips them, so their translation is lost.
    */
-  nonPtr?: readonly (readonly [string, number])[];
+  nonPtr: ReadonlySet<string>;
 }
 
-const ALWAYS = 99;
-const NODE_PATH = [["path", ALWAYS]] as const;
+type TypeRules = Readonly<Record<string, TypeRule>>;
 
-const resourceList = (): FieldRule => ({ list: "source", item: "Resource" });
-const strings = (): FieldRule => ({ list: "string" });
+const rulesCache = new Map<IgnitionVersion, TypeRules>();
 
-/** Ignition's object types (3.0 … 3.7): key order and how nested values merge. */
-const TYPES: Readonly<Record<string, TypeRule>> = {
-  Config: {
-    order: ["ignition", "kernelArguments", "passwd", "storage", "systemd"],
-    fields: {
-      ignition: { obj: "Ignition" },
-      kernelArguments: { obj: "KernelArguments" },
-      passwd: { obj: "Passwd" },
-      storage: { obj: "Storage" },
-      systemd: { obj: "Systemd" },
-    },
-  },
-  Ignition: {
-    order: ["config", "proxy", "security", "timeouts", "version"],
-    fields: { config: { obj: "IgnitionConfig" }, proxy: { obj: "Proxy" }, security: { obj: "Security" }, timeouts: { obj: "Timeouts" } },
-    nonPtr: [["version", ALWAYS]],
-  },
-  IgnitionConfig: { order: ["merge", "replace"], fields: { merge: resourceList(), replace: { obj: "Resource" } } },
-  Resource: {
-    order: ["compression", "httpHeaders", "source", "verification"],
-    fields: { httpHeaders: { list: "name", item: "HTTPHeader" }, verification: { obj: "Verification" } },
-  },
-  HTTPHeader: { order: ["name", "value"], fields: {}, nonPtr: [["name", ALWAYS]] },
-  Verification: { order: ["hash"], fields: {} },
-  Proxy: { order: ["httpProxy", "httpsProxy", "noProxy"], fields: { noProxy: strings() } },
-  Security: { order: ["tls"], fields: { tls: { obj: "TLS" } } },
-  TLS: { order: ["certificateAuthorities"], fields: { certificateAuthorities: resourceList() } },
-  Timeouts: { order: ["httpResponseHeaders", "httpTotal"], fields: {} },
-  KernelArguments: {
-    order: ["shouldExist", "shouldNotExist"],
-    fields: {
-      shouldExist: { list: "string", handle: "KernelArgument" },
-      shouldNotExist: { list: "string", handle: "KernelArgument" },
-    },
-  },
-  Passwd: {
-    order: ["groups", "users"],
-    fields: { groups: { list: "name", item: "PasswdGroup" }, users: { list: "name", item: "PasswdUser" } },
-  },
-  PasswdUser: {
-    order: [
-      "gecos", "groups", "homeDir", "name", "noCreateHome", "noLogInit", "noUserGroup", "passwordHash",
-      "primaryGroup", "sshAuthorizedKeys", "shell", "shouldExist", "system", "uid",
-    ],
-    fields: { groups: strings(), sshAuthorizedKeys: strings() },
-    nonPtr: [["name", ALWAYS]],
-  },
-  PasswdGroup: { order: ["gid", "name", "passwordHash", "shouldExist", "system"], fields: {}, nonPtr: [["name", ALWAYS]] },
-  Storage: {
-    order: ["directories", "disks", "files", "filesystems", "links", "luks", "raid"],
-    fields: {
-      directories: { list: "path", item: "Directory", handle: "Node" },
-      disks: { list: "device", item: "Disk" },
-      files: { list: "path", item: "File", handle: "Node" },
-      filesystems: { list: "device", item: "Filesystem" },
-      links: { list: "path", item: "Link", handle: "Node" },
-      luks: { list: "name", item: "Luks" },
-      raid: { list: "name", item: "Raid" },
-    },
-  },
-  File: {
-    order: ["group", "overwrite", "path", "user", "append", "contents", "mode"],
-    fields: {
-      group: { obj: "NodeOwner" },
-      user: { obj: "NodeOwner" },
-      append: { list: "source", item: "Resource", ignoreDups: true },
-      contents: { obj: "Resource" },
-    },
-    nonPtr: NODE_PATH,
-  },
-  Directory: {
-    order: ["group", "overwrite", "path", "user", "mode"],
-    fields: { group: { obj: "NodeOwner" }, user: { obj: "NodeOwner" } },
-    nonPtr: NODE_PATH,
-  },
-  Link: {
-    order: ["group", "overwrite", "path", "user", "hard", "target"],
-    fields: { group: { obj: "NodeOwner" }, user: { obj: "NodeOwner" } },
-    nonPtr: [["path", ALWAYS], ["target", 2]],
-  },
-  NodeOwner: { order: ["id", "name"], fields: {} },
-  Disk: {
-    order: ["device", "partitions", "wipeTable"],
-    fields: { partitions: { list: "partition", item: "Partition" } },
-    nonPtr: [["device", ALWAYS]],
-  },
-  Partition: {
-    order: ["guid", "label", "number", "resize", "shouldExist", "sizeMiB", "startMiB", "typeGuid", "wipePartitionEntry"],
-    fields: {},
-    nonPtr: [["number", ALWAYS]],
-  },
-  Filesystem: {
-    order: ["device", "format", "label", "mountOptions", "options", "path", "uuid", "wipeFilesystem"],
-    fields: {
-      mountOptions: { list: "string", ignoreDups: true },
-      options: { list: "string", ignoreDups: true },
-    },
-    nonPtr: [["device", ALWAYS]],
-  },
-  Luks: {
-    order: ["cex", "clevis", "device", "discard", "keyFile", "label", "name", "openOptions", "options", "uuid", "wipeVolume"],
-    fields: {
-      cex: { obj: "Cex" },
-      clevis: { obj: "Clevis" },
-      keyFile: { obj: "Resource" },
-      openOptions: strings(),
-      options: { list: "string", ignoreDups: true },
-    },
-    nonPtr: [["name", ALWAYS]],
-  },
-  Cex: { order: ["enabled"], fields: {} },
-  Clevis: {
-    order: ["custom", "tang", "threshold", "tpm2"],
-    fields: { custom: { obj: "ClevisCustom" }, tang: { list: "url", item: "Tang" } },
-  },
-  ClevisCustom: { order: ["config", "needsNetwork", "pin"], fields: {}, nonPtr: [["config", 2], ["pin", 2]] },
-  Tang: { order: ["advertisement", "thumbprint", "url"], fields: {}, nonPtr: [["url", ALWAYS]] },
-  Raid: {
-    order: ["devices", "level", "name", "options", "spares"],
-    fields: { devices: strings(), options: { list: "string", ignoreDups: true } },
-    nonPtr: [["level", 2], ["name", ALWAYS]],
-  },
-  Systemd: { order: ["units"], fields: { units: { list: "name", item: "Unit" } } },
-  Unit: {
-    order: ["contents", "dropins", "enabled", "mask", "name"],
-    fields: { dropins: { list: "name", item: "Dropin" } },
-    nonPtr: [["name", ALWAYS]],
-  },
-  Dropin: { order: ["contents", "name"], fields: {}, nonPtr: [["name", ALWAYS]] },
-};
+/** Ignition `version`'s object types, derived from its spec: key order and how nested values merge. */
+function typesOf(version: IgnitionVersion): TypeRules {
+  const cached = rulesCache.get(version);
+  if (cached) return cached;
+  const spec = ignitionSpec(version);
+  const out: Record<string, TypeRule> = {};
+  for (const [name, t] of Object.entries(spec.types)) {
+    const fields: Record<string, FieldRule> = {};
+    const nonPtr = new Set<string>();
+    for (const f of t.fields) {
+      const item = f.type.kind === "list" ? f.type.item : undefined;
+      if (item) {
+        const target = item.kind === "ref" ? spec.types[item.name] : undefined;
+        const key = item.kind === "ref" ? target?.mergeKey : "string";
+        if (key === undefined) throw new Error(`Ignition ${version}: no merge key for the items of ${name}.${f.key}`);
+        const rule: FieldRule & { list: KeyKind } = { list: key };
+        if (item.kind === "ref") rule.item = item.name;
+        if (f.ignoreDuplicates) rule.ignoreDups = true;
+        if (f.keySpace !== undefined) rule.handle = f.keySpace;
+        fields[f.key] = rule;
+      } else if (f.type.kind === "ref") fields[f.key] = { obj: f.type.name };
+      else if (isScalar(f.type) && !isGoPointer(f)) nonPtr.add(f.key);
+    }
+    out[name] = { order: t.fields.map((f) => f.key), fields, nonPtr };
+  }
+  rulesCache.set(version, out);
+  return out;
+}
 
-/** The Ignition key order of object type `type` (for building objects in the right order). */
-export function keyOrder(type: string): readonly string[] {
-  return TYPES[type]?.order ?? [];
+const LATEST = IGNITION_VERSIONS[IGNITION_VERSIONS.length - 1]!;
+
+/** The Ignition key order of object type `type` in `version` (for building objects in the right order). */
+export function keyOrder(type: string, version: IgnitionVersion = LATEST): readonly string[] {
+  return typesOf(version)[type]?.order ?? [];
 }
 
 /**
@@ -176,8 +76,8 @@ export function keyOrder(type: string): readonly string[] {
  * `{ list }` a list (keyed unless `ignoreDups`; `handle` names a key space shared by sibling
  * lists), undefined for a scalar (the child's value wins).
  */
-export function fieldRule(type: string, key: string): FieldRule | undefined {
-  return TYPES[type]?.fields[key];
+export function fieldRule(type: string, key: string, version: IgnitionVersion = LATEST): FieldRule | undefined {
+  return typesOf(version)[type]?.fields[key];
 }
 
 /** Ignition's merge key of a list item (`Key()`), for a list of `kind`. */
@@ -186,8 +86,8 @@ export function mergeKey(kind: KeyKind, item: unknown): string {
 }
 
 /** Returns `o` with its keys rearranged into the Ignition order of `type` (same object). */
-export function reorderKeys(o: Obj, type: string): Obj {
-  const order = keyOrder(type);
+export function reorderKeys(o: Obj, type: string, version: IgnitionVersion = LATEST): Obj {
+  const order = keyOrder(type, version);
   const keys = Object.keys(o);
   const sorted = [...order.filter((k) => keys.includes(k)), ...keys.filter((k) => !order.includes(k))];
   if (sorted.every((k, i) => keys[i] === k)) return o;
@@ -222,14 +122,14 @@ function itemKey(kind: KeyKind, item: unknown): string {
 }
 
 /**
- * Merges `child` over `parent` (both whole Ignition configs of Ignition 3.`minor`). Neither input
+ * Merges `child` over `parent` (both whole Ignition configs of spec `version`). Neither input
  * is modified; the result shares no containers with them.
  */
-export function mergeConfigs(prov: Provenance, parent: Obj, child: Obj, minor = 7): Obj {
+export function mergeConfigs(prov: Provenance, parent: Obj, child: Obj, version: IgnitionVersion = LATEST): Obj {
   // Merging nothing over a config that is itself a merge result changes nothing: its zero scalars
   // and empty containers already lost their provenance, and nothing else holds it.
   if (Object.keys(parent).length === 0 && mergeResults.has(child)) return child;
-  const out = new Merger(prov, minor).object("Config", parent, child);
+  const out = new Merger(prov, typesOf(version)).object("Config", parent, child);
   mergeResults.add(out);
   return out;
 }
@@ -251,15 +151,14 @@ function isZero(v: unknown): boolean {
 
 class Merger {
   private readonly prov: Provenance;
-  private readonly minor: number;
-  constructor(prov: Provenance, minor: number) {
+  private readonly types: TypeRules;
+  constructor(prov: Provenance, types: TypeRules) {
     this.prov = prov;
-    this.minor = minor;
+    this.types = types;
   }
 
   private nonPtr(type: string | undefined, key: string): boolean {
-    const np = type ? TYPES[type]?.nonPtr : undefined;
-    return np?.some(([k, upTo]) => k === key && this.minor <= upTo) ?? false;
+    return (type !== undefined && this.types[type]?.nonPtr.has(key)) ?? false;
   }
 
   /**
@@ -283,7 +182,7 @@ class Merger {
       return { value: out, kept };
     }
     if (isObj(v)) {
-      const t = type ? TYPES[type] : undefined;
+      const t = type ? this.types[type] : undefined;
       const out: Obj = {};
       let kept = false;
       for (const [k, c] of Object.entries(v)) {
@@ -307,7 +206,7 @@ class Merger {
 
   object(type: string, p: Obj, c: Obj): Obj {
     const { prov } = this;
-    const t = TYPES[type];
+    const t = this.types[type];
     const out: Obj = {};
     const self = prov.selfOf(c) ?? prov.selfOf(p);
     if (self) prov.mark(out, self);

@@ -4,8 +4,8 @@
  */
 import type { Path } from "../types.ts";
 import type { BObject } from "../decode.ts";
-import type { VariantSpec } from "../spec/variants.ts";
-import { ignMinor, type TranslateContext } from "../translate/context.ts";
+import type { VariantFeatures, VariantSpec } from "../spec/variants.ts";
+import type { TranslateContext } from "../translate/context.ts";
 import type { Obj } from "../translate/provenance.ts";
 import { goBytes as utf8 } from "../go/utf8.ts";
 import type { StageEntry } from "./hooks.ts";
@@ -41,11 +41,11 @@ export function systemdPathEscape(s: string): string {
 
 /** Source validation of one filesystem (Butane's `Filesystem.Validate`), at `$.storage.filesystems.I`. */
 export function validateMountUnit(fs: BObject, index: number, vs: VariantSpec): StageEntry[] {
-  if (vs.base < 2 || !isTrue(fs.with_mount_unit)) return [];
+  if (!vs.features.mountUnits || !isTrue(fs.with_mount_unit)) return [];
   const at: Path = ["storage", "filesystems", index];
   const out: StageEntry[] = [];
   const err = (field: string, message: string) => out.push({ severity: "error", space: "yaml", path: [...at, field], message });
-  if (vs.base <= 3) {
+  if (!vs.features.swapMountUnits) {
     if (nilOrEmpty(fs.path)) err("path", ERR_MOUNT_NO_PATH);
     if (nilOrEmpty(fs.format)) err("format", ERR_MOUNT_NO_FORMAT);
   } else if (nilOrEmpty(fs.format)) {
@@ -69,10 +69,13 @@ export interface MountUnitInput {
   remote: boolean;
 }
 
-/** The unit text Butane generates (no trailing newline), for base generation `base`. */
-export function mountUnitContents(fs: MountUnitInput, base: number): string {
-  const remote = base >= 3 && fs.remote;
-  const swap = base >= 4 && fs.format === "swap";
+/** What the variant's mount units can be. */
+export type MountUnitFeatures = Pick<VariantFeatures, "remoteMountUnits" | "swapMountUnits">;
+
+/** The unit text Butane generates (no trailing newline). */
+export function mountUnitContents(fs: MountUnitInput, f: MountUnitFeatures): string {
+  const remote = f.remoteMountUnits && fs.remote;
+  const swap = f.swapMountUnits && fs.format === "swap";
   let options = "";
   if (fs.mountOptions.length > 0 || remote) {
     const opts = [...fs.mountOptions];
@@ -91,8 +94,8 @@ export function mountUnitContents(fs: MountUnitInput, base: number): string {
 }
 
 /** The unit name: escaped path + `.mount`, or escaped device + `.swap` (v0_4+). */
-export function mountUnitName(fs: MountUnitInput, base: number): string {
-  if (base >= 4 && fs.format === "swap") return systemdPathEscape(fs.device) + ".swap";
+export function mountUnitName(fs: MountUnitInput, f: MountUnitFeatures): string {
+  if (f.swapMountUnits && fs.format === "swap") return systemdPathEscape(fs.device) + ".swap";
   return systemdPathEscape(fs.path ?? "") + ".mount";
 }
 
@@ -114,8 +117,8 @@ function isRemote(cfg: BObject, device: string): boolean {
  * Returns the new config object.
  */
 export function applyMountUnits(ctx: TranslateContext, cfg: BObject, out: Obj): Obj {
-  const base = ctx.vs.base;
-  if (base < 2) return out;
+  const f = ctx.vs.features;
+  if (!f.mountUnits) return out;
   const filesystems = blist(bobj(cfg.storage).filesystems);
   if (filesystems.length === 0) return out;
   const units: Obj[] = [];
@@ -128,24 +131,24 @@ export function applyMountUnits(ctx: TranslateContext, cfg: BObject, out: Obj): 
     const input: MountUnitInput = {
       device,
       mountOptions: bstrings(fs.mount_options),
-      remote: base >= 3 && isRemote(cfg, device),
+      remote: f.remoteMountUnits && isRemote(cfg, device),
     };
     if (typeof fs.path === "string") input.path = fs.path;
     if (typeof fs.format === "string") input.format = fs.format;
     const unit: Obj = prov.mark({}, from);
-    prov.set(unit, "contents", mountUnitContents(input, base), from);
+    prov.set(unit, "contents", mountUnitContents(input, f), from);
     prov.set(unit, "enabled", true, from);
-    prov.set(unit, "name", mountUnitName(input, base), from);
+    prov.set(unit, "name", mountUnitName(input, f), from);
     prov.markKey(units, units.length, from);
     units.push(unit);
   });
   // Upstream merges even when no unit was generated; that merge still drops the provenance of
   // zero-valued scalars, which is visible only in openshift's unmapped `$.spec.config…` paths.
-  if (units.length === 0) return ctx.vs.openshift !== undefined ? mergeConfigs(prov, {}, out, ignMinor(ctx)) : out;
+  if (units.length === 0) return ctx.vs.variant === "openshift" ? mergeConfigs(prov, {}, out, ctx.vs.ignition) : out;
   prov.mark(units, listFrom);
   const systemd: Obj = prov.mark({}, listFrom);
   prov.set(systemd, "units", units, listFrom);
   const parent: Obj = {};
   prov.set(parent, "systemd", systemd, listFrom);
-  return mergeConfigs(prov, parent, out, ignMinor(ctx));
+  return mergeConfigs(prov, parent, out, ctx.vs.ignition);
 }

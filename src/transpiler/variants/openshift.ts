@@ -7,15 +7,27 @@
 import { intNumber } from "../ignition/access.ts";
 import type { Path } from "../types.ts";
 import type { BObject } from "../decode.ts";
-import type { VariantSpec } from "../spec/variants.ts";
+import type { VariantFeatures, VariantSpec } from "../spec/variants.ts";
 import type { TranslateContext } from "../translate/context.ts";
 import type { Obj } from "../translate/provenance.ts";
 import { parseGoUrl } from "../go/url.ts";
 import type { StageEntry, VariantHooks } from "./hooks.ts";
 import { blist, bobj, bstrings, hasErrors, isTrue, olist, oobj } from "./common.ts";
 import { fcosSugar, partitionChecks, validateFcosFields } from "./fcos.ts";
-import { runFilters, type FilterMap } from "./filters.ts";
+import { runFilters } from "./filters.ts";
 import { reorderKeys } from "./merge.ts";
+
+export {
+  ERR_DIRECTORIES,
+  ERR_FILE_APPEND,
+  ERR_FILE_COMPRESSION,
+  ERR_FILE_HEADERS,
+  ERR_GROUPS,
+  ERR_KARGS,
+  ERR_LINKS,
+  ERR_USER_FIELD,
+  openshiftFilters,
+} from "../spec/filters.ts";
 
 export const ROLE_LABEL = "machineconfiguration.openshift.io/role";
 export const MC_API_VERSION = "machineconfiguration.openshift.io/v1";
@@ -30,27 +42,16 @@ export const ERR_FIELD_ELIDED = "field ignored in raw mode";
 export const ERR_BTRFS = "btrfs is not supported in this spec version";
 export const ERR_FS_NONE = 'format "none" is not supported in this spec version';
 export const ERR_FILE_SCHEME = "file contents source must be data URL in this spec version";
-export const ERR_FILE_APPEND = "appending to files is not supported in this spec version";
-export const ERR_FILE_COMPRESSION = "file compression is not supported in this spec version";
-export const ERR_FILE_HEADERS = "file HTTP headers are not supported in this spec version";
 export const ERR_FILE_SPECIAL_MODE = "special mode bits are not supported in this spec version";
-export const ERR_GROUPS = "groups are not supported in this spec version";
-export const ERR_USER_FIELD =
-  'fields other than "name", "ssh_authorized_keys", and "password_hash" (4.13.0+) are not supported in this spec version';
 export const ERR_USER_NAME = 'users other than "core" are not supported in this spec version';
-export const ERR_KARGS = "this section cannot be used for kernel arguments in this spec version; use openshift.kernel_arguments instead";
-export const ERR_DIRECTORIES = "directories are not supported in this spec version";
-export const ERR_LINKS = "links are not supported in this spec version";
 
 const FIPS_CIPHER = "--cipher";
 const FIPS_CIPHER_SHORT = "-c";
 const FIPS_CIPHER_ARG = "aes-cbc-essiv:sha256";
 
-const minorOf = (vs: VariantSpec) => vs.openshift ?? 0;
-
 /** 4.19+ `Config.Validate` (it shadows fcos's, so fcos's Config-level rules never run for openshift). */
 export function validateOpenshiftConfig(cfg: BObject, vs: VariantSpec): StageEntry[] {
-  if (minorOf(vs) < 19) return [];
+  if (!vs.features.cexKernelArgument) return [];
   const out: StageEntry[] = [];
   const kargs = bstrings(bobj(cfg.openshift).kernel_arguments);
   const err = () =>
@@ -89,7 +90,7 @@ export function moveGrubAppend(ctx: TranslateContext, out: Obj): void {
     delete file.append;
     file.contents = append[0];
     if (from) ctx.prov.markKey(file, "contents", from);
-    reorderKeys(file, "File");
+    reorderKeys(file, "File", ctx.vs.ignition);
     return;
   }
 }
@@ -106,7 +107,7 @@ export function addFipsLuksOptions(ctx: TranslateContext, out: Obj): void {
       const list: unknown[] = ctx.prov.mark([], from);
       luks.options = list;
       ctx.prov.markKey(luks, "options", from);
-      reorderKeys(luks, "Luks");
+      reorderKeys(luks, "Luks", ctx.vs.ignition);
     }
     const list = luks.options as unknown[];
     for (const v of [FIPS_CIPHER, FIPS_CIPHER_ARG]) {
@@ -121,7 +122,7 @@ export function addFipsLuksOptions(ctx: TranslateContext, out: Obj): void {
  * mode upstream cannot map them (its translations were re-rooted), so they print as
  * `$.spec.config.…` (yaml space here).
  */
-export function supportChecks(out: Obj, minor: number, raw: boolean): StageEntry[] {
+export function supportChecks(out: Obj, f: VariantFeatures, raw: boolean): StageEntry[] {
   const entries: StageEntry[] = [];
   const add = (path: Path, message: string) =>
     entries.push(
@@ -134,7 +135,7 @@ export function supportChecks(out: Obj, minor: number, raw: boolean): StageEntry
   filesystems.forEach((fs, i) => {
     if (fs.format === "btrfs") add(["storage", "filesystems", i, "format"], ERR_BTRFS);
   });
-  if (minor >= 14) {
+  if (f.rejectsFormatNone) {
     filesystems.forEach((fs, i) => {
       if (fs.format === "none") add(["storage", "filesystems", i, "format"], ERR_FS_NONE);
     });
@@ -146,7 +147,7 @@ export function supportChecks(out: Obj, minor: number, raw: boolean): StageEntry
       if (u.ok && u.url.scheme !== "data") add(["storage", "files", i, "contents", "source"], ERR_FILE_SCHEME);
     }
     const mode = intNumber(file.mode);
-    if (minor >= 10 && mode !== undefined && (mode < 0 || mode > 0o777)) add(["storage", "files", i, "mode"], ERR_FILE_SPECIAL_MODE);
+    if (f.rejectsSpecialModes && mode !== undefined && (mode < 0 || mode > 0o777)) add(["storage", "files", i, "mode"], ERR_FILE_SPECIAL_MODE);
   });
   olist(oobj(out.passwd)?.users).forEach((u, i) => {
     if (u.name !== "core") add(["passwd", "users", i, "name"], ERR_USER_NAME);
@@ -160,23 +161,6 @@ export function elidedFieldWarnings(cfg: BObject): StageEntry[] {
   return (["kernel_arguments", "extensions", "fips", "kernel_type"] as const)
     .filter((k) => os[k] !== undefined)
     .map((k) => ({ severity: "warning" as const, space: "yaml" as const, path: ["openshift", k], message: ERR_FIELD_ELIDED }));
-}
-
-const USER_FIELDS = ["gecos", "groups", "homeDir", "noCreateHome", "noLogInit", "noUserGroup", "primaryGroup", "shell", "shouldExist", "system", "uid"];
-
-/** The openshift field filters of minor version `minor` (Ignition-relative paths). */
-export function openshiftFilters(minor: number): { filters: FilterMap; ignoreZero: ReadonlySet<string> } {
-  const m = new Map<string, string>();
-  if (minor >= 14) m.set("kernelArguments", ERR_KARGS);
-  m.set("passwd.groups", ERR_GROUPS);
-  for (const f of USER_FIELDS) m.set(`passwd.users.${f}`, ERR_USER_FIELD);
-  if (minor <= 12) m.set("passwd.users.passwordHash", ERR_USER_FIELD);
-  m.set("storage.directories", ERR_DIRECTORIES);
-  m.set("storage.files.append", ERR_FILE_APPEND);
-  if (minor <= 9) m.set("storage.files.contents.compression", ERR_FILE_COMPRESSION);
-  m.set("storage.files.contents.httpHeaders", ERR_FILE_HEADERS);
-  m.set("storage.links", ERR_LINKS);
-  return { filters: m, ignoreZero: new Set(minor <= 9 ? ["storage.files.contents.compression"] : []) };
 }
 
 /** The MachineConfig object (before JSON → YAML), with upstream's omission rules. */
@@ -205,24 +189,22 @@ export const openshiftHooks: VariantHooks = {
     return validateOpenshiftConfig(cfg, vs);
   },
   validatePost(cfg, vs) {
-    return [...validateFcosFields(cfg, vs.fcos ?? 0), ...validateOpenshiftFields(cfg)];
+    return [...validateFcosFields(cfg, vs.features), ...validateOpenshiftFields(cfg)];
   },
   sugar(ctx, cfg, out) {
     const r = fcosSugar(ctx, cfg, out);
     if (hasErrors(ctx)) return r;
-    const minor = minorOf(ctx.vs);
-    if (minor >= 23) moveGrubAppend(ctx, r);
-    if (minor <= 19 && isTrue(bobj(cfg.openshift).fips)) addFipsLuksOptions(ctx, r);
+    if (ctx.vs.features.grubUserCfgContents) moveGrubAppend(ctx, r);
+    if (ctx.vs.features.fipsLuksCipher && isTrue(bobj(cfg.openshift).fips)) addFipsLuksOptions(ctx, r);
     return r;
   },
   check(ctx, cfg, out, raw = false) {
     if (hasErrors(ctx)) return [];
-    return [...partitionChecks(out, ctx.vs.fcos ?? 0, raw), ...supportChecks(out, minorOf(ctx.vs), raw), ...(raw ? elidedFieldWarnings(cfg) : [])];
+    return [...partitionChecks(out, ctx.vs.features, raw), ...supportChecks(out, ctx.vs.features, raw), ...(raw ? elidedFieldWarnings(cfg) : [])];
   },
   filter(vs, out, _cfg, raw = false) {
     if (raw) return [];
-    const { filters, ignoreZero } = openshiftFilters(minorOf(vs));
-    return runFilters(out, filters, ignoreZero);
+    return runFilters(out, vs.filters, vs.filterZero);
   },
   wrap(_vs, cfg, out, raw) {
     if (raw) return { value: out, format: "json", jsonPrefix: [], entries: [] };

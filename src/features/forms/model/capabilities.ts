@@ -6,6 +6,7 @@
  * has its own update.conf; the OpenShift section edits the MachineConfig's metadata and spec).
  */
 import { hasField, type VariantSpec } from "./spec-walk.ts";
+import type { EditPath } from "./config.ts";
 
 export const Section = {
   Users: "users",
@@ -53,15 +54,15 @@ export interface Capabilities {
 }
 
 export function capabilitiesOf(vs: VariantSpec): Capabilities {
-  const edge = vs.variant === "r4e" || vs.variant === "fiot";
   const openshift = vs.variant === "openshift";
-  const disks = !edge && hasField(vs, ["storage", "disks"]);
-  const filesystems = !edge && hasField(vs, ["storage", "filesystems"]);
-  const luks = !edge && hasField(vs, ["storage", "luks"]);
-  const raid = !edge && hasField(vs, ["storage", "raid"]);
+  // A field is offered where the spec has it and the variant's filters let it through.
+  const allowed = (output: string, butane: EditPath) => !vs.filters.has(output) && hasField(vs, butane);
+  const disks = allowed("storage.disks", ["storage", "disks"]);
+  const filesystems = allowed("storage.filesystems", ["storage", "filesystems"]);
+  const luks = allowed("storage.luks", ["storage", "luks"]);
+  const raid = allowed("storage.raid", ["storage", "raid"]);
   const kargs: Capabilities["kargs"] =
-    openshift && (vs.openshift ?? 0) >= 14 ? "openshift"
-    : !edge && hasField(vs, ["kernel_arguments"]) ? "butane"
+    allowed("kernelArguments", ["kernel_arguments"]) ? "butane"
     : openshift ? "openshift"
     : null;
   const updates: Capabilities["updates"] = vs.variant === "fcos" ? "zincati" : vs.variant === "flatcar" ? "flatcar" : null;
@@ -74,16 +75,16 @@ export function capabilitiesOf(vs: VariantSpec): Capabilities {
   return {
     sections,
     coreUserOnly: openshift,
-    groups: !openshift && hasField(vs, ["passwd", "groups"]),
-    directories: !openshift,
-    links: !openshift,
+    groups: allowed("passwd.groups", ["passwd", "groups"]),
+    directories: !vs.filters.has("storage.directories"),
+    links: !vs.filters.has("storage.links"),
     disks,
     filesystems,
     luks,
-    clevis: luks && hasField(vs, ["storage", "luks", 0, "clevis"]) && !(vs.variant === "flatcar" && vs.base < 8),
+    clevis: luks && allowed("storage.luks.clevis", ["storage", "luks", 0, "clevis"]),
     raid,
     kargs,
-    append: !openshift,
+    append: !vs.filters.has("storage.files.append"),
     updates,
   };
 }

@@ -40,3 +40,8 @@ export const EXTENSIONS: readonly Extension[] = [
 export function extensionsFor(minor: number): Extension[] {
   return EXTENSIONS.filter((e) => minor >= e.since && (e.until === undefined || minor < e.until));
 }
+
+/** The OpenShift release (4.`N` → N) a config of this variant/version is for. */
+export function openshiftRelease(vs: { version: string }): number {
+  return Number(vs.version.split(".")[1]) || 0;
+}

@@ -7,7 +7,7 @@ import { useId } from "react";
 import { useStudioStore } from "../../../store/store.ts";
 import { BoolField, Row, SelectField, StringListField, TextField, TextInput, useValue } from "../fields.tsx";
 import { useForms } from "../forms-context.ts";
-import { extensionsFor, ROLE_LABEL, ROLES } from "../model/openshift.ts";
+import { extensionsFor, openshiftRelease, ROLE_LABEL, ROLES } from "../model/openshift.ts";
 import { fieldAt } from "../model/spec-walk.ts";
 
 const ROLE_PATH = ["metadata", "labels", ROLE_LABEL] as const;
@@ -48,7 +48,7 @@ function ExtensionsField() {
   const { set, vs } = useForms();
   const raw = useValue(EXT_PATH);
   const chosen = Array.isArray(raw) ? raw.filter((x): x is string => typeof x === "string") : [];
-  const known = extensionsFor(vs.openshift ?? 0);
+  const known = extensionsFor(openshiftRelease(vs));
   const unknown = chosen.filter((c) => !known.some((k) => k.name === c));
   const toggle = (name: string, on: boolean) => {
     // Keep the user's order; new ones go at the end.
@@ -61,7 +61,7 @@ function ExtensionsField() {
         <code>extensions</code>
       </legend>
       <p className="ff-doc">
-        RHCOS extensions the Machine Config Operator of OpenShift 4.{vs.openshift} installs on the pool's nodes; it refuses any other name.
+        RHCOS extensions the Machine Config Operator of OpenShift 4.{openshiftRelease(vs)} installs on the pool's nodes; it refuses any other name.
       </p>
       <div className="ff-extensions">
         {known.map((e) => (
@@ -76,7 +76,7 @@ function ExtensionsField() {
         <ul className="ff-problems">
           {unknown.map((u) => (
             <li key={u} className="ff-problem is-warning">
-              <code>{u}</code> is not an extension OpenShift 4.{vs.openshift} accepts (the node would be marked degraded).{" "}
+              <code>{u}</code> is not an extension OpenShift 4.{openshiftRelease(vs)} accepts (the node would be marked degraded).{" "}
               <button type="button" className="k-btn k-btn-small k-btn-quiet" onClick={() => toggle(u, false)}>
                 Remove {u}
               </button>
@@ -96,7 +96,7 @@ export function OpenShiftSection() {
   return (
     <>
       <p className="ff-note">
-        This config becomes a MachineConfig for an OpenShift 4.{vs.openshift} cluster (<code>oc apply -f</code>).
+        This config becomes a MachineConfig for an OpenShift 4.{openshiftRelease(vs)} cluster (<code>oc apply -f</code>).
         {raw && <strong> Raw is on: the output is plain Ignition, which leaves metadata and these settings out.</strong>}
       </p>
       <TextField path={["metadata", "name"]} label={<code>metadata.name</code>} doc={`${fieldAt(vs, ["metadata", "name"])?.doc ?? ""} Conventionally 99-<role>-<purpose>; MachineConfigs of a pool are merged in name order.`} mono placeholder="99-worker-custom" />
