@@ -3,8 +3,7 @@
  * reading the key data (base64 of length-prefixed wire strings, the first naming the key type).
  * Shared by the lint, the forms and the users preview; nothing here verifies a key.
  */
-import { decodeBase64Go } from "../go/base64.ts";
-import { utf8 } from "./bytes.ts";
+import { decodeBase64, withPadding } from "./base64.ts";
 
 /** How many wire strings a key type's data holds after its type name, and the fixed lengths of some. */
 export interface KeyLayout {
@@ -71,9 +70,7 @@ export function tokenizeKeyLine(line: string): string[] {
 
 /** The bytes of base64 key data (standard alphabet, padded), or null when it is not valid base64. */
 export function decodeKeyData(blob: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(blob)) return null;
-  const decoded = decodeBase64Go(utf8(blob));
-  return decoded.ok ? decoded.bytes : null;
+  return blob === "" ? null : decodeBase64(blob);
 }
 
 /** Reads a length-prefixed SSH wire string at `at`; null when it runs past the end. */
@@ -93,11 +90,6 @@ export function blobKeyType(b: Uint8Array): string | null {
 
 /** The key type named at the start of base64 key data, reading only its first 60 characters; null when unreadable. */
 export function keyDataType(blob: string): string | null {
-  const head = blob.slice(0, 64).replace(/=+$/, "").slice(0, 60);
-  const whole = head.slice(0, head.length - (head.length % 4));
-  const rest = head.slice(whole.length);
-  // a short blob's last group, padded as base64 wants it
-  const padded = rest.length >= 2 ? rest + "=".repeat(4 - rest.length) : "";
-  const bytes = decodeKeyData(whole + padded);
+  const bytes = decodeKeyData(withPadding(blob.slice(0, 64).replace(/=+$/, "").slice(0, 60)));
   return bytes ? blobKeyType(bytes) : null;
 }
