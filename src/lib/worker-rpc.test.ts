@@ -1,34 +1,23 @@
 /** Request/answer messaging over the shared worker link: crashes, unreadable messages and the watchdog. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Port } from "./worker-link.ts";
+import { FakePort } from "./fake-port.test-helpers.ts";
 import { workerRpc } from "./worker-rpc.ts";
 
 type To = { id: number; q: string };
 type From = { id: number; a: string };
 
-class FakePort implements Port<To, From> {
-  sent: To[] = [];
-  terminated = false;
-  onmessage: ((ev: MessageEvent<From>) => void) | null = null;
-  onerror: ((ev: ErrorEvent) => void) | null = null;
-  onmessageerror: ((ev: MessageEvent) => void) | null = null;
-  postMessage(msg: To) {
-    this.sent.push(msg);
-  }
-  terminate() {
-    this.terminated = true;
-  }
+class FakeWorker extends FakePort<To, From> {
   answer(id: number, a: string) {
-    this.onmessage?.({ data: { id, a } } as MessageEvent<From>);
+    this.reply({ id, a });
   }
 }
 
 describe("worker rpc", () => {
-  let ports: FakePort[];
+  let ports: FakeWorker[];
   const make = (timeoutMs?: number) =>
     workerRpc<To, From>({
       spawn: () => {
-        const p = new FakePort();
+        const p = new FakeWorker();
         ports.push(p);
         return p;
       },
