@@ -10,7 +10,7 @@ export { tryMoveToVersion, withVersion, type MoveResult } from "./lint/target-gu
 export { buildPointerConfig, remoteContentsYaml, remoteUrlProblem } from "./lint/pointer-config.ts";
 export { embeddedFiles, measureUserData } from "./lint/size-meter.ts";
 
-export type { Diagnostic, FilesProvider, Path, PathElem, Severity, FileStat, FileReadResult, FileFailure } from "./types.ts";
+export type { Diagnostic, DiagnosticCode, FilesProvider, Path, PathElem, Severity, FileStat, FileReadResult, FileFailure } from "./types.ts";
 export { formatPath } from "./types.ts";
 
 export type { TranspileOptions, TranspileResult } from "./options.ts";

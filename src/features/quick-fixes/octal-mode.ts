@@ -7,7 +7,7 @@ import { valueAt } from "./yaml-read.ts";
 
 export const octalMode: FixProvider = {
   id: "octal-mode",
-  message: /^unreasonable mode would be reasonable if specified in octal/,
+  diagnostic: "mode-decimal",
   fixes({ source, target }) {
     const mode = valueAt(source, target.path);
     if (typeof mode !== "number" || !Number.isInteger(mode)) return [];
