@@ -3,12 +3,10 @@
  * error texts: ../go/base64.ts): canonical padded base64 decoded fast, and the unpadded base64url
  * of share links. One home for the importer, the previews, the share codec and SSH key checks.
  */
-import { encodeBase64 } from "../go/base64.ts";
+import { decodeMap as B64, encodeBase64 } from "../go/base64.ts";
 
 export { encodeBase64 };
 
-const B64 = new Int16Array(128).fill(-1);
-for (let i = 0; i < 64; i++) B64["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".charCodeAt(i)] = i;
 const CANONICAL = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** The bytes of padded standard base64 (no white space), or null for anything else. */
