@@ -10,7 +10,7 @@ import { renderReport } from "../transpiler/index.ts";
 import { decodeReplacing, goBytes } from "../transpiler/go/utf8.ts";
 import { buildHosts, bundle, compose, parseHosts, type ComposeFile, type ComposeProblem, type ComposeResult, type FileResult, type Host } from "../compose/index.ts";
 import { nodeFilesProvider } from "./node-files.ts";
-import type { CliIo } from "./run.ts";
+import type { CliIo } from "./io.ts";
 
 export const BUILD_USAGE = `Usage: kindling build [options] MAIN
 Transpiles MAIN and each --snippet, and merges the snippets' Ignition over MAIN's in order, as

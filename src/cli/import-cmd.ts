@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { formatPath } from "../transpiler/index.ts";
 import { CLC_PLATFORMS, importConfig, type ImportFrom, type ImportOptions } from "../import/index.ts";
-import type { CliIo } from "./run.ts";
+import type { CliIo } from "./io.ts";
 
 export const IMPORT_USAGE = `Usage: kindling import [options] [input-file]
 Turns an Ignition config (spec 2.x or 3.x, or an OpenShift MachineConfig) or a Container Linux

@@ -7,15 +7,9 @@ import { nodeFilesProvider } from "./node-files.ts";
 import { decodeReplacing, goBytes } from "../transpiler/go/utf8.ts";
 import { runImport } from "./import-cmd.ts";
 import { runBuild, runBundle } from "./compose-cmd.ts";
+import type { CliIo } from "./io.ts";
 
 const VERSION = "Kindling 0.1.0 (Butane 0.29.0 compatible)";
-
-/** Where the CLI reads stdin and writes its two streams (the real process, or a test's buffers). */
-export interface CliIo {
-  stdin: () => Buffer;
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-}
 
 /** Writes what the transpiler printed as the bytes it stands for (see go/utf8.ts). */
 const processIo: CliIo = {

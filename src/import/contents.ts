@@ -4,6 +4,7 @@
  */
 import { gunzipSync } from "fflate";
 import { decodeDataUrl } from "../transpiler/ignition/index.ts";
+import { decodeBase64 } from "../transpiler/util/base64.ts";
 
 /** Decoded data URLs of this import (an import reads each several times). */
 const decoded = new Map<string, Uint8Array | null>();
@@ -19,10 +20,7 @@ export function clearContentsCache(): void {
 /** RFC 2045 tokens, as the data URL lexer accepts them in media types and parameters. */
 const TOKEN = "[A-Za-z0-9!#$&'*+.^_`|~-]+";
 const SIMPLE_HEADER = new RegExp(`^data:(?:${TOKEN}/${TOKEN})?(?:;${TOKEN}=${TOKEN})*(;base64)?,`);
-const B64_PAYLOAD = /^[A-Za-z0-9+/]*={0,2}$/;
 const PLAIN_PAYLOAD = /^(?:[A-Za-z0-9\-_.!~*'()]|%[0-9A-Fa-f]{2})*$/;
-const B64 = new Int16Array(128).fill(-1);
-for (let i = 0; i < 64; i++) B64["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".charCodeAt(i)] = i;
 
 /**
  * The common data URLs (a plain header, canonical base64 or percent-encoding) decoded directly;
@@ -32,23 +30,7 @@ function fastDecode(url: string): Uint8Array | undefined {
   const m = SIMPLE_HEADER.exec(url);
   if (!m) return undefined;
   const payload = url.slice(m[0].length);
-  if (m[1]) {
-    if (payload.length % 4 !== 0 || !B64_PAYLOAD.test(payload)) return undefined;
-    const pad = payload.endsWith("==") ? 2 : payload.endsWith("=") ? 1 : 0;
-    const out = new Uint8Array((payload.length / 4) * 3 - pad);
-    let o = 0;
-    for (let i = 0; i < payload.length; i += 4) {
-      const n =
-        (B64[payload.charCodeAt(i)]! << 18) |
-        (B64[payload.charCodeAt(i + 1)]! << 12) |
-        ((B64[payload.charCodeAt(i + 2)]! & 63) << 6) |
-        (B64[payload.charCodeAt(i + 3)]! & 63);
-      out[o++] = n >> 16;
-      if (o < out.length) out[o++] = (n >> 8) & 255;
-      if (o < out.length) out[o++] = n & 255;
-    }
-    return out;
-  }
+  if (m[1]) return decodeBase64(payload) ?? undefined;
   if (!PLAIN_PAYLOAD.test(payload)) return undefined;
   const out = new Uint8Array(payload.length);
   let o = 0;

@@ -2,7 +2,7 @@
  * The Problems list: the transpiler's diagnostics plus its failure line, as flat rows. A YAML
  * syntax failure (`… yaml: line 3: …`) becomes a row on that line.
  */
-import type { Diagnostic, Finding, Path, Severity, TranspileResult } from "../transpiler/index.ts";
+import type { Diagnostic, DiagnosticCode, Finding, Path, Severity, TranspileResult } from "../transpiler/index.ts";
 import { formatPath } from "../transpiler/types.ts";
 
 export interface Problem {
@@ -13,6 +13,8 @@ export interface Problem {
   message: string;
   /** Kindling's extra guidance, shown apart from upstream's text. */
   hint?: string;
+  /** The stable code of an upstream diagnostic Kindling explains or fixes. */
+  code?: DiagnosticCode;
   /** `$.storage.files.0.path`, or "" when there is none. */
   path: string;
   /** The same path as elements (what quick fixes edit at); absent for the failure line. */
@@ -49,7 +51,10 @@ function fromEntry(d: Diagnostic | Finding, finding: Finding | undefined): Probl
   // Built field by field (no spreads): a result can carry tens of thousands of entries.
   const p: Problem = { severity: d.severity, message: d.message, path: d.path.length > 0 ? formatPath(d.path) : "", pathElems: d.path, failure: false };
   if (finding !== undefined) p.finding = finding;
-  else if ((d as Diagnostic).hint) p.hint = (d as Diagnostic).hint;
+  else {
+    if ((d as Diagnostic).hint) p.hint = (d as Diagnostic).hint;
+    if ((d as Diagnostic).code !== undefined) p.code = (d as Diagnostic).code;
+  }
   if (d.line !== undefined) p.line = d.line;
   if (d.column !== undefined) p.column = d.column;
   return p;

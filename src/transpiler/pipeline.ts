@@ -3,7 +3,7 @@
  * upstream's order: dispatch → typed decode → unused keys → source validation → translation →
  * filters → Ignition validation → output.
  */
-import type { OutputOrigin, TranspileOptions, TranspileResult } from "./index.ts";
+import type { OutputOrigin, TranspileOptions, TranspileResult } from "./options.ts";
 import type { Diagnostic, Path, RawEntry } from "./types.ts";
 import { parseYaml } from "./yaml/parse.ts";
 import { decodeInput } from "./yaml/reader.ts";

@@ -23,7 +23,25 @@ export interface Diagnostic {
   message: string;
   /** Kindling-only extra guidance, never part of upstream's text. */
   hint?: string;
+  /** Kindling-only stable code of this kind of diagnostic, where Kindling explains or fixes it. */
+  code?: DiagnosticCode;
 }
+
+/** Stable codes of the upstream diagnostics Kindling explains or fixes (found by diagnostic-codes.ts). */
+export type DiagnosticCode =
+  | "mode-decimal"
+  | "mode-special-bits"
+  | "files-dir-missing"
+  | "path-relative"
+  | "path-unclean"
+  | "unit-extension"
+  | "only-one-of"
+  | "root-too-small"
+  | "duplicate-entry"
+  | "boot-mirror-without-layout"
+  | "openshift-metadata-missing"
+  | "unused-key"
+  | "unit-enabled-without-install";
 
 /** An entry produced before line/column correlation: a path in Ignition JSON space or YAML space. */
 export interface RawEntry {

@@ -161,7 +161,7 @@ describe("YAML semantics Butane users get", () => {
   });
   it("unused keys warn at the key", () => {
     const r = transpile(bu("1.6.0", "storage:\n  filez: []\n"));
-    expect(r.diagnostics).toEqual([{ severity: "warning", path: ["storage", "filez"], line: 4, column: 3, message: "unused key filez", hint: expect.stringContaining("spelling") }]);
+    expect(r.diagnostics).toEqual([{ severity: "warning", path: ["storage", "filez"], line: 4, column: 3, message: "unused key filez", code: "unused-key", hint: expect.stringContaining("spelling") }]);
   });
   it("--strict turns warnings into a failure", () => {
     expect(transpile(bu("1.6.0", "foo: 1\n"), { strict: true }).failure).toBe("Config produced warnings and --strict was specified");

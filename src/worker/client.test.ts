@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TranspileResult } from "../transpiler/index.ts";
+import { FakePort } from "../lib/fake-port.test-helpers.ts";
 import { createTranspileClient, type TranspileOutcome, type WorkerLike } from "./client.ts";
 import type { FromWorker, ToWorker } from "./protocol.ts";
 
@@ -11,21 +12,7 @@ const result = (output: string): TranspileResult => ({
   diagnostics: [],
 });
 
-class FakeWorker implements WorkerLike {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((ev: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((ev: ErrorEvent) => void) | null = null;
-  onmessageerror: ((ev: MessageEvent) => void) | null = null;
-  postMessage(msg: ToWorker) {
-    this.sent.push(msg);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  reply(msg: FromWorker) {
-    this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
-  }
+class FakeWorker extends FakePort<ToWorker, FromWorker> implements WorkerLike {
   /** Answers the last transpile request it received with `output`. */
   answerLast(output: string) {
     const req = this.sent.filter((m) => m.type === "transpile").at(-1);

@@ -2,17 +2,12 @@
  * Main-thread side of the transpile worker: one request in flight at a time, latest wins, and a
  * watchdog that replaces a worker that has not answered in time.
  */
+import { createWorkerLink, type Port } from "../lib/worker-link.ts";
 import type { TranspileResult } from "../transpiler/index.ts";
 import type { FromWorker, ToWorker, WireFile, WireOptions } from "./protocol.ts";
 
 /** The part of `Worker` the client uses (a fake in unit tests). */
-export interface WorkerLike {
-  postMessage(msg: ToWorker): void;
-  terminate(): void;
-  onmessage: ((ev: MessageEvent<FromWorker>) => void) | null;
-  onerror: ((ev: ErrorEvent) => void) | null;
-  onmessageerror: ((ev: MessageEvent) => void) | null;
-}
+export type WorkerLike = Port<ToWorker, FromWorker>;
 
 /** How a request ended. `superseded`: a newer request was made, so this one's answer is dropped. */
 export type TranspileOutcome =
@@ -53,31 +48,21 @@ export const WATCHDOG_MS = 5000;
 /** Creates a client; the worker is spawned on the first request. */
 export function createTranspileClient(opts: ClientOptions): TranspileClient {
   const timeoutMs = opts.timeoutMs ?? WATCHDOG_MS;
-  const setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
-  const clearTimer = opts.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
 
-  let worker: WorkerLike | null = null;
   let files: WireFile[] | null = null;
   let lastId = 0;
-  let inflight: (Pending & { timer: unknown }) | null = null;
+  let inflight: (Pending & { cancelWatchdog: () => void }) | null = null;
   // Made while another request was in flight; replaced by any newer request before it is sent.
   let queued: Pending | null = null;
   let disposed = false;
   // A worker started ahead of any request (warm) that failed: the next request reports it.
   let earlyFailure: string | null = null;
 
-  const kill = () => {
-    if (!worker) return;
-    worker.onmessage = worker.onerror = worker.onmessageerror = null;
-    worker.terminate();
-    worker = null;
-  };
-
   // Settles the in-flight request (as `outcome`, or `superseded` if newer ones exist), then sends the queued one.
   const settle = (outcome: TranspileOutcome) => {
     const req = inflight;
     if (!req) return;
-    clearTimer(req.timer);
+    req.cancelWatchdog();
     inflight = null;
     req.resolve(req.id === lastId ? outcome : { kind: "superseded" });
     const next = queued;
@@ -85,30 +70,25 @@ export function createTranspileClient(opts: ClientOptions): TranspileClient {
     if (next && !disposed) send(next);
   };
 
-  const ensureWorker = (): WorkerLike => {
-    if (worker) return worker;
-    const w = opts.spawn();
-    w.onmessage = (ev) => {
-      const msg = ev.data;
+  const link = createWorkerLink<ToWorker, FromWorker>({
+    spawn: opts.spawn,
+    onMessage: (msg) => {
       if (msg.type === "ready") return opts.onReady?.();
       if (!inflight || msg.id !== inflight.id) return;
       if (msg.type === "result") settle({ kind: "result", result: msg.result, ms: msg.ms });
       else settle({ kind: "crash", message: msg.message, ...(msg.stack ? { stack: msg.stack } : {}) });
-    };
-    const fail = (message: string) => {
-      kill();
+    },
+    onFailure: (message) => {
       if (inflight) settle({ kind: "crash", message });
       else earlyFailure = message;
-    };
-    w.onerror = (ev) => {
-      ev.preventDefault?.();
-      fail(ev.message || "The transpiler worker failed to start or crashed.");
-    };
-    w.onmessageerror = () => fail("A message from the transpiler worker could not be read.");
-    worker = w;
-    if (files) w.postMessage({ type: "files", files });
-    return w;
-  };
+    },
+    onStart: (w) => {
+      if (files) w.postMessage({ type: "files", files });
+    },
+    texts: { crashed: "The transpiler worker failed to start or crashed.", unreadable: "A message from the transpiler worker could not be read." },
+    setTimer: opts.setTimer,
+    clearTimer: opts.clearTimer,
+  });
 
   const send = (req: Pending) => {
     if (earlyFailure !== null) {
@@ -117,13 +97,10 @@ export function createTranspileClient(opts: ClientOptions): TranspileClient {
       req.resolve(req.id === lastId ? { kind: "crash", message } : { kind: "superseded" });
       return;
     }
-    const w = ensureWorker();
-    const timer = setTimer(() => {
-      kill();
-      settle({ kind: "timeout", timeoutMs });
-    }, timeoutMs);
-    inflight = { ...req, timer };
-    w.postMessage({ type: "transpile", id: req.id, source: req.source, options: req.options });
+    link.ensure();
+    const cancelWatchdog = link.watch(timeoutMs, () => settle({ kind: "timeout", timeoutMs }));
+    inflight = { ...req, cancelWatchdog };
+    link.post({ type: "transpile", id: req.id, source: req.source, options: req.options });
   };
 
   return {
@@ -138,22 +115,22 @@ export function createTranspileClient(opts: ClientOptions): TranspileClient {
       });
     },
     warm() {
-      if (!disposed) ensureWorker();
+      if (!disposed) link.ensure();
     },
     setFiles(next) {
       files = next;
-      worker?.postMessage({ type: "files", files: next });
+      link.postIfRunning({ type: "files", files: next });
     },
     dispose() {
       disposed = true;
       queued?.resolve({ kind: "superseded" });
       queued = null;
       if (inflight) {
-        clearTimer(inflight.timer);
+        inflight.cancelWatchdog();
         inflight.resolve({ kind: "superseded" });
         inflight = null;
       }
-      kill();
+      link.kill();
     },
   };
 }

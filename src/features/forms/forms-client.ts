@@ -1,12 +1,18 @@
-/** The main-thread side of the forms worker, started on first use. */
+/** The main-thread side of the forms worker, started on first use (with a watchdog: lib/worker-rpc.ts). */
 import { randomSalt } from "../../lib/crypt/sha512-crypt.ts";
+import type { Port } from "../../lib/worker-link.ts";
 import { workerRpc } from "../../lib/worker-rpc.ts";
 import type { FromFormsWorker, SchemaProblem, ToFormsWorker } from "./forms-protocol.ts";
 
-const rpc = workerRpc<ToFormsWorker, FromFormsWorker>(
-  () => new Worker(new URL("./forms.worker.ts", import.meta.url), { type: "module" }),
-  (id) => ({ type: "failed", id, message: "the forms worker failed" }),
-);
+/** Longest wait for an answer (compiling a spec's schema the first time is the slow one). */
+const FORMS_WATCHDOG_MS = 20_000;
+
+const rpc = workerRpc<ToFormsWorker, FromFormsWorker>({
+  spawn: () => new Worker(new URL("./forms.worker.ts", import.meta.url), { type: "module" }) as unknown as Port<ToFormsWorker, FromFormsWorker>,
+  onCrash: (id) => ({ type: "failed", id, message: "the forms worker failed" }),
+  texts: { crashed: "The forms worker failed to start or crashed.", unreadable: "A message from the forms worker could not be read." },
+  timeoutMs: FORMS_WATCHDOG_MS,
+});
 const send = (msg: ToFormsWorker) => rpc.send(msg);
 let nextId = 1;
 

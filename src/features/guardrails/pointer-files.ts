@@ -2,13 +2,14 @@
  * The two files of the pointer-config remedy: the full config to host at a URL, and the small
  * pointer config to pass as user data, which fetches it and checks its SHA-512.
  */
-import { sha512 } from "../../lib/crypt/sha512.ts";
+import { sha512 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import { buildPointerConfig, remoteContentsYaml } from "../../transpiler/lint/pointer-config.ts";
 
 /** Lowercase hex SHA-512 of the UTF-8 bytes of `text` (or of `bytes`). */
 export function sha512Hex(data: string | Uint8Array): string {
   const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-  return Array.from(sha512(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
+  return bytesToHex(sha512(bytes));
 }
 
 export interface PointerFiles {

@@ -1,5 +1,6 @@
 /** What an Ignition resource `source` URL amounts to, without fetching anything. */
 import { Gunzip } from "fflate";
+import { decodeBase64, withPadding } from "../../transpiler/util/base64.ts";
 
 export const REMOTE_SCHEMES = ["http", "https", "s3", "gs", "tftp", "arn"] as const;
 
@@ -58,14 +59,8 @@ export function decodeDataUrl(
   const pad = b64.endsWith("==") ? 2 : b64.endsWith("=") ? 1 : 0;
   const unpadded = b64.length - pad;
   const length = Math.floor((unpadded * 3) / 4);
-  try {
-    const bin = atob(b64.slice(0, Math.ceil(keep / 3) * 4));
-    const head = new Uint8Array(Math.min(bin.length, keep));
-    for (let i = 0; i < head.length; i++) head[i] = bin.charCodeAt(i);
-    return { length, head, mediaType };
-  } catch {
-    return null;
-  }
+  const bytes = decodeBase64(withPadding(b64.slice(0, Math.ceil(keep / 3) * 4)));
+  return bytes === null ? null : { length, head: bytes.subarray(0, keep), mediaType };
 }
 
 function latin1(bytes: Uint8Array): string {

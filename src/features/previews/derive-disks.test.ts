@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { deriveDisks, emptyDisksView, mountSummary, type FilesystemNode, type LuksNode, type RaidNode } from "./derive-disks.ts";
-import { gptTypeName } from "./gpt-types.ts";
+import { gptTypeName } from "../../transpiler/spec/gpt-types.ts";
 import { anything, garbageInputs, ignitionish } from "./garbage.test-helpers.ts";
 
 // Output of upstream Butane for `boot_device: {layout: aarch64, luks: {tpm2: true},

@@ -3,7 +3,7 @@
  * partition (RAID → LUKS → filesystem → mount point), plus the arrays and the block devices
  * that are used without being declared under `storage.disks`.
  */
-import { DEFAULT_TYPE_GUID, gptCategory, gptTypeName, type PartitionCategory } from "./gpt-types.ts";
+import { DEFAULT_TYPE_GUID, gptCategory, gptTypeName, type PartitionCategory } from "../../transpiler/spec/gpt-types.ts";
 import {
   bool,
   field,

@@ -3,33 +3,7 @@ import { gzipSync, strToU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { describeSource, decodeDataUrl } from "./data-url.ts";
 import { deriveFiles, emptyFilesView, type FileTreeNode } from "./derive-files.ts";
-import { formatMode, NodeType } from "./file-mode.ts";
 import { anything, garbageInputs, ignitionish } from "./garbage.test-helpers.ts";
-
-describe("formatMode", () => {
-  it.each([
-    { mode: 0o644, type: NodeType.File, want: "-rw-r--r--" },
-    { mode: 0o755, type: NodeType.Directory, want: "drwxr-xr-x" },
-    { mode: 0o777, type: NodeType.Symlink, want: "lrwxrwxrwx" },
-    { mode: 0o600, type: NodeType.File, want: "-rw-------" },
-    { mode: 0o4755, type: NodeType.File, want: "-rwsr-xr-x" },
-    { mode: 0o4644, type: NodeType.File, want: "-rwSr--r--" },
-    { mode: 0o2755, type: NodeType.Directory, want: "drwxr-sr-x" },
-    { mode: 0o2745, type: NodeType.Directory, want: "drwxr-Sr-x" },
-    { mode: 0o1777, type: NodeType.Directory, want: "drwxrwxrwt" },
-    { mode: 0o1776, type: NodeType.Directory, want: "drwxrwxrwT" },
-    { mode: 0o7000, type: NodeType.File, want: "---S--S--T" },
-    { mode: 0, type: NodeType.File, want: "----------" },
-  ])("$want", ({ mode, type, want }) => {
-    expect(formatMode(mode, type)).toBe(want);
-  });
-
-  it("rejects out-of-range modes", () => {
-    expect(formatMode(-1, NodeType.File)).toBeNull();
-    expect(formatMode(0o10000, NodeType.File)).toBeNull();
-    expect(formatMode(1.5, NodeType.File)).toBeNull();
-  });
-});
 
 describe("data URLs", () => {
   it.each([

@@ -3,7 +3,7 @@
  * tree built from their paths, with parent directories Ignition creates implicitly.
  */
 import { describeSource, type SourceInfo } from "./data-url.ts";
-import { formatMode, NodeType, octalMode } from "./file-mode.ts";
+import { formatMode, NodeType, octalText } from "../../transpiler/util/file-mode.ts";
 import {
   bool,
   field,
@@ -265,7 +265,7 @@ function entryView(kind: EntryKind, r: Rec): FileEntryView {
     kind,
     path,
     mode: formatted,
-    octal: formatted !== null && kind !== "link" ? remembered(octalTexts, effective, octalMode) : null,
+    octal: formatted !== null && kind !== "link" ? remembered(octalTexts, effective, octalText) : null,
     modeDefault: kind !== "link" && given === null,
     invalidMode: formatted === null && !hard ? given : null,
     owner: `${user ?? "root"}:${group ?? "root"}`,

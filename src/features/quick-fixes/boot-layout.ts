@@ -5,7 +5,7 @@ import type { FixProvider, QuickFix } from "./types.ts";
 
 export const bootLayout: FixProvider = {
   id: "boot-layout",
-  message: /^boot_device\.layout should be specified when boot_device\.mirror is specified$/,
+  diagnostic: "boot-mirror-without-layout",
   fixes({ source, spec }) {
     const type = spec ? fieldAt(spec, ["boot_device", "layout"])?.type : undefined;
     const layouts = type?.kind === "string" && type.enum ? type.enum : ["x86_64"];

@@ -76,7 +76,7 @@ export function otherEntry(doc: ParsedDoc, source: string, path: Path): { line: 
 
 export const duplicateEntry: FixProvider = {
   id: "duplicate-entry",
-  message: /^duplicate entry defined$/,
+  diagnostic: "duplicate-entry",
   fixes({ source, target }) {
     const at = otherEntry(parse(source), source, target.path);
     return at ? [{ kind: "reveal", title: `Go to the other entry (line ${at.line})`, line: at.line, column: at.column }] : [];

@@ -55,7 +55,7 @@ function blockEdit(source: string, tok: CST.BlockScalar, folded: boolean, p: { a
 
 export const installSection: FixProvider = {
   id: "install-section",
-  message: ENABLED_WITHOUT_INSTALL,
+  diagnostic: "unit-enabled-without-install",
   fixes({ source, target }) {
     const unit = ENABLED_WITHOUT_INSTALL.exec(target.message)?.[1] ?? "";
     if (target.path[target.path.length - 1] !== "contents") return [];

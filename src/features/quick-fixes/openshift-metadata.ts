@@ -13,7 +13,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 export const openshiftMetadata: FixProvider = {
   id: "openshift-metadata",
-  message: /^(?:metadata\.name is required|machineconfiguration\.openshift\.io\/role label is required)$/,
+  diagnostic: "openshift-metadata-missing",
   fixes({ source, target }) {
     const metadata = valueAt(source, ["metadata"]);
     const labels = isObject(metadata) && isObject(metadata.labels) ? metadata.labels : undefined;

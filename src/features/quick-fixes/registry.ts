@@ -38,9 +38,13 @@ export const providers: readonly FixProvider[] = [
   unknownQuadletKey,
 ];
 
-/** The providers that answer for `target`: by finding code for findings, by message otherwise. */
+/** The providers that answer for `target`: by finding code, by diagnostic code, else by message. */
 export function providersFor(target: FixTarget): FixProvider[] {
-  return providers.filter((p) => (target.finding ? p.code === target.finding.code : p.message !== undefined && p.message.test(target.message)));
+  return providers.filter((p) => {
+    if (target.finding) return p.code === target.finding.code;
+    if (target.code !== undefined && p.diagnostic === target.code) return true;
+    return p.message !== undefined && p.message.test(target.message);
+  });
 }
 
 /** Whether some provider answers for `target` (cheap: no fix is computed). */
@@ -69,6 +73,7 @@ export function targetOf(p: Problem): FixTarget {
     ...(p.column !== undefined ? { column: p.column } : {}),
     failure: p.failure,
     ...(p.finding ? { finding: p.finding } : {}),
+    ...(p.code !== undefined ? { code: p.code } : {}),
   };
 }
 

@@ -16,7 +16,7 @@ export function absolutePath(relative: string): string {
 
 export const relativePath: FixProvider = {
   id: "absolute-path",
-  message: /^path not absolute$/,
+  diagnostic: "path-relative",
   fixes({ source, target }) {
     const value = valueAt(source, target.path);
     if (typeof value !== "string" || value.trim() === "") return [];

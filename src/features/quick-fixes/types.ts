@@ -4,7 +4,7 @@
  * studio carries out (move the cursor, open the Files panel, ask for a value to fill in).
  */
 import type { TextEdit } from "../../lib/yaml-edit/yaml-edit.ts";
-import type { Finding, Path, Severity, TranspileOptions } from "../../transpiler/index.ts";
+import type { DiagnosticCode, Finding, Path, Severity, TranspileOptions } from "../../transpiler/index.ts";
 import type { VariantSpec } from "../../transpiler/spec/variants.ts";
 
 export type { TextEdit };
@@ -23,6 +23,8 @@ export interface FixTarget {
   failure: boolean;
   /** Kindling's own finding, with its code and data. */
   finding?: Finding;
+  /** The stable code of an upstream diagnostic Kindling knows (see transpiler/diagnostic-codes.ts). */
+  code?: DiagnosticCode;
 }
 
 /** Everything a fix may look at. */
@@ -62,12 +64,14 @@ export type QuickFix =
   | { kind: "fill"; title: string; what: FillWhat; target: FillTarget };
 
 /**
- * One kind of fix. A provider answers for problems whose message matches `message` or whose
- * finding has `code`; `fixes` may still return none (no mechanical fix for this instance).
+ * One kind of fix. A provider answers for upstream diagnostics with code `diagnostic`, findings
+ * with `code`, or (the failure line and diagnostics without a code) problems whose message
+ * matches `message`; `fixes` may still return none (no mechanical fix for this instance).
  */
 export interface FixProvider {
   /** Stable name of the fix kind (tests and reports count by it). */
   id: string;
+  diagnostic?: DiagnosticCode;
   message?: RegExp;
   code?: string;
   fixes(ctx: FixContext): QuickFix[];

@@ -65,7 +65,7 @@ function versionSwitch(ctx: FixContext, variant: string, version: string, parent
 
 export const unknownKey: FixProvider = {
   id: "unknown-key",
-  message: /^unused key /,
+  diagnostic: "unused-key",
   fixes(ctx) {
     const { source, target, spec, variant, version } = ctx;
     const key = target.path[target.path.length - 1];

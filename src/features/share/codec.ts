@@ -14,6 +14,7 @@
  */
 import { Inflate } from "fflate";
 import { MAX_EDITOR_TEXT } from "../../lib/size-limits.ts";
+import { decodeBase64Url, encodeBase64Url } from "../../transpiler/util/base64.ts";
 
 /** Fragment prefix of the current format (without the `#`). */
 export const SHARE_PREFIX = "v2/";
@@ -47,21 +48,12 @@ async function pipeBytes(data: Uint8Array, stream: CompressionStream | Decompres
 }
 
 /** base64url without padding. */
-export function toBase64Url(bytes: Uint8Array): string {
-  let bin = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
+export const toBase64Url = encodeBase64Url;
 
-/** Decodes base64url (padding optional); throws on characters outside the alphabet. */
+/** Decodes unpadded base64url; throws on characters outside the alphabet. */
 export function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error("not base64url");
-  const b64 = text.replace(/-/g, "+").replace(/_/g, "/");
-  const bin = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const bytes = decodeBase64Url(text);
+  if (bytes === null) throw new Error("not base64url");
   return bytes;
 }
 

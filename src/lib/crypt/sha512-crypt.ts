@@ -1,8 +1,10 @@
 /**
  * SHA-512 crypt (`$6$`), Ulrich Drepper's "Unix crypt using SHA-256 and SHA-512", as glibc's
- * crypt(3), `mkpasswd -m sha-512` and `openssl passwd -6` compute it.
+ * crypt(3), `mkpasswd -m sha-512` and `openssl passwd -6` compute it. The SHA-512 core is
+ * @noble/hashes' (audited, synchronous, so the thousands of small digests don't each wait for
+ * WebCrypto).
  */
-import { Sha512, sha512 } from "./sha512.ts";
+import { sha512 } from "@noble/hashes/sha2.js";
 
 const ITOA64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 export const ROUNDS_DEFAULT = 5000;
@@ -78,17 +80,17 @@ function prepare(password: string, opts: Sha512CryptOptions): State {
   const rounds = Math.min(ROUNDS_MAX, Math.max(ROUNDS_MIN, Math.floor(opts.rounds ?? ROUNDS_DEFAULT)));
 
   const b = sha512(concat([pw, salt, pw]));
-  const a = new Sha512().update(pw).update(salt);
+  const a = sha512.create().update(pw).update(salt);
   let n = pw.length;
   for (; n > 64; n -= 64) a.update(b);
   a.update(b.subarray(0, n));
   for (let cnt = pw.length; cnt > 0; cnt >>= 1) a.update(cnt & 1 ? b : pw);
   const c = a.digest();
 
-  const dp = new Sha512();
+  const dp = sha512.create();
   for (let i = 0; i < pw.length; i++) dp.update(pw);
   const p = repeatTo(dp.digest(), pw.length);
-  const ds = new Sha512();
+  const ds = sha512.create();
   for (let i = 0; i < 16 + c[0]!; i++) ds.update(salt);
   const s = repeatTo(ds.digest(), salt.length);
   return { c, p, s, rounds, prefix: `$6$${custom ? `rounds=${rounds}$` : ""}${saltText}$` };
@@ -97,7 +99,7 @@ function prepare(password: string, opts: Sha512CryptOptions): State {
 function runRounds(st: State, from: number, to: number): void {
   let c = st.c;
   for (let i = from; i < to; i++) {
-    const h = new Sha512();
+    const h = sha512.create();
     h.update(i & 1 ? st.p : c);
     if (i % 3) h.update(st.s);
     if (i % 7) h.update(st.p);

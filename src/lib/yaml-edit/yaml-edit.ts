@@ -19,6 +19,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from "yaml";
+import { octalText } from "../../transpiler/util/file-mode.ts";
 
 export type EditPathElem = string | number;
 export type EditPath = readonly EditPathElem[];
@@ -196,8 +197,6 @@ function inlineScalar(value: unknown, path: EditPath, inFlow: boolean): string {
   if (isSafePlain(value, inFlow)) return value;
   return JSON.stringify(value);
 }
-
-const octalText = (mode: number) => "0" + mode.toString(8).padStart(3, "0");
 
 /** Whether `s` reads back as the same string when written plain. */
 function isSafePlain(s: string, inFlow: boolean): boolean {

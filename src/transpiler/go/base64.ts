@@ -7,7 +7,8 @@
 export type Base64Result = { ok: true; bytes: Uint8Array } | { ok: false; error: string };
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const decodeMap = new Int16Array(256).fill(-1);
+/** The value of each byte of the standard alphabet; -1 for every other byte. */
+export const decodeMap = new Int16Array(256).fill(-1);
 for (let i = 0; i < 64; i++) decodeMap[ALPHABET.charCodeAt(i)] = i;
 
 function corrupt(at: number): Base64Result {

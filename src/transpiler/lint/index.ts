@@ -7,7 +7,7 @@ import type { Finding, LintOptions } from "./finding.ts";
 import type { BObject } from "../decode.ts";
 import type { YNode } from "../yaml/node.ts";
 import type { Diagnostic } from "../types.ts";
-import type { TranspileOptions } from "../index.ts";
+import type { TranspileOptions } from "../options.ts";
 import { walkPath } from "../correlate.ts";
 import { collectUnits } from "./unit-sources.ts";
 import { lintSystemdUnit } from "./systemd-lint.ts";

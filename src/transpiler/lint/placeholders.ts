@@ -9,8 +9,7 @@ import type { BObject } from "../decode.ts";
 import type { Path } from "../types.ts";
 import type { YNode } from "../yaml/node.ts";
 import { walkPath } from "../correlate.ts";
-import { decodeBase64Go } from "../go/base64.ts";
-import { utf8 } from "../util/bytes.ts";
+import { decodeKeyData, SSH_KEY_TYPES, tokenizeKeyLine, wireString } from "../util/ssh-key.ts";
 import { scalarLocator } from "./scalar-position.ts";
 import { placeAt, placeIn } from "./place.ts";
 
@@ -29,7 +28,7 @@ export const EXAMPLE_KEY_MESSAGE =
  * here: Forms explains what is wrong with it instead.
  */
 export function isExampleKey(line: string): boolean {
-  const tokens = line.trim().split(/\s+/);
+  const tokens = tokenizeKeyLine(line.trim());
   const at = tokens.findIndex((t) => /^(ssh-|ecdsa-|sk-)/.test(t));
   return at >= 0 && PLACEHOLDER.test(tokens[at + 1] ?? "") && sshKeyProblem(line)?.reason === "example";
 }
@@ -73,32 +72,12 @@ function findRedacted(root: YNode | null, srcLines: readonly string[], emit: Emi
   if (root) visit(root, []);
 }
 
-/** Reads a length-prefixed SSH wire string at `at`; null when it runs past the end. */
-function wireString(b: Uint8Array, at: number): { bytes: Uint8Array; next: number } | null {
-  if (at + 4 > b.length) return null;
-  const n = ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
-  if (at + 4 + n > b.length) return null;
-  return { bytes: b.subarray(at + 4, at + 4 + n), next: at + 4 + n };
-}
-
-/** How many wire strings each key type's blob holds after its type name, and fixed lengths. */
-const KEY_LAYOUT: Readonly<Record<string, { fields: number; fixed?: Readonly<Record<number, number>> }>> = {
-  "ssh-ed25519": { fields: 1, fixed: { 0: 32 } },
-  "sk-ssh-ed25519@openssh.com": { fields: 2, fixed: { 0: 32 } },
-  "ssh-rsa": { fields: 2 },
-  "ssh-dss": { fields: 4 },
-  "ecdsa-sha2-nistp256": { fields: 2, fixed: { 1: 65 } },
-  "ecdsa-sha2-nistp384": { fields: 2, fixed: { 1: 97 } },
-  "ecdsa-sha2-nistp521": { fields: 2, fixed: { 1: 133 } },
-  "sk-ecdsa-sha2-nistp256@openssh.com": { fields: 3, fixed: { 1: 65 } },
-};
-
 /** Words and shapes people put in place of a real key. */
 const PLACEHOLDER = /\.\.\.|…|example|replace|your|xxxx|changeme|placeholder/i;
 
 /** Why an authorized_keys line is not a usable public key: a placeholder, or malformed; null when fine. */
 export function sshKeyProblem(line: string): { reason: "example" | "malformed"; detail: string } | null {
-  const tokens = line.trim().split(/\s+/);
+  const tokens = tokenizeKeyLine(line.trim());
   const at = tokens.findIndex((t) => /^(ssh-|ecdsa-|sk-)/.test(t));
   if (at < 0) return null; // not a key line we understand (options only, certificates authorities …)
   const type = tokens[at] ?? "";
@@ -113,12 +92,11 @@ export function sshKeyProblem(line: string): { reason: "example" | "malformed"; 
 
 /** Why `blob` is not a well-formed `type` key ("unchecked" for types not checked), or null. */
 function structureProblem(type: string, blob: string): string | null {
-  const layout = KEY_LAYOUT[type];
+  const layout = SSH_KEY_TYPES[type]?.layout;
   if (!layout) return /^[A-Za-z0-9+/]+={0,2}$/.test(blob) ? null : "unchecked";
   if (blob === "") return "its key data is missing";
-  const decoded = decodeBase64Go(utf8(blob));
-  if (!decoded.ok) return "its key data is not valid base64";
-  const b = decoded.bytes;
+  const b = decodeKeyData(blob);
+  if (!b) return "its key data is not valid base64";
   const name = wireString(b, 0);
   if (!name || String.fromCharCode(...name.bytes) !== type) return `its key data is not a ${type} key`;
   let pos = name.next;

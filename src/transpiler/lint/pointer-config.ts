@@ -2,7 +2,7 @@
  * Remedies for an output too big for user data, both ones Ignition supports: a small pointer
  * config that replaces itself with the full config fetched from a URL (checked against its
  * SHA-512), and a file's contents fetched from a remote source (checked likewise). The hashes are
- * passed in: the transpiler stays pure, callers hash with src/lib/crypt/sha512.ts or WebCrypto.
+ * passed in: the transpiler stays pure, callers hash with @noble/hashes or WebCrypto.
  */
 import { marshal as marshalJson } from "../go/json.ts";
 

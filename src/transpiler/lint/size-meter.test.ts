@@ -3,14 +3,12 @@ import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { transpile } from "../index.ts";
-import { sha512 } from "../../lib/crypt/sha512.ts";
 import { gzipBestCompression as gzip } from "../go/gzip.ts";
 import { validateIgnition } from "../ignition/validate.ts";
 import { PLATFORMS } from "./platforms.ts";
 import { embeddedFiles, measureUserData } from "./size-meter.ts";
 import { buildPointerConfig, remoteContentsYaml, remoteUrlProblem } from "./pointer-config.ts";
 
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
 /** A config with an `n`-character file embedded as a data URL (the output grows by exactly `n`). */
 const bigConfig = (n: number) => {
   let s = "";
@@ -77,9 +75,8 @@ describe("the size finding", () => {
 
 describe("the pointer config", () => {
   const full = transpile(bigConfig(20000)).output!;
-  const digest = hex(sha512(new TextEncoder().encode(full)));
-  it("carries the full config's SHA-512, equal to Node's", () => {
-    expect(digest).toBe(createHash("sha512").update(full).digest("hex"));
+  const digest = createHash("sha512").update(full).digest("hex");
+  it("carries the full config's SHA-512", () => {
     const r = buildPointerConfig({ url: "https://example.com/full.ign", ignitionVersion: "3.5.0", sha512Hex: digest });
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -4,7 +4,7 @@
  * (rewrite `version:`, transpile again, compare the reports).
  */
 import type { Finding } from "./finding.ts";
-import type { TranspileOptions, TranspileResult } from "../index.ts";
+import type { TranspileOptions, TranspileResult } from "../options.ts";
 import type { Diagnostic } from "../types.ts";
 import { formatPath } from "../types.ts";
 import { parseYaml } from "../yaml/parse.ts";

@@ -109,26 +109,6 @@ export function reorder(o: Obj, order: readonly string[]): Obj {
   return o;
 }
 
-/** Gets or creates `parent[key]` as an object, marked as coming from `at`. */
-export function childObject(ctx: TranslateContext, parent: Obj, key: string, at: Path): Obj {
-  let o = parent[key] as Obj | undefined;
-  if (!o) {
-    o = {};
-    ctx.prov.set(parent, key, o, at);
-  }
-  return o;
-}
-
-/** Gets or creates `parent[key]` as an array, marked as coming from `at`. */
-export function childList(ctx: TranslateContext, parent: Obj, key: string, at: Path): Obj[] {
-  let o = parent[key] as Obj[] | undefined;
-  if (!o) {
-    o = [];
-    ctx.prov.set(parent, key, o, at);
-  }
-  return o;
-}
-
 function applyLocalSshKeys(ctx: TranslateContext, cfg: BObject, out: Obj): void {
   const users = ((cfg.passwd as BObject | undefined)?.users ?? []) as BObject[];
   users.forEach((u, i) => {

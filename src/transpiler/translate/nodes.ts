@@ -2,7 +2,7 @@
 import type { Path } from "../types.ts";
 import type { TranslateContext } from "./context.ts";
 import type { Obj } from "./provenance.ts";
-import { childList, childObject } from "./base.ts";
+import { childList, childObject } from "./children.ts";
 
 export type NodeKind = "files" | "directories" | "links";
 export const EXISTS = "matching filesystem node has existing contents or different type";

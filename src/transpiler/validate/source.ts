@@ -18,8 +18,8 @@ type Rule = (v: BObject, at: Path, vs: VariantSpec, out: StageEntry[]) => void;
 const err = (out: StageEntry[], path: Path, message: string) => out.push({ severity: "error", path, message, space: "yaml" });
 const warn = (out: StageEntry[], path: Path, message: string) => out.push({ severity: "warning", path, message, space: "yaml" });
 
-const TOO_MANY_SOURCES = "only one of the following can be set: inline, local, source";
-const TOO_MANY_SYSTEMD = "only one of the following can be set: contents, contents_local";
+export const TOO_MANY_SOURCES = "only one of the following can be set: inline, local, source";
+export const TOO_MANY_SYSTEMD = "only one of the following can be set: contents, contents_local";
 const QUADLET_EXTS = [".container", ".volume", ".network", ".kube", ".image", ".build", ".pod", ".artifact"];
 
 const resourceRule: Rule = (r, at, vs, out) => {

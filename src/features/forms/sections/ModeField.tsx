@@ -2,7 +2,8 @@
 import { Row, TextInput, useValue } from "../fields.tsx";
 import { useForms } from "../forms-context.ts";
 import type { EditPath } from "../model/config.ts";
-import { bit, parseOctal, toOctal, WHAT, WHO } from "../model/mode.ts";
+import { octalText, parseOctal } from "../../../transpiler/util/file-mode.ts";
+import { bit, WHAT, WHO } from "../model/mode.ts";
 import { fieldAt } from "../model/spec-walk.ts";
 
 export function ModeField({ path, fallback }: { path: EditPath; fallback: number }) {
@@ -11,13 +12,13 @@ export function ModeField({ path, fallback }: { path: EditPath; fallback: number
   const mode = typeof value === "number" ? value : null;
   const shown = mode ?? fallback;
   return (
-    <Row label={<code>mode</code>} doc={`${fieldAt(vs, path)?.doc ?? ""}${mode === null ? ` Not set: ${toOctal(fallback)}.` : ""}`} path={path}>
+    <Row label={<code>mode</code>} doc={`${fieldAt(vs, path)?.doc ?? ""}${mode === null ? ` Not set: ${octalText(fallback)}.` : ""}`} path={path}>
       {({ id, describedBy, invalid }) => (
         <div className="ff-mode">
           <TextInput
             id={id}
-            value={mode === null ? (value === undefined ? "" : String(value as string)) : toOctal(mode)}
-            placeholder={toOctal(fallback)}
+            value={mode === null ? (value === undefined ? "" : String(value as string)) : octalText(mode)}
+            placeholder={octalText(fallback)}
             mono
             describedBy={describedBy}
             invalid={invalid}

@@ -1,4 +1,7 @@
-/** `ls -l`-style rendering of POSIX mode bits. */
+/**
+ * POSIX file modes as people read and write them: `0644` octal text (as written in Butane) and
+ * `ls -l`'s `-rw-r--r--`. Shared by the previews, the forms, the quick fixes and YAML edits.
+ */
 
 export const NodeType = { File: "-", Directory: "d", Symlink: "l" } as const;
 export type NodeType = (typeof NodeType)[keyof typeof NodeType];
@@ -22,7 +25,13 @@ export function formatMode(mode: number, type: NodeType): string | null {
   );
 }
 
-/** `0644`-style octal, as written in Butane. */
-export function octalMode(mode: number): string {
+/** `0644`-style octal text, as written in Butane (at least three digits after the leading zero). */
+export function octalText(mode: number): string {
   return "0" + mode.toString(8).padStart(3, "0");
+}
+
+/** The mode of octal text as people write it (`644`, `0644`, `0o644`), or null. */
+export function parseOctal(text: string): number | null {
+  const m = /^(?:0o?)?([0-7]{1,4})$/.exec(text.trim());
+  return m ? parseInt(m[1] ?? "", 8) : null;
 }
