@@ -216,6 +216,7 @@ describe("transpile client", () => {
       await expect(c1).resolves.toEqual({ kind: "superseded" });
       const second = w.sent[1]!;
       expect(second).toMatchObject({ type: "compose", project: { mode: "all" } });
+      if (second.type !== "compose") throw new Error("not a compose request");
       w.reply({ type: "composed", id: second.id, build, ms: 2 });
       await expect(c2).resolves.toEqual({ kind: "composed", build, ms: 2 });
     });
