@@ -10,7 +10,7 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
-import { monacoText, setEditorText, waitForEditor, waitUpToDate } from "./helpers.ts";
+import { monacoText, seriousAxeFindings, setEditorText, waitForEditor, waitUpToDate } from "./helpers.ts";
 
 const HEAD = "variant: fcos\nversion: 1.5.0\n";
 const FOLDER: Record<string, string> = {
@@ -142,6 +142,7 @@ test.describe.serial("projects", () => {
     await expect(projectPanel().getByLabel("Host whose output is shown")).toHaveValue("beta");
     // The folder handle came back from IndexedDB: saving goes to the same folder.
     await expect(projectPanel().getByRole("button", { name: /^Save to folder/ })).toBeVisible();
+    expect(await seriousAxeFindings(page, '[data-testid="project-panel"]')).toEqual([]);
     await page.screenshot({ path: "test-results/project-panel.png" });
   });
 });

@@ -105,7 +105,14 @@ function at(p: { line?: number; column?: number }): { line?: number; column?: nu
  * are on its own lines). Why there is no output, when another file stops it, is said without
  * line numbers (they would be taken for the edited file's).
  */
-export function resultForFile(build: ProjectBuild, active: string): TranspileResult {
+/** The `variant:` and `version:` a Butane text starts with (what the spec picker shows). */
+function headerSpec(text: string): { variant?: string; version?: string } {
+  const variant = /^variant:[ \t]*["']?([\w.-]+)/m.exec(text)?.[1];
+  const version = /^version:[ \t]*["']?([\w.-]+)/m.exec(text)?.[1];
+  return variant && version ? { variant, version } : {};
+}
+
+export function resultForFile(build: ProjectBuild, active: string, activeText = ""): TranspileResult {
   const r = build.result;
   const report = r?.reports.find((x) => x.name === active);
   const findings: Finding[] = (r?.findings ?? []).filter((f) => f.file === active);
@@ -124,5 +131,6 @@ export function resultForFile(build: ProjectBuild, active: string): TranspileRes
     diagnostics: report?.diagnostics ?? [],
     ...(failure !== undefined ? { failure } : {}),
     ...(findings.length > 0 ? { findings } : {}),
+    ...headerSpec(activeText),
   };
 }

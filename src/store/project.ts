@@ -71,7 +71,7 @@ export function applyProjectBuild(build: ProjectBuild, forRev = get().rev): void
   const p = get().project;
   if (!p) return;
   set({ projectBuild: build });
-  applyResult(resultForFile(build, p.active), forRev);
+  applyResult(resultForFile(build, p.active, projectFile(p, p.active)?.text), forRev);
 }
 
 export function showProject(): void {

@@ -9,10 +9,11 @@ import { addProjectFile, closeProject, openProject, setProjectOrigin, showProjec
 import { projectFiles, type Project } from "../../store/project-model.ts";
 import { notify, setFiles, useStudioStore } from "../../store/store.ts";
 import { canOpenFolders, folderPermission, pickFolder, readFolder, writeFolder } from "./folder.ts";
-import { projectFolderEntries, readProjectFolder, type FolderEntry } from "./layout.ts";
+import type { FolderEntry } from "./layout.ts";
 import { loadBackedUpProject, loadFolderHandle, loadStoredProject, storeFolderHandle } from "./persist.ts";
 
-// The zip code loads with its first use.
+// The folder layout (it reads YAML) and the zip code load with their first use.
+const layout = () => import("./layout.ts");
 const zip = () => import("./zip.ts");
 
 /** The folder the open project saves to (kept in IndexedDB across reloads). */
@@ -35,8 +36,8 @@ function fail(text: string) {
 }
 
 /** Opens the files of a folder or zip as the project; the other files become the Files panel's. */
-function openEntries(entries: FolderEntry[], origin: string): boolean {
-  const read = readProjectFolder(entries, origin);
+async function openEntries(entries: FolderEntry[], origin: string): Promise<boolean> {
+  const read = (await layout()).readProjectFolder(entries, origin);
   if (!read.ok) {
     fail(`The project could not be opened: ${read.message}`);
     return false;
@@ -52,7 +53,7 @@ export async function openProjectFolder(): Promise<void> {
   try {
     const handle = await pickFolder();
     if (!handle) return;
-    if (openEntries(await readFolder(handle), handle.name)) setFolder(handle);
+    if (await openEntries(await readFolder(handle), handle.name)) setFolder(handle);
   } catch (e) {
     fail(`The folder could not be read: ${String(e)}`);
   }
@@ -62,27 +63,27 @@ export async function openProjectFolder(): Promise<void> {
 export async function importProjectZip(file: File): Promise<void> {
   try {
     const entries = (await zip()).readZip(new Uint8Array(await file.arrayBuffer()));
-    if (openEntries(entries, file.name.replace(/\.zip$/i, ""))) setFolder(null);
+    if (await openEntries(entries, file.name.replace(/\.zip$/i, ""))) setFolder(null);
   } catch (e) {
     fail(`${file.name} could not be read as a zip: ${String(e)}`);
   }
 }
 
-function currentEntries(): { project: Project; entries: FolderEntry[] } | null {
+async function currentEntries(): Promise<{ project: Project; entries: FolderEntry[] } | null> {
   const s = useStudioStore.getState();
-  return s.project ? { project: s.project, entries: projectFolderEntries(s.project, s.files) } : null;
+  return s.project ? { project: s.project, entries: (await layout()).projectFolderEntries(s.project, s.files) } : null;
 }
 
 /** Downloads the project (and the Files panel's files) as a zip in the folder layout. */
 export async function exportProjectZip(): Promise<void> {
-  const c = currentEntries();
+  const c = await currentEntries();
   if (!c) return;
   downloadBytes(`${c.project.origin ?? "project"}.zip`, (await zip()).writeZip(c.entries), "application/zip");
 }
 
 /** Writes the project back to its folder (asking for one, or for permission, when needed). */
 export async function saveProjectToFolder(): Promise<void> {
-  const c = currentEntries();
+  const c = await currentEntries();
   if (!c) return;
   try {
     let handle = useProjectFolder.getState().handle;
