@@ -102,6 +102,24 @@ test.describe.serial("projects", () => {
     expect(await monacoText(page, "source-editor")).toContain("/etc/added-by-edit");
   });
 
+  test("another file's problems are in Problems, naming the file; a click opens it at that line", async () => {
+    await fileButton("snippets/10-hostname.bu").click();
+    const withWarning = FOLDER["snippets/10-hostname.bu"]!.replace("storage:\n", "storage:\n  bogus: 1\n");
+    await setEditorText(page, withWarning);
+    await waitUpToDate(page);
+    await fileButton("main.bu").click();
+    await waitUpToDate(page);
+    await page.getByRole("tab", { name: /Problems/ }).click();
+    const row = page.getByTestId("project-problems").getByRole("button", { name: /snippets\/10-hostname\.bu unused key bogus/ });
+    await expect(row).toContainText("4:3");
+    await row.click();
+    await expect(page.getByTestId("cursor-position")).toHaveText("Ln 4, Col 3");
+    expect(await monacoText(page, "source-editor")).toContain("bogus: 1");
+    await setEditorText(page, FOLDER["snippets/10-hostname.bu"]!);
+    await waitUpToDate(page);
+    await expect(page.getByTestId("project-problems")).toHaveCount(0);
+  });
+
   test("three hosts: the picker shows each host's output, Download all gives one .ign per host", async () => {
     await page.getByRole("tab", { name: "Project" }).click();
     await projectPanel().getByLabel("Host whose output is shown").selectOption("beta");
@@ -137,9 +155,11 @@ test.describe.serial("projects", () => {
     await page.getByRole("tab", { name: "Project" }).click();
     await expect(projectPanel()).toContainText("project");
     await expect(projectPanel().getByRole("list", { name: "Project files" }).getByRole("listitem")).toHaveCount(4);
-    await expect(fileRow("snippets/20-net.bu")).toHaveAttribute("aria-current", "true");
-    expect(await monacoText(page, "source-editor")).toContain("/etc/added-by-edit");
+    await expect(fileRow("snippets/10-hostname.bu")).toHaveAttribute("aria-current", "true");
+    expect(await monacoText(page, "source-editor")).toContain("inline: ${HOSTNAME}");
     await expect(projectPanel().getByLabel("Host whose output is shown")).toHaveValue("beta");
+    await fileButton("snippets/20-net.bu").click();
+    expect(await monacoText(page, "source-editor")).toContain("/etc/added-by-edit");
     // The folder handle came back from IndexedDB: saving goes to the same folder.
     await expect(projectPanel().getByRole("button", { name: /^Save to folder/ })).toBeVisible();
     expect(await seriousAxeFindings(page, '[data-testid="project-panel"]')).toEqual([]);

@@ -24,7 +24,7 @@ export function ProjectProblems() {
               {icon[p.severity]}
             </span>
             <span className="k-problem-message">
-              <span className="k-project-problems-file">{p.file}</span>
+              <span className="k-project-problems-file">{p.file}</span>{" "}
               {p.host !== undefined && <span className="k-problem-source">host {p.host}</span>}
               {p.code !== undefined && <span className="k-problem-source">Kindling</span>}
               {p.message}
