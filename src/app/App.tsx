@@ -1,5 +1,5 @@
 /** The studio shell: toolbar, notices, editor | tabs split (one pane at a time on a narrow screen), status line. */
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { sourceFileName } from "../features/output/download-name.ts";
 import { FillHost } from "../features/quick-fixes/FillHost.tsx";
 import { RedactionBanner } from "../features/quick-fixes/RedactionBanner.tsx";
@@ -11,7 +11,7 @@ import { ErrorBoundary } from "./ErrorBoundary.tsx";
 import { ImportHost } from "./ImportHost.tsx";
 import { useLayout } from "./layout.ts";
 import { Notices } from "./Notices.tsx";
-import { PaneTabs, panelId, panelTabs, tabId, type PaneTab } from "./PaneTabs.tsx";
+import { PaneTabs, panelId, tabId, usePanelTabs, type PaneTab } from "./PaneTabs.tsx";
 import { RightPanel } from "./RightPanel.tsx";
 import { SplitPane } from "./SplitPane.tsx";
 import { StatusLine } from "./StatusLine.tsx";
@@ -37,8 +37,6 @@ function Share({ onClose }: { onClose: () => void }) {
   );
 }
 
-const narrowTabs: readonly PaneTab[] = ["editor", ...panelTabs];
-
 /**
  * Which pane a narrow screen shows. A jump to a line (a problem's row) brings the editor up; a
  * switch of the output tab (e.g. "Show problems") brings the panel up.
@@ -62,6 +60,8 @@ export function App() {
   const narrow = layout === "narrow";
   const [pane, setPane] = useNarrowPane();
   const tab = useStudioStore((s) => s.tab);
+  const panelTabs = usePanelTabs();
+  const narrowTabs: readonly PaneTab[] = useMemo(() => ["editor", ...panelTabs], [panelTabs]);
   const select = (t: PaneTab) => {
     if (t === "editor") return setPane("editor");
     setTab(t);

@@ -13,6 +13,12 @@ import { Status, Tab, useStudioStore } from "../store/store.ts";
 export type PaneTab = Tab | "editor";
 
 export const panelTabs: readonly Tab[] = [Tab.Ignition, Tab.Problems, Tab.Preview, Tab.Files];
+const withProject: readonly Tab[] = [...panelTabs, Tab.Project];
+
+/** The right panel's tabs: the Project tab only while a project is open. */
+export function usePanelTabs(): readonly Tab[] {
+  return useStudioStore((s) => (s.project ? withProject : panelTabs));
+}
 
 /** Counts for the Problems tab, and its accessible name ("Problems: 2 errors, 1 warning"). */
 function useProblemCounts() {
@@ -66,6 +72,7 @@ export function PaneTabs({ tabs, selected, onSelect, label }: { tabs: readonly P
     problems: <ProblemsLabel c={problemCounts} />,
     preview: "Preview",
     files: <FilesLabel />,
+    project: "Project",
   };
 
   const onKeyDown = (e: KeyboardEvent) => {

@@ -3,11 +3,12 @@ import { lazy, Suspense, useMemo, useState, type ReactNode } from "react";
 import { OutputPanel } from "../features/output/OutputPanel.tsx";
 import { ProblemsPanel } from "../features/diagnostics/ProblemsPanel.tsx";
 import { setTab, Tab, useStudioStore } from "../store/store.ts";
-import { PaneTabs, panelId, panelTabs, tabId, type PaneTab } from "./PaneTabs.tsx";
+import { PaneTabs, panelId, tabId, usePanelTabs, type PaneTab } from "./PaneTabs.tsx";
 
 // The Preview and Files panels load when first shown (not on the first screen).
 const PreviewPanel = lazy(() => import("../features/previews/PreviewPanel.tsx").then((m) => ({ default: m.PreviewPanel })));
 const FilesPanel = lazy(() => import("../features/files/FilesPanel.tsx").then((m) => ({ default: m.FilesPanel })));
+const ProjectPanel = lazy(() => import("../features/project/ProjectPanel.tsx").then((m) => ({ default: m.ProjectPanel })));
 
 function PreviewSlot() {
   // Preview of the last good output (the Preview tab is built in src/features/previews/). While
@@ -26,11 +27,13 @@ const panels: Record<Tab, () => ReactNode> = {
   problems: () => <ProblemsPanel />,
   preview: () => <PreviewSlot />,
   files: () => <FilesPanel />,
+  project: () => <ProjectPanel />,
 };
 
 /** `withTabs`: false when the narrow layout shows the tab strip above both panes instead. */
 export function RightPanel({ withTabs }: { withTabs: boolean }) {
   const tab = useStudioStore((s) => s.tab);
+  const panelTabs = usePanelTabs();
   // Panels mount on first visit and then stay (keeps the output view's scroll and Monaco instance).
   const [visited, setVisited] = useState<ReadonlySet<Tab>>(() => new Set([tab]));
   if (!visited.has(tab)) setVisited(new Set([...visited, tab]));

@@ -1,5 +1,5 @@
 /** The toolbar: spec picker, options, open/new, share, copy, download. */
-import { lazy, Suspense, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useMemo, useRef, useState, type RefObject } from "react";
 import { outputFileName, outputKind } from "../features/output/download-name.ts";
 import { useRedactionGuard } from "../features/quick-fixes/RedactionGuard.tsx";
 import { downloadText } from "../lib/download-file.ts";
@@ -11,6 +11,17 @@ import type { Draft } from "../features/autosave/drafts.ts";
 import { getAutosave, getDrafts, openDraft, openFiles, replaceDocument } from "./actions.ts";
 import type { Layout } from "./layout.ts";
 import { Menu, type MenuSection } from "./Menu.tsx";
+import {
+  canOpenFolders,
+  closeProjectKeepingDrafts,
+  downloadAllHosts,
+  exportProjectZip,
+  importProjectZip,
+  newProjectFromCurrent,
+  openProjectFolder,
+  saveProjectToFolder,
+} from "../features/project/project-actions.ts";
+import { showProject } from "../store/project.ts";
 
 // The template dialog loads when first opened.
 const TemplatePicker = lazy(() => import("../features/templates/TemplatePicker.tsx").then((m) => ({ default: m.TemplatePicker })));
@@ -93,10 +104,50 @@ function draftsSection(): MenuSection {
   };
 }
 
+/** A file input the toolbar's buttons and menu items click. */
+function HiddenFilePicker({ inputRef, accept, testId, onFiles }: { inputRef: RefObject<HTMLInputElement | null>; accept: string; testId: string; onFiles: (files: File[]) => void }) {
+  return (
+    <input
+      ref={inputRef}
+      type="file"
+      hidden
+      accept={accept}
+      data-testid={testId}
+      onChange={(e) => {
+        if (e.target.files) onFiles([...e.target.files]);
+        e.target.value = "";
+      }}
+    />
+  );
+}
+
 interface FileActions {
   open: () => void;
   newFromTemplate: () => void;
   share: () => void;
+  importZip: () => void;
+}
+
+/**
+ * Projects: a main config, snippets, local files and a hosts table (src/features/project/). The
+ * items for an open project appear once one is open.
+ */
+function projectSection(importZip: () => void): MenuSection {
+  const open = useStudioStore.getState().project !== null;
+  const items: MenuSection["items"] = open
+    ? [
+        { key: "project-show", label: "Show project", onSelect: showProject },
+        { key: "project-save", label: canOpenFolders() ? "Save to folder" : "Save (.zip)", onSelect: () => void saveProjectToFolder() },
+        { key: "project-zip", label: "Export .zip", onSelect: () => void exportProjectZip() },
+        { key: "project-all", label: "Download all hosts (.zip)", onSelect: () => void downloadAllHosts() },
+        { key: "project-close", label: "Close project", onSelect: () => closeProjectKeepingDrafts((text, name) => getAutosave().keep(text, name)) },
+      ]
+    : [
+        ...(canOpenFolders() ? [{ key: "project-folder", label: "Open folder…", detail: "main.bu, snippets/*.bu, hosts.yaml|csv, local files", onSelect: () => void openProjectFolder() }] : []),
+        { key: "project-import", label: "Import .zip…", onSelect: importZip },
+        { key: "project-new", label: "New project from this file", onSelect: newProjectFromCurrent },
+      ];
+  return { title: "Project", items };
 }
 
 /** The compact and narrow layouts' one menu for opening, templates, sharing and drafts. */
@@ -110,6 +161,7 @@ function FileMenu({ actions }: { actions: FileActions }) {
         { key: "share", label: "Share…", onSelect: actions.share },
       ],
     },
+    projectSection(actions.importZip),
     draftsSection(),
   ];
   return <Menu label="File" sections={sections} />;
@@ -125,6 +177,7 @@ export function Toolbar({ layout, onShare }: { layout: Layout; onShare: () => vo
   const outputFormat = useStudioStore((s) => s.result?.outputFormat ?? "json");
   const fileName = useStudioStore((s) => s.fileName);
   const fileInput = useRef<HTMLInputElement>(null);
+  const zipInput = useRef<HTMLInputElement>(null);
   const [picking, setPicking] = useState(false);
   const [copied, setCopied] = useState<"Copied" | "Copy failed" | null>(null);
   const downloadName = useMemo(() => outputFileName(fileName, outputFormat), [fileName, outputFormat]);
@@ -135,6 +188,7 @@ export function Toolbar({ layout, onShare }: { layout: Layout; onShare: () => vo
     open: () => fileInput.current?.click(),
     newFromTemplate: () => setPicking(true),
     share: onShare,
+    importZip: () => zipInput.current?.click(),
   };
 
   return (
@@ -160,20 +214,12 @@ export function Toolbar({ layout, onShare }: { layout: Layout; onShare: () => vo
           <button type="button" className="k-btn" onClick={fileActions.newFromTemplate}>
             New from template…
           </button>
+          <Menu label="Project" sections={() => [projectSection(fileActions.importZip)]} />
           <Menu label="Drafts" sections={() => [draftsSection()]} />
         </div>
       )}
-      <input
-        ref={fileInput}
-        type="file"
-        hidden
-        accept=".bu,.butane,.yaml,.yml,.ign,.json,text/yaml"
-        data-testid="open-file-input"
-        onChange={(e) => {
-          if (e.target.files) void openFiles([...e.target.files]);
-          e.target.value = "";
-        }}
-      />
+      <HiddenFilePicker inputRef={fileInput} accept=".bu,.butane,.yaml,.yml,.ign,.json,text/yaml" testId="open-file-input" onFiles={(files) => void openFiles(files)} />
+      <HiddenFilePicker inputRef={zipInput} accept=".zip,application/zip" testId="import-project-zip-input" onFiles={([file]) => file && void importProjectZip(file)} />
       {picking && (
         <Suspense fallback={null}>
           <TemplatePicker open onNewDraft={(source) => replaceDocument(source, null)} onClose={() => setPicking(false)} />

@@ -17,6 +17,7 @@ import { templates } from "../features/templates/templates.ts";
 import { downloadText } from "../lib/download-file.ts";
 import { formatBytes } from "../lib/format.ts";
 import { MAX_EDITOR_TEXT, MAX_SHARE_FRAGMENT, tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
+import { closeProjectKeepingDrafts } from "../features/project/project-actions.ts";
 import { dismissNotice, loadDocument, notify, setOptions, setTab, Tab, useStudioStore } from "../store/store.ts";
 import { DEFAULT_SOURCE } from "./default-config.ts";
 
@@ -86,6 +87,8 @@ function isPristine(source: string): boolean {
  * than the editor takes is refused with a notice (false), and nothing changes.
  */
 export function replaceDocument(source: string, fileName: string | null, what?: string): boolean {
+  // Another document replaces the whole project (its files stay under "Recent drafts").
+  if (useStudioStore.getState().project && !tooLargeForEditor(source.length)) closeProjectKeepingDrafts((text, name) => getAutosave().keep(text, name));
   const s = useStudioStore.getState();
   if (s.source === source && s.fileName === fileName) return true;
   if (tooLargeForEditor(source.length)) return loadDocument(source, fileName, what);

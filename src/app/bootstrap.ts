@@ -1,5 +1,8 @@
 /** Wires the store to the worker, autosave, stored files and share links. Called once by main.tsx. */
 import { startFilesPersistence } from "../features/files/files.ts";
+import { restoreProjectLater, storedProjectAtStart } from "../features/project/project-actions.ts";
+import { saveProject } from "../features/project/persist.ts";
+import { projectFile } from "../store/project-model.ts";
 import { loadGuardrailPrefs } from "../features/guardrails/prefs.ts";
 import { startEffects } from "../store/effects.ts";
 import { useStudioStore } from "../store/store.ts";
@@ -15,7 +18,11 @@ const PRELOAD_AFTER_MS = 300;
 export function bootstrap(): void {
   startLeases();
   const initial = restoreAtStart();
-  useStudioStore.setState({ source: initial.source, fileName: initial.fileName });
+  // A project open at the last visit comes back with the file that was in the editor.
+  const project = storedProjectAtStart();
+  const active = project && (projectFile(project, project.active) ?? project.main);
+  if (project && active) useStudioStore.setState({ project: { ...project, active: active.name }, source: active.text, fileName: active.name });
+  else useStudioStore.setState({ source: initial.source, fileName: initial.fileName });
   const startRev = useStudioStore.getState().rev;
   loadGuardrailPrefs();
 
@@ -26,7 +33,7 @@ export function bootstrap(): void {
   const client = createTranspileClient({ spawn: spawnEarlyOrNew, onReady: () => workerReady() });
   client.warm();
   const filesLoaded = startFilesPersistence();
-  startEffects({ client, autosave: getAutosave(), firstRunAfter: filesLoaded });
+  startEffects({ client, autosave: getAutosave(), project: { save: saveProject }, firstRunAfter: filesLoaded });
   watchOtherTabs();
   // Monaco downloads once the worker's script has loaded (or soon after the first paint if it is
   // slow), so the script the first output needs does not share the network with it; Monaco runs
@@ -34,7 +41,9 @@ export function bootstrap(): void {
   void afterFirstPaint()
     .then(() => Promise.race([workerLoaded, new Promise((resolve) => setTimeout(resolve, PRELOAD_AFTER_MS))]))
     .then(preloadEditorChunks);
-  void restoreFromBackup(initial.draft, startRev);
+  // The draft backup is the single-file studio's; a restored project is what the editor shows.
+  if (!project) void restoreFromBackup(initial.draft, startRev);
+  void restoreProjectLater();
 
   void openShareLinkFromLocation(initial.draft !== null);
   // A file dropped next to a drop zone would make the browser open it in place of the app.

@@ -2,13 +2,15 @@
  * Side effects of store changes, subscribed outside React: every text change is autosaved first,
  * then sent to the transpile worker; answers come back as store updates.
  */
-import type { TranspileClient } from "../worker/client.ts";
+import type { ComposeOutcome, TranspileClient, TranspileOutcome } from "../worker/client.ts";
 import { afterNextPaint } from "../lib/after-paint.ts";
 import { publishOutput } from "./output-feed.ts";
+import { applyProjectBuild } from "./project.ts";
+import { projectRequest, type Project } from "./project-model.ts";
 import { applyResult, applyWorkerProblem, dismissNotice, goodOutputOf, notify, SaveState, Status, useStudioStore } from "./store.ts";
 
 export interface EffectDeps {
-  client: Pick<TranspileClient, "transpile" | "setFiles">;
+  client: Pick<TranspileClient, "transpile" | "compose" | "setFiles">;
   /** The autosave (features/autosave/autosave.ts): it stores each edit and reports where it went. */
   autosave: {
     /** Stores the draft (synchronously, so a crash right after the edit loses nothing). */
@@ -16,6 +18,8 @@ export interface EffectDeps {
     /** The user paused: compaction, or a retry of a failed save. */
     pause(): void;
   };
+  /** The project autosave (features/project/persist.ts): stores the open project on every change (null: closed). */
+  project?: { save(project: Project | null): void };
   /** Wait after the last change before transpiling (the issue allows at most 100 ms). */
   debounceMs?: number;
   /** Delays only the first transpile (e.g. until stored files are loaded); edits are saved meanwhile. */
@@ -33,7 +37,18 @@ export const DEBOUNCE_MS = 0;
 /** Quiet time after the last edit before the draft is compacted. */
 export const COMPACT_AFTER_MS = 1000;
 
-export function startEffects({ client, autosave, debounceMs = DEBOUNCE_MS, firstRunAfter }: EffectDeps): () => void {
+// The client of the running effects, for builds asked for by the user (Download all).
+let runningClient: EffectDeps["client"] | null = null;
+
+/** Builds every host of the open project (Download all); superseded by any edit made meanwhile. */
+export function buildAllHosts(): Promise<ComposeOutcome> {
+  const s = useStudioStore.getState();
+  if (!runningClient || !s.project) return Promise.resolve({ kind: "superseded" });
+  return runningClient.compose(projectRequest(s.project, s, "all"));
+}
+
+export function startEffects({ client, autosave, project, debounceMs = DEBOUNCE_MS, firstRunAfter }: EffectDeps): () => void {
+  runningClient = client;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let compactTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -60,13 +75,15 @@ export function startEffects({ client, autosave, debounceMs = DEBOUNCE_MS, first
   const run = async () => {
     const s = useStudioStore.getState();
     const rev = s.rev;
-    const outcome = await client.transpile(s.source, {
-      strict: s.strict,
-      pretty: s.pretty,
-      raw: s.raw,
-      ...(s.target !== null ? { target: s.target } : {}),
-      ...(s.platform !== null ? { platform: s.platform } : {}),
-    });
+    const outcome: TranspileOutcome | ComposeOutcome = s.project
+      ? await client.compose(projectRequest(s.project, s, "one"))
+      : await client.transpile(s.source, {
+          strict: s.strict,
+          pretty: s.pretty,
+          raw: s.raw,
+          ...(s.target !== null ? { target: s.target } : {}),
+          ...(s.platform !== null ? { platform: s.platform } : {}),
+        });
     if (stopped) return;
     switch (outcome.kind) {
       case "superseded":
@@ -83,6 +100,11 @@ export function startEffects({ client, autosave, debounceMs = DEBOUNCE_MS, first
         });
         return;
       }
+      case "composed":
+        flushApply();
+        applyProjectBuild(outcome.build, rev);
+        dismissNotice("worker");
+        return;
       case "timeout": {
         flushApply();
         const saved = useStudioStore.getState().saved;
@@ -130,8 +152,10 @@ export function startEffects({ client, autosave, debounceMs = DEBOUNCE_MS, first
   };
 
   const unsubscribe = useStudioStore.subscribe((s, prev) => {
-    // Autosave comes before anything else, so a crash after this point loses nothing.
-    if (s.source !== prev.source || s.fileName !== prev.fileName) save(s.source, s.fileName);
+    // Autosave comes before anything else, so a crash after this point loses nothing. In a
+    // project the text is the active file's, saved with the project (not as a draft).
+    if (s.project !== prev.project) project?.save(s.project);
+    else if (!s.project && (s.source !== prev.source || s.fileName !== prev.fileName)) save(s.source, s.fileName);
     if (s.files !== prev.files) client.setFiles(s.files);
     if (s.rev !== prev.rev) schedule(s.source !== prev.source && s.sourceOrigin === "editor");
   });
@@ -145,6 +169,7 @@ export function startEffects({ client, autosave, debounceMs = DEBOUNCE_MS, first
   else first();
   return () => {
     stopped = true;
+    if (runningClient === client) runningClient = null;
     clearTimeout(timer);
     clearTimeout(compactTimer);
     unsubscribe();

@@ -116,6 +116,7 @@ describe("effects", () => {
       log.push(`transpile:${source}`);
       return answer(source);
     }),
+    compose: vi.fn(async () => ({ kind: "superseded" }) as const),
     setFiles: vi.fn(),
   };
   const autosave = {

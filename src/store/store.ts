@@ -5,9 +5,11 @@
 import { create } from "zustand";
 import { tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
 import type { TranspileResult } from "../transpiler/index.ts";
+import type { ProjectBuild } from "../worker/project-build.ts";
 import type { WireFile } from "../worker/protocol.ts";
+import { withFileText, type Project } from "./project-model.ts";
 
-export const Tab = { Ignition: "ignition", Problems: "problems", Preview: "preview", Files: "files" } as const;
+export const Tab = { Ignition: "ignition", Problems: "problems", Preview: "preview", Files: "files", Project: "project" } as const;
 export type Tab = (typeof Tab)[keyof typeof Tab];
 
 /** `pending`: a transpile for the current text is on its way. `timeout`/`crash`: it failed. */
@@ -85,6 +87,14 @@ export interface StudioState {
   notices: Notice[];
   /** Where the current text is autosaved (nowhere when the last autosave failed). */
   saved: SaveState;
+
+  /**
+   * The open project (src/store/project.ts), or null: the studio edits one file. While a project
+   * is open, `source` is the text of its active file and the output is the composed project's.
+   */
+  project: Project | null;
+  /** The worker's last build of the project (for the chosen host). */
+  projectBuild: ProjectBuild | null;
 }
 
 export const initialState = (): StudioState => ({
@@ -108,6 +118,8 @@ export const initialState = (): StudioState => ({
   cursor: { line: 1, column: 1 },
   notices: [],
   saved: SaveState.Local,
+  project: null,
+  projectBuild: null,
 });
 
 export const useStudioStore = create<StudioState>()(initialState);
@@ -127,7 +139,8 @@ export function setSource(source: string, origin: SourceOrigin = "external", wha
     notify({ id: "too-large", kind: "error", text: tooLargeMessage(what, source.length) });
     return false;
   }
-  set((s) => ({ source, sourceOrigin: origin, rev: s.rev + 1, status: Status.Pending }));
+  // In a project, the text is the active file's: both change in one update (saved together).
+  set((s) => ({ source, sourceOrigin: origin, rev: s.rev + 1, status: Status.Pending, ...(s.project ? { project: withFileText(s.project, s.project.active, source) } : {}) }));
   return true;
 }
 

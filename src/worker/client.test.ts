@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TranspileResult } from "../transpiler/index.ts";
 import { FakePort } from "../lib/fake-port.test-helpers.ts";
 import { createTranspileClient, type TranspileOutcome, type WorkerLike } from "./client.ts";
-import type { FromWorker, ToWorker } from "./protocol.ts";
+import { PROTOCOL, type FromWorker, type ToWorker } from "./protocol.ts";
 
 const opts = { strict: false, pretty: true, raw: false };
 const result = (output: string): TranspileResult => ({
@@ -64,7 +64,7 @@ describe("transpile client", () => {
     const client = createTranspileClient({ spawn, onReady: () => ready++ });
     client.warm();
     expect(ready).toBe(0);
-    workers[0]!.reply({ type: "ready", protocol: 1 });
+    workers[0]!.reply({ type: "ready", protocol: PROTOCOL });
     expect(ready).toBe(1);
   });
 
@@ -100,7 +100,7 @@ describe("transpile client", () => {
     const p = client.transpile("a", opts);
     const w = workers[0]!;
     w.reply({ type: "result", id: 999, result: result("stale"), ms: 1 });
-    w.reply({ type: "ready", protocol: 1 });
+    w.reply({ type: "ready", protocol: PROTOCOL });
     w.answerLast("A");
     await expect(p).resolves.toMatchObject({ result: { output: "A" } });
   });
@@ -183,5 +183,37 @@ describe("transpile client", () => {
     await Promise.all([a, b]);
     expect(outcomes).toEqual([{ kind: "superseded" }, { kind: "superseded" }]);
     expect(workers[0]!.terminated).toBe(true);
+  });
+
+  describe("compose requests", () => {
+    const project = { main: { name: "main.bu", text: "variant: fcos\nversion: 1.5.0\n" }, snippets: [], hosts: null, host: null, strict: false, pretty: true, mode: "one" as const };
+    const build = { hosts: [], hostsProblems: [], hostProblems: [] };
+
+    it("are answered by `composed`, and share the queue with transpiles (latest wins)", async () => {
+      const client = createTranspileClient({ spawn });
+      const c1 = client.compose(project);
+      const t = client.transpile("a", opts);
+      const c2 = client.compose({ ...project, mode: "all" });
+      const w = workers[0]!;
+      expect(w.sent.map((m) => m.type)).toEqual(["compose"]);
+      await expect(t).resolves.toEqual({ kind: "superseded" });
+      const first = w.sent[0]!;
+      if (first.type !== "compose") throw new Error("not a compose request");
+      w.reply({ type: "composed", id: first.id, build, ms: 1 });
+      await expect(c1).resolves.toEqual({ kind: "superseded" });
+      const second = w.sent[1]!;
+      expect(second).toMatchObject({ type: "compose", project: { mode: "all" } });
+      if (second.type !== "compose") throw new Error("not a compose request");
+      w.reply({ type: "composed", id: second.id, build, ms: 2 });
+      await expect(c2).resolves.toEqual({ kind: "composed", build, ms: 2 });
+    });
+
+    it("are watched like transpiles: a worker that does not answer is replaced", async () => {
+      const client = createTranspileClient({ spawn, timeoutMs: 5000 });
+      const c = client.compose(project);
+      vi.advanceTimersByTime(5000);
+      expect(workers[0]!.terminated).toBe(true);
+      await expect(c).resolves.toEqual({ kind: "timeout", timeoutMs: 5000 });
+    });
   });
 });

@@ -4,6 +4,7 @@
  */
 import { createWorkerLink, type Port } from "../lib/worker-link.ts";
 import type { TranspileResult } from "../transpiler/index.ts";
+import type { ProjectBuild, ProjectRequest } from "./project-build.ts";
 import type { FromWorker, ToWorker, WireFile, WireOptions } from "./protocol.ts";
 
 /** The part of `Worker` the client uses (a fake in unit tests). */
@@ -16,9 +17,14 @@ export type TranspileOutcome =
   | { kind: "timeout"; timeoutMs: number }
   | { kind: "crash"; message: string; stack?: string };
 
+/** How a compose request ended (as {@link TranspileOutcome}, with the project's build). */
+export type ComposeOutcome = { kind: "composed"; build: ProjectBuild; ms: number } | Exclude<TranspileOutcome, { kind: "result" }>;
+
 export interface TranspileClient {
   /** Transpiles `source`; resolves (never rejects) once this or a newer request settles. */
   transpile(source: string, options: WireOptions): Promise<TranspileOutcome>;
+  /** Composes a project; shares the one-in-flight, latest-wins queue and the watchdog with `transpile`. */
+  compose(project: ProjectRequest): Promise<ComposeOutcome>;
   /** Starts the worker now, so its script loads and runs while the page does (first request sooner). */
   warm(): void;
   /** Replaces the files directory the worker sees (kept for workers started later). */
@@ -36,11 +42,13 @@ export interface ClientOptions {
   clearTimer?: (handle: unknown) => void;
 }
 
+type Outcome = TranspileOutcome | ComposeOutcome;
+
 interface Pending {
   id: number;
-  source: string;
-  options: WireOptions;
-  resolve: (o: TranspileOutcome) => void;
+  /** The request's message for its id. */
+  message: ToWorker;
+  resolve: (o: Outcome) => void;
 }
 
 export const WATCHDOG_MS = 5000;
@@ -59,7 +67,7 @@ export function createTranspileClient(opts: ClientOptions): TranspileClient {
   let earlyFailure: string | null = null;
 
   // Settles the in-flight request (as `outcome`, or `superseded` if newer ones exist), then sends the queued one.
-  const settle = (outcome: TranspileOutcome) => {
+  const settle = (outcome: Outcome) => {
     const req = inflight;
     if (!req) return;
     req.cancelWatchdog();
@@ -76,6 +84,7 @@ export function createTranspileClient(opts: ClientOptions): TranspileClient {
       if (msg.type === "ready") return opts.onReady?.();
       if (!inflight || msg.id !== inflight.id) return;
       if (msg.type === "result") settle({ kind: "result", result: msg.result, ms: msg.ms });
+      else if (msg.type === "composed") settle({ kind: "composed", build: msg.build, ms: msg.ms });
       else settle({ kind: "crash", message: msg.message, ...(msg.stack ? { stack: msg.stack } : {}) });
     },
     onFailure: (message) => {
@@ -100,19 +109,27 @@ export function createTranspileClient(opts: ClientOptions): TranspileClient {
     link.ensure();
     const cancelWatchdog = link.watch(timeoutMs, () => settle({ kind: "timeout", timeoutMs }));
     inflight = { ...req, cancelWatchdog };
-    link.post({ type: "transpile", id: req.id, source: req.source, options: req.options });
+    link.post(req.message);
   };
+
+  const request = (message: (id: number) => ToWorker) =>
+    new Promise<Outcome>((resolve) => {
+      if (disposed) return resolve({ kind: "superseded" });
+      const id = ++lastId;
+      const req: Pending = { id, message: message(id), resolve };
+      queued?.resolve({ kind: "superseded" });
+      queued = null;
+      if (inflight) queued = req;
+      else send(req);
+    });
 
   return {
     transpile(source, options) {
-      return new Promise<TranspileOutcome>((resolve) => {
-        if (disposed) return resolve({ kind: "superseded" });
-        const req: Pending = { id: ++lastId, source, options, resolve };
-        queued?.resolve({ kind: "superseded" });
-        queued = null;
-        if (inflight) queued = req;
-        else send(req);
-      });
+      // A transpile request is answered by `result` (or a failure), never by `composed`.
+      return request((id) => ({ type: "transpile", id, source, options })) as Promise<TranspileOutcome>;
+    },
+    compose(project) {
+      return request((id) => ({ type: "compose", id, project })) as Promise<ComposeOutcome>;
     },
     warm() {
       if (!disposed) link.ensure();

@@ -9,6 +9,8 @@ import { problemsOf, type Problem } from "../../store/problems.ts";
 import { useShownCount } from "../../lib/show-more.tsx";
 import { revealInEditor, Status, Tab, useStudioStore } from "../../store/store.ts";
 import { FindingActions } from "../guardrails/FindingActions.tsx";
+import { ProjectProblems } from "../project/ProjectProblems.tsx";
+import "../project/project.css";
 
 const icon = { error: "⊗", warning: "⚠", info: "ⓘ" } as const;
 
@@ -101,6 +103,7 @@ export function ProblemsPanel() {
   const result = useStudioStore((s) => s.result);
   const status = useStudioStore((s) => s.status);
   const workerProblem = useStudioStore((s) => s.workerProblem);
+  const inProject = useStudioStore((s) => s.project !== null);
   const visible = useStudioStore((s) => s.tab === Tab.Problems);
   // The text the rows were found in, read when a new result arrives.
   const rows = useMemo(() => withFailureHelp(problemsOf(result), useStudioStore.getState().source), [result]);
@@ -115,7 +118,7 @@ export function ProblemsPanel() {
   return (
     <div className="k-problems-panel" data-testid="problems-panel">
       {all.length === 0 ? (
-        <p className="k-panel-empty">{result ? "No problems." : "Transpiling…"}</p>
+        <p className="k-panel-empty">{result ? (inProject ? "No problems in this file." : "No problems.") : "Transpiling…"}</p>
       ) : (
         <ul className="k-problem-list" aria-label="Problems">
           {all.slice(0, shown).map((p, i) => (
@@ -124,6 +127,7 @@ export function ProblemsPanel() {
         </ul>
       )}
       {more}
+      {inProject && <ProjectProblems />}
     </div>
   );
 }
