@@ -101,7 +101,8 @@ function useFixes(rows: readonly Problem[], visible: boolean): ReadonlyMap<Probl
 
 export function ProblemsPanel() {
   const result = useStudioStore((s) => s.result);
-  const status = useStudioStore((s) => s.status);
+  // Only whether the worker failed: the status changes at every keystroke.
+  const workerFailed = useStudioStore((s) => s.status === Status.Timeout || s.status === Status.Crash);
   const workerProblem = useStudioStore((s) => s.workerProblem);
   const inProject = useStudioStore((s) => s.project !== null);
   const visible = useStudioStore((s) => s.tab === Tab.Problems);
@@ -109,7 +110,7 @@ export function ProblemsPanel() {
   const rows = useMemo(() => withFailureHelp(problemsOf(result), useStudioStore.getState().source), [result]);
   const fixes = useFixes(rows, visible);
   const workerRow: Problem | null =
-    workerProblem && (status === Status.Timeout || status === Status.Crash)
+    workerProblem && workerFailed
       ? { severity: "error", message: workerProblem, path: "", failure: true }
       : null;
   const all = workerRow ? [workerRow, ...rows] : rows;
