@@ -11,7 +11,15 @@ export default defineConfig({
     emptyOutDir: true,
     minify: false,
     rollupOptions: {
-      input: { kindling: "src/cli/main.ts", each: "src/cli/each-main.ts", index: "src/library/index.ts", transpiler: "src/transpiler/index.ts", gzip: "src/transpiler/go/gzip.ts", import: "src/import/index.ts", compose: "src/compose/index.ts" },
+      input: {
+        kindling: "src/cli/main.ts",
+        each: "src/cli/each-main.ts",
+        index: "src/library/index.ts",
+        transpiler: "src/transpiler/index.ts",
+        gzip: "src/transpiler/go/gzip.ts",
+        import: "src/import/index.ts",
+        compose: "src/compose/index.ts",
+      },
       output: { entryFileNames: "[name].js", chunkFileNames: "[name]-[hash].js" },
     },
   },

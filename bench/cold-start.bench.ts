@@ -89,10 +89,14 @@ async function coldRun(browser: Browser, origin: string) {
     );
   });
   await page.goto("/");
-  await page.waitForFunction(() => {
-    const p = (window as unknown as ProbeWindow).__cold;
-    return p.firstOutput !== null && p.interactive !== null;
-  }, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => {
+      const p = (window as unknown as ProbeWindow).__cold;
+      return p.firstOutput !== null && p.interactive !== null;
+    },
+    null,
+    { timeout: 60_000 },
+  );
   const probe = await page.evaluate(() => (window as unknown as ProbeWindow).__cold);
   const timeOrigin = await page.evaluate(() => performance.timeOrigin);
   // Whatever the page fetches right after (the YAML worker, fonts) is counted in the total only.
@@ -131,7 +135,12 @@ async function tracedCpu(browser: Browser) {
   const pid = events.find((e) => e.name === "kindling:interactive")?.pid;
   /** CPU of the busiest thread named `thread` in the page's process, in the tasks started by `until`. */
   const cpuUntil = (thread: string, until: number) =>
-    Math.max(0, ...topLevelTasks(events, (e) => e.pid === pid && e.ts <= until).filter((t) => t.name === thread).map((t) => cpuMs(t.tasks)));
+    Math.max(
+      0,
+      ...topLevelTasks(events, (e) => e.pid === pid && e.ts <= until)
+        .filter((t) => t.name === thread)
+        .map((t) => cpuMs(t.tasks)),
+    );
   const firstOutput = markAt("kindling:first-output");
   const interactive = markAt("kindling:interactive");
   return {
@@ -169,9 +178,21 @@ test("cold start: first output, editor interactive, bytes before interactive", a
     chromium: browser.version(),
     machine: { cores: cpus().length, loadAverage1m: load.map((l) => Math.round(l * 100) / 100) },
     runs: RUNS,
-    medians: { firstOutputMs: round(firstOutput), interactiveMs: round(interactive), bytesBeforeInteractive: bytes, bytesTotal: median(runs.map((r) => r.bytesTotal)) },
+    medians: {
+      firstOutputMs: round(firstOutput),
+      interactiveMs: round(interactive),
+      bytesBeforeInteractive: bytes,
+      bytesTotal: median(runs.map((r) => r.bytesTotal)),
+    },
     tracedRunCpu: cpu,
-    perRun: runs.map((r) => ({ firstOutputMs: round(r.firstOutputMs), interactiveMs: round(r.interactiveMs), bytesBeforeInteractive: r.bytesBeforeInteractive, requestsBeforeInteractive: r.requestsBeforeInteractive, bytesTotal: r.bytesTotal, requestsTotal: r.requestsTotal })),
+    perRun: runs.map((r) => ({
+      firstOutputMs: round(r.firstOutputMs),
+      interactiveMs: round(r.interactiveMs),
+      bytesBeforeInteractive: r.bytesBeforeInteractive,
+      requestsBeforeInteractive: r.requestsBeforeInteractive,
+      bytesTotal: r.bytesTotal,
+      requestsTotal: r.requestsTotal,
+    })),
     lastRunTransfers: runs.at(-1)?.transfers,
     goals: {
       firstOutput: { goalMs: GOALS.firstOutputMs, met: firstOutput <= GOALS.firstOutputMs },
@@ -194,8 +215,17 @@ test("cold start: first output, editor interactive, bytes before interactive", a
       `transferred in all (2 s later) ${kb(results.medians.bytesTotal)} KB`,
       `traced run, CPU time: main thread ${cpu.mainCpuBeforeFirstOutputMs} ms before the first output, ${cpu.mainCpuBeforeInteractiveMs} ms before interactive; transpile worker ${cpu.workerCpuBeforeFirstOutputMs} ms before the first output`,
       "last run, before interactive: " +
-        (runs.at(-1)?.transfers.filter((t) => t.endMs <= (runs.at(-1)?.interactiveMs ?? 0)).map((t) => `${t.url} ${kb(t.bytes)} KB @${t.endMs}`).join(", ") ?? ""),
-      "last run, after: " + (runs.at(-1)?.transfers.filter((t) => t.endMs > (runs.at(-1)?.interactiveMs ?? 0)).map((t) => `${t.url} ${kb(t.bytes)} KB @${t.endMs}`).join(", ") ?? ""),
+        (runs
+          .at(-1)
+          ?.transfers.filter((t) => t.endMs <= (runs.at(-1)?.interactiveMs ?? 0))
+          .map((t) => `${t.url} ${kb(t.bytes)} KB @${t.endMs}`)
+          .join(", ") ?? ""),
+      "last run, after: " +
+        (runs
+          .at(-1)
+          ?.transfers.filter((t) => t.endMs > (runs.at(-1)?.interactiveMs ?? 0))
+          .map((t) => `${t.url} ${kb(t.bytes)} KB @${t.endMs}`)
+          .join(", ") ?? ""),
       "written to bench-results/cold-start.json",
       "",
     ].join("\n"),

@@ -175,7 +175,10 @@ function printTopFunctions(profile: CpuProfile) {
     byScript.set(file, (byScript.get(file) ?? 0) + dt);
   }
   const top = (m: Map<string, number>, n: number) =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`);
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `  ${v.toFixed(1).padStart(8)} ms  ${k}`);
   console.log(["CPU profile of the typing phase (self time):", ...top(self, 30), "by script:", ...top(byScript, 12)].join("\n"));
 }
 
@@ -186,9 +189,7 @@ async function chromiumVersion(page: Page): Promise<string> {
 test("keystroke latency, long tasks and JS sizes", async ({ page, baseURL }) => {
   const origin = baseURL ?? "http://localhost:4173";
   await page.addInitScript(installProbes);
-  const workerUrl = page
-    .waitForEvent("worker", { predicate: (w) => w.url().includes("transpile.worker"), timeout: 30_000 })
-    .then((w) => w.url());
+  const workerUrl = page.waitForEvent("worker", { predicate: (w) => w.url().includes("transpile.worker"), timeout: 30_000 }).then((w) => w.url());
 
   await page.goto("/");
   await waitForEditor(page);
@@ -353,22 +354,48 @@ test("keystroke latency, long tasks and JS sizes", async ({ page, baseURL }) => 
     [`keystroke → output p50 (n=${latencies.length})`, `${ms(p50)} ms`, "", ""],
     [`keystroke → output p95 (n=${latencies.length})`, `${ms(p95)} ms`, `≤ ${GOALS.p95Ms} ms`, mark(results.goals.p95.met)],
     ["keystroke → output max", `${results.keystrokes.maxMs} ms`, "", ""],
-    ["longest main-thread task while typing", `${ms(longestTyping)} ms (${typingTasks.length} long)`, `≤ ${GOALS.longTaskMs} ms`, mark(results.goals.longTasks.met)],
+    [
+      "longest main-thread task while typing",
+      `${ms(longestTyping)} ms (${typingTasks.length} long)`,
+      `≤ ${GOALS.longTaskMs} ms`,
+      mark(results.goals.longTasks.met),
+    ],
     ...(cpu?.main
       ? [
-          [`traced pass (${TRACED_KEYSTROKES} keys): longest main-thread task`, `${cpu.main.longestWallMs} ms wall, ${cpu.main.longestCpuMs} ms CPU`, "", ""] as Row,
+          [
+            `traced pass (${TRACED_KEYSTROKES} keys): longest main-thread task`,
+            `${cpu.main.longestWallMs} ms wall, ${cpu.main.longestCpuMs} ms CPU`,
+            "",
+            "",
+          ] as Row,
           ["traced pass: main-thread CPU per keystroke", `${cpu.main.cpuPerKeystrokeMs} ms`, "", ""] as Row,
         ]
       : []),
     ...(cpu?.transpileWorker
-      ? [["traced pass: transpile worker per keystroke", `${cpu.transpileWorker.cpuPerKeystrokeMs} ms CPU, ${cpu.transpileWorker.wallPerKeystrokeMs} ms wall`, "", ""] as Row]
+      ? [
+          [
+            "traced pass: transpile worker per keystroke",
+            `${cpu.transpileWorker.cpuPerKeystrokeMs} ms CPU, ${cpu.transpileWorker.wallPerKeystrokeMs} ms wall`,
+            "",
+            "",
+          ] as Row,
+        ]
       : []),
     ["longest main-thread task while loading", `${results.longTasks.load.longestMs} ms (${loadTasks.length} long)`, "", ""],
-    [`JS before first contentful paint (${firstPaintJs.files.length} files, gzip -9)`, `${kb(firstPaintJs.gzip)} KB`, `≤ ${GOALS.firstPaintJsKB} KB`, mark(results.goals.firstPaintJs.met)],
+    [
+      `JS before first contentful paint (${firstPaintJs.files.length} files, gzip -9)`,
+      `${kb(firstPaintJs.gzip)} KB`,
+      `≤ ${GOALS.firstPaintJsKB} KB`,
+      mark(results.goals.firstPaintJs.met),
+    ],
     [`transpile worker JS (${workerJs.files.length} files, gzip -9)`, `${kb(workerJs.gzip)} KB`, `≤ ${GOALS.workerJsKB} KB`, mark(results.goals.workerJs.met)],
   ];
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)));
-  const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join("  ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => cell.padEnd(widths[c] ?? 0))
+      .join("  ")
+      .trimEnd();
   console.log(
     [
       "",

@@ -39,10 +39,18 @@ async function axe(page: Page, name: string, include?: string): Promise<void> {
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
   for (const v of violations) {
-    console.log(`[axe] ${name}: ${v.impact} ${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.html.slice(0, 200)} ${n.failureSummary ?? ""}`).join(" | ")}`);
+    console.log(
+      `[axe] ${name}: ${v.impact} ${v.id} (${v.nodes.length}) ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(" ")} ${n.html.slice(0, 200)} ${n.failureSummary ?? ""}`)
+        .join(" | ")}`,
+    );
   }
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${name}: serious axe violations`).toEqual([]);
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    `${name}: serious axe violations`,
+  ).toEqual([]);
 }
 
 test.describe("axe", () => {
@@ -119,17 +127,14 @@ test("keyboard: Tab reaches the toolbar, the editor, the tabs and each problem",
   }
   console.log(`[keyboard] ${seen.join(" → ")}`);
   const index = (re: RegExp) => seen.findIndex((s) => re.test(s));
-  const order = [
-    index(/^select:Variant and version/),
-    index(/^button:Share…/),
-    index(/^editor$/),
-    index(/^tab:/),
-    index(/^button:.*path not absolute/),
-  ];
+  const order = [index(/^select:Variant and version/), index(/^button:Share…/), index(/^editor$/), index(/^tab:/), index(/^button:.*path not absolute/)];
   for (const i of order) expect(i, `reached by Tab: ${seen.join(" → ")}`).toBeGreaterThanOrEqual(0);
   expect(order, "toolbar, editor, tabs, then the problems").toEqual([...order].sort((a, b) => a - b));
   // Enter on a problem moves the cursor to it.
-  await page.getByTestId("problems-panel").getByRole("button", { name: /path not absolute/ }).focus();
+  await page
+    .getByTestId("problems-panel")
+    .getByRole("button", { name: /path not absolute/ })
+    .focus();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("cursor-position")).toHaveText(/^Ln 22,/);
 });

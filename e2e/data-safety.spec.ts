@@ -22,11 +22,14 @@ const commentLines = (tag: string, chars: number) => `# ${tag} line of pasted te
 /** Pastes `text` at the cursor (or over the selection); the text is moved into the page first. */
 async function paste(page: Page, text: string): Promise<void> {
   await page.evaluate((t) => ((window as unknown as { __paste: string }).__paste = t), text);
-  await page.getByTestId("source-editor").locator("textarea").evaluate((el) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", (window as unknown as { __paste: string }).__paste);
-    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  });
+  await page
+    .getByTestId("source-editor")
+    .locator("textarea")
+    .evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", (window as unknown as { __paste: string }).__paste);
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
 }
 
 /** The whole editor text, through the clipboard (Monaco renders only the visible lines). */
@@ -116,7 +119,11 @@ test.describe.serial("data safety", () => {
     // Other tabs' drafts of ~1 MB each until localStorage refuses more, oldest first.
     const t0 = Date.now() - 10 * 60_000;
     let others = 0;
-    while (others < 8 && (await writeOtherDraft(page, { id: `other-${others}`, source: `# other tab ${others}\n` + "x".repeat(1_000_000), savedAt: t0 + others }))) others++;
+    while (
+      others < 8 &&
+      (await writeOtherDraft(page, { id: `other-${others}`, source: `# other tab ${others}\n` + "x".repeat(1_000_000), savedAt: t0 + others }))
+    )
+      others++;
     // …and the last crumbs with something that is no draft, so no free space is left.
     await page.evaluate(() => {
       for (let size = 512 * 1024, k = 0; size >= 512; size /= 2) {
@@ -168,7 +175,8 @@ test.describe.serial("data safety", () => {
   test("21 tabs: pruning never deletes an open tab's draft (a crashed tab's lease expires)", async () => {
     // Start over with this tab's small draft only.
     await page.evaluate(() => {
-      for (const k of Object.keys(localStorage)) if (k.startsWith("test.filler.") || /^kindling\.(draft|journal|lease)\.other-/.test(k)) localStorage.removeItem(k);
+      for (const k of Object.keys(localStorage))
+        if (k.startsWith("test.filler.") || /^kindling\.(draft|journal|lease)\.other-/.test(k)) localStorage.removeItem(k);
     });
     await setEditorText(page, `${HEAD}# the idle tab's text\n`);
     await waitUpToDate(page);
@@ -178,7 +186,9 @@ test.describe.serial("data safety", () => {
     const now = Date.now();
     for (let i = 0; i < 19; i++) {
       const lease = i === 0 ? now - LEASE_TTL_MS - 60_000 : i === 18 ? now : undefined;
-      expect(await writeOtherDraft(page, { id: `tab-${i}`, source: `# tab ${i}\n`, savedAt: now + 1000 + i, ...(lease !== undefined ? { lease } : {}) })).toBe(true);
+      expect(await writeOtherDraft(page, { id: `tab-${i}`, source: `# tab ${i}\n`, savedAt: now + 1000 + i, ...(lease !== undefined ? { lease } : {}) })).toBe(
+        true,
+      );
     }
     // The 21st tab types once: its first save prunes to 20 drafts.
     const other = await context.newPage();
@@ -241,7 +251,10 @@ test.describe.serial("data safety", () => {
     await context.grantPermissions(["local-network-access"]);
     const framer = await context.newPage();
     await framer.route(foreign, (route) =>
-      route.fulfill({ contentType: "text/html", body: `<!doctype html><title>framer</title><iframe src="${baseURL}/" style="width:900px;height:500px"></iframe>` }),
+      route.fulfill({
+        contentType: "text/html",
+        body: `<!doctype html><title>framer</title><iframe src="${baseURL}/" style="width:900px;height:500px"></iframe>`,
+      }),
     );
     await framer.goto(foreign);
     const frame = framer.frameLocator("iframe");

@@ -167,7 +167,10 @@ test("dropping an .ign file adds it to the Files panel", async ({ page }) => {
 });
 
 test("openshift: a MachineConfig as YAML, or raw Ignition", async ({ page }) => {
-  await setEditorText(page, "variant: openshift\nversion: 4.22.0\nmetadata:\n  name: 99-worker-kindling\n  labels:\n    machineconfiguration.openshift.io/role: worker\n");
+  await setEditorText(
+    page,
+    "variant: openshift\nversion: 4.22.0\nmetadata:\n  name: 99-worker-kindling\n  labels:\n    machineconfiguration.openshift.io/role: worker\n",
+  );
   await expect(page.getByTestId("output-view")).toContainText("kind: MachineConfig");
   const download = page.getByRole("button", { name: "Download .yaml" });
   await expect(download).toHaveAttribute("title", "Save the MachineConfig as config.yaml");

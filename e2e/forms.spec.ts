@@ -26,7 +26,9 @@ async function yamlText(page: Page): Promise<string> {
 }
 
 /** The downloaded Ignition config. */
-async function downloadIgnition(page: Page): Promise<{ storage?: { files?: { path: string; contents?: { source?: string; compression?: string } }[] }; passwd?: { users?: Record<string, unknown>[] } }> {
+async function downloadIgnition(
+  page: Page,
+): Promise<{ storage?: { files?: { path: string; contents?: { source?: string; compression?: string } }[] }; passwd?: { users?: Record<string, unknown>[] } }> {
   await waitUpToDate(page);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /^Download/ }).click()]);
   return JSON.parse(await readFile(await download.path(), "utf8")) as never;
@@ -120,7 +122,9 @@ test("a maintenance window writes the Zincati drop-in with the right TOML", asyn
   // Polled: after the pane switch Monaco lays its view out again and may show only part of it at first.
   await expect.poll(async () => (await yamlText(page)).startsWith(BASE)).toBe(true);
   // The YAML keeps the comments and the users; the file is appended under a new storage key.
-  await expect.poll(() => yamlText(page)).toContain("    - path: /etc/zincati/config.d/55-updates-strategy.toml\n      mode: 0644\n      contents:\n        inline: |\n          [updates]");
+  await expect
+    .poll(() => yamlText(page))
+    .toContain("    - path: /etc/zincati/config.d/55-updates-strategy.toml\n      mode: 0644\n      contents:\n        inline: |\n          [updates]");
 });
 
 test("an invalid SSH key shows an error at the field; a schema error shows at its field", async ({ page }) => {
@@ -154,7 +158,10 @@ test("an invalid SSH key shows an error at the field; a schema error shows at it
 });
 
 test("the Storage form's disk bar follows form edits live", async ({ page }) => {
-  await setEditorText(page, `${BASE}storage:\n  disks:\n    - device: /dev/vdb\n      wipe_table: true\n      partitions:\n        - label: var\n          size_mib: 10240\n`);
+  await setEditorText(
+    page,
+    `${BASE}storage:\n  disks:\n    - device: /dev/vdb\n      wipe_table: true\n      partitions:\n        - label: var\n          size_mib: 10240\n`,
+  );
   await waitUpToDate(page);
   await showForms(page);
   const view = forms(page);
@@ -197,7 +204,10 @@ test("the Storage form's disk bar follows form edits live", async ({ page }) => 
 });
 
 test("screenshots of the Forms view, light and dark", async ({ page }, info) => {
-  await setEditorText(page, `${BASE}      ssh_authorized_keys:\n        - ${KEY}\nstorage:\n  disks:\n    - device: /dev/vdb\n      wipe_table: true\n      partitions:\n        - label: var\n          size_mib: 10240\n  filesystems:\n    - device: /dev/disk/by-partlabel/var\n      path: /var\n      format: xfs\n      with_mount_unit: true\n`);
+  await setEditorText(
+    page,
+    `${BASE}      ssh_authorized_keys:\n        - ${KEY}\nstorage:\n  disks:\n    - device: /dev/vdb\n      wipe_table: true\n      partitions:\n        - label: var\n          size_mib: 10240\n  filesystems:\n    - device: /dev/disk/by-partlabel/var\n      path: /var\n      format: xfs\n      with_mount_unit: true\n`,
+  );
   await waitUpToDate(page);
   await showForms(page);
   await expect(forms(page).getByText("ssh-ed25519 · alice@laptop")).toBeVisible();

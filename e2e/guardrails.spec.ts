@@ -54,7 +54,8 @@ test("the target guard: FCOS stable cannot read an experimental spec; the fix mo
 
 /** A config whose pretty output is `bytes` long (a data URL of the right length). */
 function sizedConfig(bytes: number): string {
-  const make = (n: number) => `variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: /opt/blob\n      contents:\n        source: "data:,${"a".repeat(n)}"\n`;
+  const make = (n: number) =>
+    `variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: /opt/blob\n      contents:\n        source: "data:,${"a".repeat(n)}"\n`;
   const base = Buffer.byteLength(transpile(make(0), { pretty: true }).output!);
   const src = make(bytes - base);
   expect(Buffer.byteLength(transpile(src, { pretty: true }).output!)).toBe(bytes);
@@ -107,7 +108,9 @@ test("the size meter turns red at AWS's limit; the pointer config downloads both
   const pointer = JSON.parse(files.get("config.pointer.ign")!);
   expect(pointer).toEqual({
     ignition: {
-      config: { replace: { source: "https://configs.example.com/node.ign", verification: { hash: `sha512-${createHash("sha512").update(full).digest("hex")}` } } },
+      config: {
+        replace: { source: "https://configs.example.com/node.ign", verification: { hash: `sha512-${createHash("sha512").update(full).digest("hex")}` } },
+      },
       version: "3.5.0",
     },
   });

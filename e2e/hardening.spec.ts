@@ -121,7 +121,10 @@ test.describe("limits", () => {
 
   test("an alias bomb is refused at once by the worker", async ({ page }) => {
     let bomb = `${HEAD}a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n`;
-    for (let i = 1; i < 10; i++) bomb += `a${i}: &a${i} [${Array<string>(10).fill(`*a${i - 1}`).join(", ")}]\n`;
+    for (let i = 1; i < 10; i++)
+      bomb += `a${i}: &a${i} [${Array<string>(10)
+        .fill(`*a${i - 1}`)
+        .join(", ")}]\n`;
     const t0 = Date.now();
     await setEditorText(page, bomb);
     await page.getByRole("tab", { name: /Problems/ }).click();

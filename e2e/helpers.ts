@@ -34,7 +34,9 @@ export async function seriousAxeFindings(page: Page, selector: string): Promise<
   const { default: AxeBuilder } = await import("@axe-core/playwright");
   const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
   const { violations } = await new AxeBuilder({ page }).withTags(tags).include(selector).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** This tab's draft as the app would read it back from localStorage (its snapshot with the journal of later edits applied). */

@@ -18,11 +18,14 @@ async function axeDialog(page: Page): Promise<void> {
 }
 
 async function drop(page: Page, name: string, text: string, type: string): Promise<void> {
-  const dataTransfer = await page.evaluateHandle(([n, t, ty]) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], n, { type: ty }));
-    return dt;
-  }, [name, text, type] as const);
+  const dataTransfer = await page.evaluateHandle(
+    ([n, t, ty]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], n, { type: ty }));
+      return dt;
+    },
+    [name, text, type] as const,
+  );
   await page.getByTestId("source-editor").dispatchEvent("dragover", { dataTransfer });
   await page.getByTestId("source-editor").dispatchEvent("drop", { dataTransfer });
 }

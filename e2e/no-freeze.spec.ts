@@ -170,7 +170,11 @@ test.describe.serial("no freeze", () => {
       // The files tree shows after a few tasks. waitFor, not expect: each failed poll of an expect
       // has Playwright build the accessibility tree of the whole page, a long task in the page that
       // is the test's, not the app's.
-      await page.getByTestId("preview-panel").getByRole("button", { name: /^Show \d+ more/ }).first().waitFor();
+      await page
+        .getByTestId("preview-panel")
+        .getByRole("button", { name: /^Show \d+ more/ })
+        .first()
+        .waitFor();
       report(`Preview, ${name}`, await measure(page));
       // The files tree is derived over several tasks; what it shows in the end is the whole tree.
       if (name.endsWith("files")) {

@@ -95,7 +95,14 @@ test.describe.serial("offline studio", () => {
       await page.reload();
       await waitForEditor(page);
       // Really offline: what the service worker does not hold fails.
-      expect(await page.evaluate(() => fetch("/not-in-the-precache.txt").then(() => "answered", () => "failed"))).toBe("failed");
+      expect(
+        await page.evaluate(() =>
+          fetch("/not-in-the-precache.txt").then(
+            () => "answered",
+            () => "failed",
+          ),
+        ),
+      ).toBe("failed");
 
       await setEditorText(page, `${HEAD}storage:\n  files:\n    - path: /etc/offline-motd\n      contents:\n        inline: written with no network\n`);
       await waitUpToDate(page);
@@ -110,7 +117,9 @@ test.describe.serial("offline studio", () => {
       // What the editor and the reference links fetch is there too: the schema for completion and
       // hover, and the spec page hover links to.
       const fetched = await page.evaluate(() =>
-        Promise.all(["/schemas/butane/fcos-1.6.0.json", "/schemas/butane/openshift-4.20.0.json", "/docs/spec/fcos-1.6.0.html"].map((u) => fetch(u).then((r) => r.status))),
+        Promise.all(
+          ["/schemas/butane/fcos-1.6.0.json", "/schemas/butane/openshift-4.20.0.json", "/docs/spec/fcos-1.6.0.html"].map((u) => fetch(u).then((r) => r.status)),
+        ),
       );
       expect(fetched).toEqual([200, 200, 200]);
     } finally {

@@ -39,7 +39,11 @@ test.describe.serial("projects", () => {
   const origins = () => page.getByTestId("project-origins");
   /** The button that puts a project file in the editor. */
   const fileButton = (name: string) => projectPanel().getByRole("list", { name: "Project files" }).getByTitle(`Edit ${name}`);
-  const fileRow = (name: string) => projectPanel().getByRole("list", { name: "Project files" }).getByRole("listitem").filter({ has: page.getByTitle(`Edit ${name}`) });
+  const fileRow = (name: string) =>
+    projectPanel()
+      .getByRole("list", { name: "Project files" })
+      .getByRole("listitem")
+      .filter({ has: page.getByTitle(`Edit ${name}`) });
 
   test.beforeAll(async ({ browser }) => {
     context = await browser.newContext({ acceptDownloads: true });
@@ -128,14 +132,28 @@ test.describe.serial("projects", () => {
     await expect.poll(() => monacoText(page, "output-view")).toContain("data:,beta");
 
     await page.getByRole("tab", { name: "Project" }).click();
-    const [download] = await Promise.all([page.waitForEvent("download"), projectPanel().getByRole("button", { name: /Download all 3 hosts/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      projectPanel()
+        .getByRole("button", { name: /Download all 3 hosts/ })
+        .click(),
+    ]);
     expect(download.suggestedFilename()).toBe("project-hosts.zip");
     const zip = unzipSync(new Uint8Array(await readFile((await download.path())!)));
     expect(Object.keys(zip).sort()).toEqual(["alpha.ign", "beta.ign", "gamma.ign"]);
-    for (const [host, ip] of [["alpha", "10.0.0.1"], ["beta", "dhcp"], ["gamma", "10.0.0.3"]] as const) {
+    for (const [host, ip] of [
+      ["alpha", "10.0.0.1"],
+      ["beta", "dhcp"],
+      ["gamma", "10.0.0.3"],
+    ] as const) {
       const config = JSON.parse(strFromU8(zip[`${host}.ign`]!));
       const contents = Object.fromEntries(config.storage.files.map((f: { path: string; contents: { source: string } }) => [f.path, f.contents.source]));
-      expect(contents).toEqual({ "/etc/motd": "data:,welcome%0A", "/etc/hostname": `data:,${host}`, "/etc/kindling-ip": `data:,${ip}`, "/etc/added-by-edit": "data:,new" });
+      expect(contents).toEqual({
+        "/etc/motd": "data:,welcome%0A",
+        "/etc/hostname": `data:,${host}`,
+        "/etc/kindling-ip": `data:,${ip}`,
+        "/etc/added-by-edit": "data:,new",
+      });
       expect(config.passwd.users).toEqual([{ name: "core" }]);
     }
   });

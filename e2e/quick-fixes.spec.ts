@@ -121,7 +121,9 @@ test.describe.serial("quick fixes", () => {
     },
     {
       name: "a unit enabled without [Install]",
-      text: fcos("systemd:\n  units:\n    - name: hello.service\n      enabled: true\n      contents: |\n        [Service]\n        ExecStart=/usr/bin/echo hello\n"),
+      text: fcos(
+        "systemd:\n  units:\n    - name: hello.service\n      enabled: true\n      contents: |\n        [Service]\n        ExecStart=/usr/bin/echo hello\n",
+      ),
       problem: /is enabled, but has no install section/,
       fix: "Add [Install] with WantedBy=multi-user.target",
       after: "WantedBy=multi-user.target",
@@ -256,10 +258,7 @@ test.describe.serial("quick fixes", () => {
   });
 
   test("screenshot: Problems with fix buttons", async () => {
-    await load(
-      fcos("passwd:\n  users:\n    - name: core\n      pasword_hash: $6$x\nstorage:\n  files:\n    - path: etc/motd\n      mode: 644\n"),
-      /error/,
-    );
+    await load(fcos("passwd:\n  users:\n    - name: core\n      pasword_hash: $6$x\nstorage:\n  files:\n    - path: etc/motd\n      mode: 644\n"), /error/);
     await expect(panel().getByRole("button", { name: "Did you mean password_hash?" })).toBeVisible();
     await shot(page, "problems-buttons");
   });

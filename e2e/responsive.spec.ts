@@ -144,7 +144,8 @@ test.describe.serial("every width", () => {
       });
 
       // Drafts: their own menu (wide), or a section of the File menu.
-      const draftsButton = layoutOf(w) === "wide" ? page.getByRole("button", { name: "Drafts", exact: true }) : page.getByRole("button", { name: "File", exact: true });
+      const draftsButton =
+        layoutOf(w) === "wide" ? page.getByRole("button", { name: "Drafts", exact: true }) : page.getByRole("button", { name: "File", exact: true });
       await expectReachable(draftsButton, `${w}px: drafts`);
       await draftsButton.click();
       await expect(page.getByRole("group", { name: "Recent drafts in this browser" })).toBeVisible();
@@ -175,7 +176,12 @@ test.describe.serial("every width", () => {
       await page.setViewportSize({ width: w, height: heightOf(w) });
       const narrow = layoutOf(w) === "narrow";
       // Each output tab; on a narrow screen the editor steps aside for it.
-      for (const [name, id] of [["Ignition", "ignition"], [/^Problems/, "problems"], ["Preview", "preview"], [/^Files/, "files"]] as const) {
+      for (const [name, id] of [
+        ["Ignition", "ignition"],
+        [/^Problems/, "problems"],
+        ["Preview", "preview"],
+        [/^Files/, "files"],
+      ] as const) {
         await page.getByRole("tab", { name }).click();
         await expect(page.locator(`#panel-${id}`)).toBeVisible();
         await expect(page.getByTestId("source-editor")).toBeVisible({ visible: !narrow });
@@ -285,7 +291,11 @@ test.describe.serial("every width", () => {
 
     // Each row's content fits in the row (a padded .main made it 36 px tall in a 20 px row).
     const sizes = await rows.evaluateAll((els) =>
-      els.map((row) => ({ row: row.getBoundingClientRect().height, content: row.querySelector(".contents")?.scrollHeight ?? 0, main: row.querySelector(".main")?.getBoundingClientRect().height ?? 0 })),
+      els.map((row) => ({
+        row: row.getBoundingClientRect().height,
+        content: row.querySelector(".contents")?.scrollHeight ?? 0,
+        main: row.querySelector(".main")?.getBoundingClientRect().height ?? 0,
+      })),
     );
     expect(sizes.length).toBeGreaterThan(0);
     for (const s of sizes) {
@@ -312,7 +322,13 @@ test.describe.serial("every width", () => {
                   return false;
                 }
               });
-              if (matched.length > 0) hits.push(`${rule.selectorText} → ${matched.slice(0, 2).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`).join(", ")}`);
+              if (matched.length > 0)
+                hits.push(
+                  `${rule.selectorText} → ${matched
+                    .slice(0, 2)
+                    .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`)
+                    .join(", ")}`,
+                );
             } else if (rule instanceof CSSGroupingRule) walk(rule.cssRules);
           }
         };

@@ -137,7 +137,10 @@ test("each problem is marked once, by the transpiler, and yaml.v3's readings are
   await expect(editor(page).locator(".squiggly-warning")).toHaveCount(0);
   // YAML 1.1 booleans into a bool field and a number into a string field: Butane accepts both.
   // (A number as a unit's contents would be a real problem: Kindling's unit lint reports it.)
-  await edit(page, "variant: fcos\nversion: 1.6.0\nsystemd:\n  units:\n    - name: a.service\n      enabled: no\nstorage:\n  files:\n    - path: /a\n      contents:\n        inline: 123\n");
+  await edit(
+    page,
+    "variant: fcos\nversion: 1.6.0\nsystemd:\n  units:\n    - name: a.service\n      enabled: no\nstorage:\n  files:\n    - path: /a\n      contents:\n        inline: 123\n",
+  );
   await expect(page.getByRole("tab", { name: /Problems/ })).toHaveAccessibleName("Problems: none");
   await expect(editor(page).locator(".squiggly-error, .squiggly-warning, .squiggly-info")).toHaveCount(0);
 });

@@ -12,7 +12,12 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(page.getByTestId("status-state")).toHaveText("up to date");
       // Wait for Monaco's background tokenization (syntax colours) before the first picture.
       await expect
-        .poll(() => page.getByTestId("source-editor").locator(".view-line span span").evaluateAll((els) => new Set(els.map((e) => e.className)).size))
+        .poll(() =>
+          page
+            .getByTestId("source-editor")
+            .locator(".view-line span span")
+            .evaluateAll((els) => new Set(els.map((e) => e.className)).size),
+        )
         .toBeGreaterThan(3);
       const shot = async (name: string) => {
         const path = testInfo.outputPath(`${colorScheme}-${name}.png`);

@@ -125,7 +125,17 @@ function xssConfig(payloads: readonly string[], part: "all" | "passwd" | "rest")
   const short = (p: string) => p.slice(0, 1000); // unit lines are at most 2048 bytes
   if (part !== "rest") {
     lines.push("passwd:", "  users:");
-    payloads.forEach((p, i) => lines.push(`    - name: ${q(`u${i}${p}`)}`, `      gecos: ${q(p)}`, `      home_dir: ${q(`/home/${p}`)}`, `      shell: ${q(p)}`, `      groups: [${q(p)}]`, `      ssh_authorized_keys: [${q(`ssh-ed25519 ${p}`)}]`, `      password_hash: ${q(p)}`));
+    payloads.forEach((p, i) =>
+      lines.push(
+        `    - name: ${q(`u${i}${p}`)}`,
+        `      gecos: ${q(p)}`,
+        `      home_dir: ${q(`/home/${p}`)}`,
+        `      shell: ${q(p)}`,
+        `      groups: [${q(p)}]`,
+        `      ssh_authorized_keys: [${q(`ssh-ed25519 ${p}`)}]`,
+        `      password_hash: ${q(p)}`,
+      ),
+    );
     lines.push("  groups:", ...payloads.map((p, i) => `    - name: ${q(`g${i}${p}`)}`));
     // Unknown keys become "unused key …" warnings in Problems (warnings keep the output).
     // (`? key` form: an implicit YAML key may not be longer than 1024 characters.)
@@ -133,15 +143,42 @@ function xssConfig(payloads: readonly string[], part: "all" | "passwd" | "rest")
   }
   if (part !== "passwd") {
     lines.push("systemd:", "  units:");
-    payloads.forEach((p, i) => lines.push(`    - name: ${q(`u${i}${p.slice(0, 200)}.service`)}`, `      enabled: true`, `      contents: ${q(`[Unit]\nDescription=${short(p)}\n[Install]\nWantedBy=multi-user.target\n`)}`, `      dropins:`, `        - name: ${q(`d${i}.conf`)}`, `          contents: ${q(short(p))}`));
+    payloads.forEach((p, i) =>
+      lines.push(
+        `    - name: ${q(`u${i}${p.slice(0, 200)}.service`)}`,
+        `      enabled: true`,
+        `      contents: ${q(`[Unit]\nDescription=${short(p)}\n[Install]\nWantedBy=multi-user.target\n`)}`,
+        `      dropins:`,
+        `        - name: ${q(`d${i}.conf`)}`,
+        `          contents: ${q(short(p))}`,
+      ),
+    );
     lines.push("storage:", "  disks:", `    - device: /dev/vdb`, `      partitions:`);
     payloads.forEach((_p, i) => lines.push(`        - label: ${q(`<b>p${i}</b>`)}`, `          number: ${i + 1}`, `          size_mib: 10`));
     lines.push("  luks:", `    - name: ${q("<img src=x onerror=window.__xss=7>")}`, `      device: /dev/disk/by-partlabel/x`);
     lines.push("  raid:", `    - name: ${q("<svg onload=window.__xss=8>")}`, `      level: raid1`, `      devices: [/dev/vdc, /dev/vdd]`);
     lines.push("  filesystems:");
-    payloads.forEach((p, i) => lines.push(`    - device: ${q(`/dev/disk/by-label/f${i}`)}`, `      format: ext4`, `      label: ${q(`<i>${i}</i>`)}`, `      path: ${q(`/var/${short(p)}`)}`, `      with_mount_unit: true`, `      mount_options: [${q(short(p))}]`));
+    payloads.forEach((p, i) =>
+      lines.push(
+        `    - device: ${q(`/dev/disk/by-label/f${i}`)}`,
+        `      format: ext4`,
+        `      label: ${q(`<i>${i}</i>`)}`,
+        `      path: ${q(`/var/${short(p)}`)}`,
+        `      with_mount_unit: true`,
+        `      mount_options: [${q(short(p))}]`,
+      ),
+    );
     lines.push("  files:");
-    payloads.forEach((p, i) => lines.push(`    - path: ${q(`/etc/f${i}/${p}`)}`, `      mode: 0644`, `      user: {name: ${q(p)}}`, `      group: {name: ${q(p)}}`, `      contents:`, `        inline: ${q(p)}`));
+    payloads.forEach((p, i) =>
+      lines.push(
+        `    - path: ${q(`/etc/f${i}/${p}`)}`,
+        `      mode: 0644`,
+        `      user: {name: ${q(p)}}`,
+        `      group: {name: ${q(p)}}`,
+        `      contents:`,
+        `        inline: ${q(p)}`,
+      ),
+    );
     lines.push(`    - path: /etc/from-url`, `      contents:`, `        source: ${q("data:,%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3D9%3E")}`);
     lines.push("  directories:", ...payloads.map((p, i) => `    - path: ${q(`/srv/d${i}/${p}`)}`));
     lines.push("  links:", ...payloads.map((p, i) => `    - path: ${q(`/etc/l${i}`)}\n      target: ${q(p)}`));

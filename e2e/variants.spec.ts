@@ -41,10 +41,13 @@ async function expectYaml(want: (text: string) => boolean, what: string): Promis
   await showYaml();
   let text = "";
   await expect
-    .poll(async () => {
-      text = (await monacoText(page, "source-editor")) + "\n";
-      return want(text);
-    }, { message: what })
+    .poll(
+      async () => {
+        text = (await monacoText(page, "source-editor")) + "\n";
+        return want(text);
+      },
+      { message: what },
+    )
     .toBe(true);
   return text;
 }
@@ -178,7 +181,8 @@ openshift:
 });
 
 test("Forms › Updates on Flatcar writes update.conf (strategy, channel, reboot window), keeping comments", async () => {
-  const flatcar = "# Flatcar web node\nvariant: flatcar\nversion: 1.1.0\nstorage:\n  files:\n    # the greeting\n    - path: /etc/motd\n      contents:\n        inline: hi\n";
+  const flatcar =
+    "# Flatcar web node\nvariant: flatcar\nversion: 1.1.0\nstorage:\n  files:\n    # the greeting\n    - path: /etc/motd\n      contents:\n        inline: hi\n";
   await load(flatcar);
   await showForms();
   const view = page.getByTestId("forms-view");

@@ -102,7 +102,9 @@ console.log(bad.length ? `over budget (ratio > 2.0): ${bad.map((r) => r.size).jo
     budget_ms: 1000,
   };
   console.table([row]);
-  console.log(row.import_ms <= 1000 ? "import within its 1 s budget" : `import over its 1 s budget (${row.import_ms} ms; cpu ${row.cpu_ms} ms: is the machine loaded?)`);
+  console.log(
+    row.import_ms <= 1000 ? "import within its 1 s budget" : `import over its 1 s budget (${row.import_ms} ms; cpu ${row.cpu_ms} ms: is the machine loaded?)`,
+  );
 }
 
 // Compose: 1,000 hosts of a main config and 3 snippets (hosts table parsed, placeholders filled,
@@ -128,9 +130,18 @@ console.log(bad.length ? `over budget (ratio > 2.0): ${bad.map((r) => r.size).jo
   }
   const bad = builds.find((b) => !b.result || b.result.output === null);
   if (bad) throw new Error(`compose bench: host ${bad.host} failed: ${bad.problems[0]?.message ?? bad.result?.failure}`);
-  const row = { case: "compose 1,000 hosts, main + 3 snippets", hosts: builds.length, build_ms: +median(wall).toFixed(0), per_host_ms: +(median(wall) / builds.length).toFixed(2), cpu_ms: +median(cpu).toFixed(0), budget_ms: 2000 };
+  const row = {
+    case: "compose 1,000 hosts, main + 3 snippets",
+    hosts: builds.length,
+    build_ms: +median(wall).toFixed(0),
+    per_host_ms: +(median(wall) / builds.length).toFixed(2),
+    cpu_ms: +median(cpu).toFixed(0),
+    budget_ms: 2000,
+  };
   console.table([row]);
-  console.log(row.build_ms <= 2000 ? "compose within its 2 s budget" : `compose over its 2 s budget (${row.build_ms} ms; cpu ${row.cpu_ms} ms: is the machine loaded?)`);
+  console.log(
+    row.build_ms <= 2000 ? "compose within its 2 s budget" : `compose over its 2 s budget (${row.build_ms} ms; cpu ${row.cpu_ms} ms: is the machine loaded?)`,
+  );
 }
 
 const self = fileURLToPath(import.meta.url);
@@ -145,7 +156,12 @@ console.log(`XL with the V8 heap capped at 300 MB: ${capped === "ok" ? "transpil
 // Per-call gzip cost: each input is config text of the given size, fresh per call (a different
 // seed's config), as file contents are; calls of small inputs are batched so timer resolution
 // does not count.
-const GZIP_SIZES = [["10 B", 10], ["1 KB", 1000], ["100 KB", 100_000], ["1 MB", 1_000_000]];
+const GZIP_SIZES = [
+  ["10 B", 10],
+  ["1 KB", 1000],
+  ["100 KB", 100_000],
+  ["1 MB", 1_000_000],
+];
 const encoder = new TextEncoder();
 const gzipRows = [];
 for (const [label, size] of GZIP_SIZES) {

@@ -87,7 +87,8 @@ storage:
 
 export function makeComposeProject(count) {
   const rows = ["host,HOST,IP,ROLE,RACK"];
-  for (let i = 0; i < count; i++) rows.push(`node${i},node${i}.example.net,10.${(i >> 8) & 255}.${i & 255}.10,${["web", "db", "cache"][i % 3]},${i % 7 === 0 ? "" : `r${i % 40}`}`);
+  for (let i = 0; i < count; i++)
+    rows.push(`node${i},node${i}.example.net,10.${(i >> 8) & 255}.${i & 255}.10,${["web", "db", "cache"][i % 3]},${i % 7 === 0 ? "" : `r${i % 40}`}`);
   return {
     main: { name: "main.bu", source: main },
     snippets: [

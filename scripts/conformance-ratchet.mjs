@@ -39,7 +39,9 @@ if (process.argv.includes("--update")) {
   }
   if (byteIdentical < (baseline.byteIdentical ?? 0)) {
     const differing = summary.cases.filter((c) => c.pass && !c.stdout_byte_identical).map((c) => c.id);
-    console.error(`byte-identical stdout regressed: ${byteIdentical} < ${baseline.byteIdentical}. Passing but not byte-identical:\n  ${differing.join("\n  ")}`);
+    console.error(
+      `byte-identical stdout regressed: ${byteIdentical} < ${baseline.byteIdentical}. Passing but not byte-identical:\n  ${differing.join("\n  ")}`,
+    );
     failed = true;
   }
   if (failed) process.exit(1);

@@ -106,7 +106,11 @@ async function runNode({ seed, count, deadline, corpus, heapMb, onFailure }) {
       });
       worker.on("error", (e) => {
         clearInterval(timer);
-        resolveRun({ kind: "error", index: Atomics.load(at, 0), message: e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `out of memory (heap cap ${heapMb} MB)` : String(e) });
+        resolveRun({
+          kind: "error",
+          index: Atomics.load(at, 0),
+          message: e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `out of memory (heap cap ${heapMb} MB)` : String(e),
+        });
       });
     });
     if (outcome.kind === "done") {
@@ -283,7 +287,9 @@ async function main() {
   console.log(`fuzz: seed ${opts.seed}, ${corpus.length} corpus configs, budget ${opts.time} s`);
   const node = await runNode({ seed: opts.seed, count: opts.count, deadline: nodeDeadline, corpus, heapMb: opts.heapMb, onFailure });
   const nodeSecs = (Date.now() - start) / 1000;
-  console.log(`node: ${node.ran} inputs in ${nodeSecs.toFixed(0)} s, peak heap ${(node.peakHeap / 2 ** 20).toFixed(0)} MB, slowest ${node.slowest.ms.toFixed(0)} ms (input ${node.slowest.index})`);
+  console.log(
+    `node: ${node.ran} inputs in ${nodeSecs.toFixed(0)} s, peak heap ${(node.peakHeap / 2 ** 20).toFixed(0)} MB, slowest ${node.slowest.ms.toFixed(0)} ms (input ${node.slowest.index})`,
+  );
 
   let browser = { ran: 0, slowest: { ms: 0, index: -1 } };
   if (opts.browser) {
@@ -291,7 +297,9 @@ async function main() {
     // Browser inputs continue the Node sequence, so both halves together cover distinct inputs.
     const count = opts.browserCount ?? (Number.isFinite(opts.count) ? Math.max(50, Math.round(opts.count * opts.browserShare)) : Infinity);
     browser = await runBrowser({ seed: opts.seed, offset: node.ran, count, deadline: start + opts.time * 1000, corpus, onFailure });
-    console.log(`chromium worker: ${browser.ran} inputs in ${((Date.now() - t) / 1000).toFixed(0)} s, slowest ${browser.slowest.ms.toFixed(0)} ms (input ${browser.slowest.index})`);
+    console.log(
+      `chromium worker: ${browser.ran} inputs in ${((Date.now() - t) / 1000).toFixed(0)} s, slowest ${browser.slowest.ms.toFixed(0)} ms (input ${browser.slowest.index})`,
+    );
   }
 
   const summary = { seed: opts.seed, corpus: corpus.length, node, browser, failures, seconds: (Date.now() - start) / 1000 };

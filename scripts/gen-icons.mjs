@@ -43,7 +43,9 @@ try {
   for (const icon of icons) {
     const page = await browser.newPage({ viewport: { width: icon.size, height: icon.size }, deviceScaleFactor: 1 });
     const src = `data:image/svg+xml;base64,${Buffer.from(icon.svg).toString("base64")}`;
-    await page.setContent(`<style>html,body{margin:0;background:transparent}img{display:block}</style><img src="${src}" width="${icon.size}" height="${icon.size}">`);
+    await page.setContent(
+      `<style>html,body{margin:0;background:transparent}img{display:block}</style><img src="${src}" width="${icon.size}" height="${icon.size}">`,
+    );
     await page.locator("img").evaluate((img) => (img.complete ? null : new Promise((r) => (img.onload = r))));
     await page.screenshot({ path: new URL(icon.file, out).pathname, omitBackground: true, clip: { x: 0, y: 0, width: icon.size, height: icon.size } });
     await page.close();

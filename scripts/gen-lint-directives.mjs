@@ -103,7 +103,9 @@ function parseInstallKeys(text) {
 /** unit type (file suffix) → the sections its vtable reads, from `const UnitVTable x_vtable = { … .sections = "A\0" "B\0" … }`. */
 function parseUnitSections(coreDir) {
   const out = {};
-  for (const f of readdirSync(coreDir).filter((n) => n.endsWith(".c")).sort()) {
+  for (const f of readdirSync(coreDir)
+    .filter((n) => n.endsWith(".c"))
+    .sort()) {
     const text = read(coreDir, f);
     for (const m of text.matchAll(/const UnitVTable ([a-z]+)_vtable = \{([\s\S]*?)\n\};/g)) {
       const s = /\.sections\s*=\s*((?:\s*"[^"]*")+)\s*,/.exec(m[2]);
@@ -253,7 +255,9 @@ function genQuadlet(dir, ref) {
     "export const QUADLET_TYPES: Readonly<Record<string, QuadletType>> = {",
     ...Object.keys(types)
       .sort()
-      .map((t) => `  ${t}: { group: ${JSON.stringify(types[t].group)}, keys: ${JSON.stringify(types[t].keys)}, required: ${JSON.stringify(types[t].required)} },`),
+      .map(
+        (t) => `  ${t}: { group: ${JSON.stringify(types[t].group)}, keys: ${JSON.stringify(types[t].keys)}, required: ${JSON.stringify(types[t].required)} },`,
+      ),
     "};",
     "",
     "/** Keys of the `[Quadlet]` section shared by every Quadlet type. */",

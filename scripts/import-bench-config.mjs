@@ -3,7 +3,10 @@
 // empty objects for unset fields), systemd units, and the core user. Deterministic (seeded).
 import { rng } from "./bench-configs.mjs";
 
-const WORDS = "apiVersion kind metadata name namespace spec containers image command args volumeMounts mountPath env value replicas selector matchLabels template labels".split(" ");
+const WORDS =
+  "apiVersion kind metadata name namespace spec containers image command args volumeMounts mountPath env value replicas selector matchLabels template labels".split(
+    " ",
+  );
 
 function manifest(r, lines) {
   const out = [];
@@ -31,10 +34,13 @@ export function makeBootstrapIgn(targetBytes, seed = 1) {
   let i = 0;
   while (size < targetBytes) {
     const kind = i % 4;
-    let path, text, mode = 420;
+    let path,
+      text,
+      mode = 420;
     if (kind === 0) [path, text] = [`/opt/openshift/tls/cert-${i}.crt`, pem(r, 20 + Math.floor(r() * 20))];
     else if (kind === 1) [path, text] = [`/opt/openshift/manifests/manifest-${i}.yaml`, manifest(r, 40 + Math.floor(r() * 80))];
-    else if (kind === 2) [path, text, mode] = [`/usr/local/bin/step-${i}.sh`, `#!/usr/bin/env bash\nset -euo pipefail\n${manifest(r, 30).replace(/: /g, "=")}`, 365];
+    else if (kind === 2)
+      [path, text, mode] = [`/usr/local/bin/step-${i}.sh`, `#!/usr/bin/env bash\nset -euo pipefail\n${manifest(r, 30).replace(/: /g, "=")}`, 365];
     else {
       const name = `release-step-${i}.service`;
       const contents = `[Unit]\nDescription=Bootstrap step ${i}\nWants=network-online.target\nAfter=network-online.target\n\n[Service]\nType=oneshot\nExecStart=/usr/local/bin/step-${i - 1}.sh\nRestart=on-failure\nRestartSec=5s\n\n[Install]\nWantedBy=multi-user.target\n`;
@@ -50,7 +56,9 @@ export function makeBootstrapIgn(targetBytes, seed = 1) {
   }
   return {
     ignition: { config: { replace: { verification: {} } }, proxy: {}, security: { tls: {} }, timeouts: {}, version: "3.2.0" },
-    passwd: { users: [{ name: "core", sshAuthorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKindlingBenchKeyNotARealKey0000000000000000 bench@example.com"] }] },
+    passwd: {
+      users: [{ name: "core", sshAuthorizedKeys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKindlingBenchKeyNotARealKey0000000000000000 bench@example.com"] }],
+    },
     storage: { files },
     systemd: { units },
   };

@@ -56,7 +56,14 @@ try {
   // 2. Install offline, with an empty cache: the registry is never asked for anything.
   cpSync(fixtures, app, { recursive: true });
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "pack-check", private: true, type: "module" }) + "\n");
-  const env = { ...process.env, npm_config_cache: cache, npm_config_offline: "true", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
+  const env = {
+    ...process.env,
+    npm_config_cache: cache,
+    npm_config_offline: "true",
+    npm_config_audit: "false",
+    npm_config_fund: "false",
+    npm_config_update_notifier: "false",
+  };
   delete env.npm_config_prefix;
   const install = run("npm", ["install", "--offline", "--no-audit", "--no-fund", tarball], { cwd: app, env });
   check("npm install --offline <tarball> into an empty directory", install.status === 0, install.stderr);
@@ -74,11 +81,22 @@ try {
   writeFileSync(join(app, "bad.bu"), "variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: rel\n");
   writeFileSync(join(app, "warn.bu"), "variant: fcos\nversion: 1.6.0\nfoo: 1\n");
   const good = npx(["good.bu"]);
-  check("npx kindling good.bu: exit 0, Ignition on stdout", good.status === 0 && JSON.parse(good.stdout).ignition?.version === "3.5.0", good.stdout + good.stderr);
+  check(
+    "npx kindling good.bu: exit 0, Ignition on stdout",
+    good.status === 0 && JSON.parse(good.stdout).ignition?.version === "3.5.0",
+    good.stdout + good.stderr,
+  );
   const stdin = npx(["--pretty"], "variant: flatcar\nversion: 1.1.0\n");
-  check("npx kindling --pretty < stdin", stdin.status === 0 && stdin.stdout.startsWith("{\n  \"ignition\""), stdin.stdout + stdin.stderr);
+  check("npx kindling --pretty < stdin", stdin.status === 0 && stdin.stdout.startsWith('{\n  "ignition"'), stdin.stdout + stdin.stderr);
   const bad = npx(["bad.bu"]);
-  check("npx kindling bad.bu: exit 1 with upstream's error", bad.status === 1 && bad.stdout === "" && bad.stderr.includes("path not absolute") && bad.stderr.endsWith("Error translating config: config generated was invalid\n"), bad.stderr);
+  check(
+    "npx kindling bad.bu: exit 1 with upstream's error",
+    bad.status === 1 &&
+      bad.stdout === "" &&
+      bad.stderr.includes("path not absolute") &&
+      bad.stderr.endsWith("Error translating config: config generated was invalid\n"),
+    bad.stderr,
+  );
   const strict = npx(["--check", "--strict", "warn.bu"]);
   check("npx kindling --check --strict warn.bu: exit 1", strict.status === 1 && strict.stderr.includes("--strict was specified"), strict.stderr);
   const usage = npx(["--bogus"]);
@@ -99,7 +117,7 @@ try {
 
   // 5. The library from Node, and its types from TypeScript.
   const lib = run(process.execPath, ["use-library.mjs"], { cwd: app });
-  check("import { transpile, listSpecs, renderReport } from \"kindling\"", lib.status === 0, lib.stdout + lib.stderr);
+  check('import { transpile, listSpecs, renderReport } from "kindling"', lib.status === 0, lib.stdout + lib.stderr);
   const tsc = run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: app });
   check("tsc --noEmit on the typed fixture", tsc.status === 0, tsc.stdout + tsc.stderr);
 } catch (e) {

@@ -33,7 +33,12 @@ const forbidden: [string, string, string, RegExp][] = [
   ["import → features", "src/import/clc/index.ts", 'import { sniffConfig } from "../../features/import/sniff.ts";', /importer imports only/],
   ["library → store", "src/library/typed.ts", 'import { useStudioStore } from "../store/store.ts";', /library imports only/],
   // Views reach workers through clients only.
-  ["view (app) → worker module", "src/app/App.tsx", 'import { createFilesProvider } from "../worker/files-provider.ts";', /Views talk to a worker through its client/],
+  [
+    "view (app) → worker module",
+    "src/app/App.tsx",
+    'import { createFilesProvider } from "../worker/files-provider.ts";',
+    /Views talk to a worker through its client/,
+  ],
   ["view (feature .tsx) → worker entry", "src/features/forms/FormsView.tsx", 'import "./forms.worker.ts";', /Views talk to a worker through its client/],
   ["view (editor) → worker entry", "src/editor/OutputView.tsx", 'import "../worker/transpile.worker.ts";', /Views talk to a worker through its client/],
   // The store never imports views.

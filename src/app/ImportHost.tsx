@@ -38,19 +38,19 @@ export function ImportHost() {
   return (
     <Suspense fallback={null}>
       <ImportDialog
-      key={name + text.length}
-      name={name}
-      text={text}
-      sniffed={sniffed}
-      runImport={(options) => importInWorker(text, options)}
-      openButane={(butane) => {
-        if (tooLargeForEditor(butane.length)) return false;
-        replaceDocument(butane, butaneName(name));
-        return true;
-      }}
-      fallback={fallback}
-      onDownload={(butane) => downloadText(butaneName(name), butane, "application/yaml")}
-      onClose={closeImport}
+        key={name + text.length}
+        name={name}
+        text={text}
+        sniffed={sniffed}
+        runImport={(options) => importInWorker(text, options)}
+        openButane={(butane) => {
+          if (tooLargeForEditor(butane.length)) return false;
+          replaceDocument(butane, butaneName(name));
+          return true;
+        }}
+        fallback={fallback}
+        onDownload={(butane) => downloadText(butaneName(name), butane, "application/yaml")}
+        onClose={closeImport}
       />
     </Suspense>
   );

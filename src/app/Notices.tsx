@@ -7,12 +7,7 @@ export function Notices() {
   return (
     <div className="k-notices">
       {notices.map((n) => (
-        <div
-          key={n.id}
-          className={`k-banner k-banner-${n.kind}`}
-          role={n.kind === "error" ? "alert" : "status"}
-          data-testid={`notice-${n.id}`}
-        >
+        <div key={n.id} className={`k-banner k-banner-${n.kind}`} role={n.kind === "error" ? "alert" : "status"} data-testid={`notice-${n.id}`}>
           <span className="k-banner-text">{n.text}</span>
           <span className="k-banner-actions">
             {n.actions?.map((a) => (

@@ -50,11 +50,7 @@ function ProblemsLabel({ c }: { c: ReturnType<typeof useProblemCounts> }) {
 
 function FilesLabel() {
   const n = useStudioStore((s) => s.files.length);
-  return (
-    <>
-      Files{n > 0 && <span className="k-badge">{n}</span>}
-    </>
-  );
+  return <>Files{n > 0 && <span className="k-badge">{n}</span>}</>;
 }
 
 /** Id of the tab panel a tab controls (the editor's is the left pane). */

@@ -26,7 +26,17 @@ function stateOf(s: StudioState): string {
  * the status and the cursor change at every keystroke, and a React render of the status line
  * there would sit in the keystroke's task, ahead of the frame that shows the typed character.
  */
-function LiveText({ read, className, testId, live }: { read: (s: StudioState) => { text: string; modifier?: string }; className: string; testId: string; live?: boolean }) {
+function LiveText({
+  read,
+  className,
+  testId,
+  live,
+}: {
+  read: (s: StudioState) => { text: string; modifier?: string };
+  className: string;
+  testId: string;
+  live?: boolean;
+}) {
   const ref = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
     const el = ref.current;
@@ -67,7 +77,12 @@ export function StatusLine() {
   return (
     <footer className="k-statusline" data-testid="status-line">
       <span>{variant && version ? `${variant} ${version}` : "no spec detected"}</span>
-      {ign && <span>Ignition {ign}{result?.outputFormat === "yaml" ? " (MachineConfig)" : ""}</span>}
+      {ign && (
+        <span>
+          Ignition {ign}
+          {result?.outputFormat === "yaml" ? " (MachineConfig)" : ""}
+        </span>
+      )}
       {size !== null && !metered && <span data-testid="output-size">{formatBytes(size)}</span>}
       <LiveText read={readState} className="k-status-state" testId="status-state" live />
       <span className="k-statusline-spacer" />

@@ -105,7 +105,17 @@ function draftsSection(): MenuSection {
 }
 
 /** A file input the toolbar's buttons and menu items click. */
-function HiddenFilePicker({ inputRef, accept, testId, onFiles }: { inputRef: RefObject<HTMLInputElement | null>; accept: string; testId: string; onFiles: (files: File[]) => void }) {
+function HiddenFilePicker({
+  inputRef,
+  accept,
+  testId,
+  onFiles,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  accept: string;
+  testId: string;
+  onFiles: (files: File[]) => void;
+}) {
   return (
     <input
       ref={inputRef}
@@ -143,7 +153,16 @@ function projectSection(importZip: () => void): MenuSection {
         { key: "project-close", label: "Close project", onSelect: () => closeProjectKeepingDrafts((text, name) => getAutosave().keep(text, name)) },
       ]
     : [
-        ...(canOpenFolders() ? [{ key: "project-folder", label: "Open folder…", detail: "main.bu, snippets/*.bu, hosts.yaml|csv, local files", onSelect: () => void openProjectFolder() }] : []),
+        ...(canOpenFolders()
+          ? [
+              {
+                key: "project-folder",
+                label: "Open folder…",
+                detail: "main.bu, snippets/*.bu, hosts.yaml|csv, local files",
+                onSelect: () => void openProjectFolder(),
+              },
+            ]
+          : []),
         { key: "project-import", label: "Import .zip…", onSelect: importZip },
         { key: "project-new", label: "New project from this file", onSelect: newProjectFromCurrent },
       ];
@@ -218,8 +237,18 @@ export function Toolbar({ layout, onShare }: { layout: Layout; onShare: () => vo
           <Menu label="Drafts" sections={() => [draftsSection()]} />
         </div>
       )}
-      <HiddenFilePicker inputRef={fileInput} accept=".bu,.butane,.yaml,.yml,.ign,.json,text/yaml" testId="open-file-input" onFiles={(files) => void openFiles(files)} />
-      <HiddenFilePicker inputRef={zipInput} accept=".zip,application/zip" testId="import-project-zip-input" onFiles={([file]) => file && void importProjectZip(file)} />
+      <HiddenFilePicker
+        inputRef={fileInput}
+        accept=".bu,.butane,.yaml,.yml,.ign,.json,text/yaml"
+        testId="open-file-input"
+        onFiles={(files) => void openFiles(files)}
+      />
+      <HiddenFilePicker
+        inputRef={zipInput}
+        accept=".zip,application/zip"
+        testId="import-project-zip-input"
+        onFiles={([file]) => file && void importProjectZip(file)}
+      />
       {picking && (
         <Suspense fallback={null}>
           <TemplatePicker open onNewDraft={(source) => replaceDocument(source, null)} onClose={() => setPicking(false)} />

@@ -47,21 +47,45 @@ const FLAGS: FlagDef[] = [
     usage: "also print Kindling's own findings (systemd/Quadlet lint, placeholders) to stderr after the report; stdout and the exit status stay the same",
   },
   { long: "output", short: "o", kind: "string", key: "output", usage: "write to output file instead of stdout" },
-  { long: "platform", kind: "string", key: "platform", usage: "with --lint: check the output against this platform's user-data size limit (aws, azure, gcp, …)" },
+  {
+    long: "platform",
+    kind: "string",
+    key: "platform",
+    usage: "with --lint: check the output against this platform's user-data size limit (aws, azure, gcp, …)",
+  },
   { long: "pretty", short: "p", kind: "bool", key: "pretty", usage: "output formatted json" },
   { long: "raw", short: "r", kind: "bool", key: "raw", usage: "never wrap in a MachineConfig; force Ignition output" },
   { long: "raw-errors", kind: "bool", key: "rawErrors", usage: "show raw errors, rather than pretty printing them" },
   { long: "strict", short: "s", kind: "bool", key: "strict", usage: "fail on any warning" },
-  { long: "target", kind: "string", key: "target", usage: "with --lint: check that this target's Ignition reads the config (fcos-stable, flatcar-lts, rhcos-4.18, …)" },
+  {
+    long: "target",
+    kind: "string",
+    key: "target",
+    usage: "with --lint: check that this target's Ignition reads the config (fcos-stable, flatcar-lts, rhcos-4.18, …)",
+  },
   { long: "version", short: "V", kind: "bool", key: "version", usage: "print the version and exit" },
 ];
 
 /** Parses argv (without node and script); returns options or an error text for the usage path. */
 export function parseArgs(argv: readonly string[]): { ok: true; opts: CliOptions } | { ok: false; error: string } {
   const opts: CliOptions = {
-    help: false, version: false, check: false, strict: false, pretty: false, raw: false, rawErrors: false, debug: false,
-    color: "auto", input: "", output: "", filesDir: "", positional: [], deprecatedInput: false,
-    lint: false, target: "", platform: "",
+    help: false,
+    version: false,
+    check: false,
+    strict: false,
+    pretty: false,
+    raw: false,
+    rawErrors: false,
+    debug: false,
+    color: "auto",
+    input: "",
+    output: "",
+    filesDir: "",
+    positional: [],
+    deprecatedInput: false,
+    lint: false,
+    target: "",
+    platform: "",
   };
   const set = (f: FlagDef, value: string | true) => {
     if (f.kind === "bool") (opts[f.key] as boolean) = value === true || value === "true" || value === "1";
@@ -106,7 +130,9 @@ export function parseArgs(argv: readonly string[]): { ok: true; opts: CliOptions
 /** pflag-style usage text. */
 export function usage(argv0: string): string {
   const rows = FLAGS.filter((f) => !f.hidden).map((f) => {
-    const name = (f.short ? `  -${f.short}, --${f.long}` : `      --${f.long}`) + (f.kind === "string" ? (f.noOptDefault ? ` string[="${f.noOptDefault}"]` : " string") : "");
+    const name =
+      (f.short ? `  -${f.short}, --${f.long}` : `      --${f.long}`) +
+      (f.kind === "string" ? (f.noOptDefault ? ` string[="${f.noOptDefault}"]` : " string") : "");
     const def = f.default !== undefined ? ` (default "${f.default}")` : "";
     return [name, f.usage + def] as const;
   });

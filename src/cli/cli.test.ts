@@ -30,7 +30,9 @@ describe("kindling CLI", () => {
     const file = write("warn.bu", "variant: fcos\nversion: 1.5.0\nfoo: 1\n");
     const r = run([file]);
     expect(r.code).toBe(0);
-    expect(r.err).toBe(`warning[$.foo]:\n  --> ${file}:3:1\n   |\n 1 | variant: fcos\n 2 | version: 1.5.0\n 3 | foo: 1\n   | ^^^^ unused key foo\n 4 | \n   |\n`);
+    expect(r.err).toBe(
+      `warning[$.foo]:\n  --> ${file}:3:1\n   |\n 1 | variant: fcos\n 2 | version: 1.5.0\n 3 | foo: 1\n   | ^^^^ unused key foo\n 4 | \n   |\n`,
+    );
   });
   it("--strict fails on warnings; --raw-errors prints one line per entry", () => {
     const r = run(["--strict", "--raw-errors"], "variant: fcos\nversion: 1.5.0\nfoo: 1\n");
@@ -75,7 +77,11 @@ describe("kindling CLI", () => {
     // Latin-1 "café au lait": 0xe9 announces 3 bytes, and " a" are no continuation bytes
     const file = write("bad.bu", Uint8Array.from([...Buffer.from("variant: fcos\nversion: 1.5.0\n# caf"), 0xe9, ...Buffer.from(" au lait\n")]));
     expect(run([file])).toEqual({ code: 1, out: "", err: "Error translating config: Error unmarshaling yaml: yaml: invalid trailing UTF-8 octet\n" });
-    expect(run([], Uint8Array.from([0x76, 0x61, 0xff]))).toEqual({ code: 1, out: "", err: "Error translating config: Error unmarshaling yaml: yaml: invalid leading UTF-8 octet\n" });
+    expect(run([], Uint8Array.from([0x76, 0x61, 0xff]))).toEqual({
+      code: 1,
+      out: "",
+      err: "Error translating config: Error unmarshaling yaml: yaml: invalid leading UTF-8 octet\n",
+    });
     const cut = write("cut.bu", Uint8Array.from([...Buffer.from("variant: fcos\nversion: 1.5.0\npasswd: caf"), 0xc3]));
     expect(run([cut]).err).toBe("Error translating config: Error unmarshaling yaml: yaml: incomplete UTF-8 octet sequence\n");
   });

@@ -65,7 +65,11 @@ describe("kindling build", () => {
   it("a Butane error in a snippet is reported for that file, with its line; exit 1", () => {
     const bad = file("bad.bu", "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: relative\n");
     const r = run(["build", plain, "--snippet", bad, "--raw-errors"]);
-    expect(r).toEqual({ code: 1, out: "", err: `${bad}: error at $.storage.files.0.path, line 5 col 13: path not absolute\n${bad}: Error translating config: config generated was invalid\n` });
+    expect(r).toEqual({
+      code: 1,
+      out: "",
+      err: `${bad}: error at $.storage.files.0.path, line 5 col 13: path not absolute\n${bad}: Error translating config: config generated was invalid\n`,
+    });
   });
 
   it("--files-dir, --strict and -o", () => {
@@ -87,7 +91,11 @@ describe("kindling build", () => {
     expect(run(["build", main, "--bogus"])).toMatchObject({ code: 2 });
     expect(run(["build", main, "--hosts", hosts, "--host", "nope"])).toEqual({ code: 1, out: "", err: `host nope is not in ${hosts} (it lists web1, web2)\n` });
     expect(run(["build", "--help"])).toMatchObject({ code: 0 });
-    expect(run(["build", join(dir, "missing.bu")])).toEqual({ code: 1, out: "", err: `failed to open ${join(dir, "missing.bu")}: open ${join(dir, "missing.bu")}: no such file or directory\n` });
+    expect(run(["build", join(dir, "missing.bu")])).toEqual({
+      code: 1,
+      out: "",
+      err: `failed to open ${join(dir, "missing.bu")}: open ${join(dir, "missing.bu")}: no such file or directory\n`,
+    });
   });
 
   it("a hosts table problem names its file and line", () => {
@@ -102,14 +110,22 @@ describe("kindling bundle", () => {
     writeFileSync(join(dir, "files", "motd"), "hello\n");
     const src = file("b.bu", "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/motd\n      contents:\n        local: motd  # keep me\n");
     const r = run(["bundle", src, "--files-dir", join(dir, "files")]);
-    expect(r).toEqual({ code: 0, out: "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/motd\n      contents:\n        inline: |\n          hello\n", err: "" });
+    expect(r).toEqual({
+      code: 0,
+      out: "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/motd\n      contents:\n        inline: |\n          hello\n",
+      err: "",
+    });
     const bundled = file("bundled.bu", r.out);
     expect(run([bundled]).out).toBe(run(["-d", join(dir, "files"), src]).out);
   });
 
   it("a missing file: file:line:col error, exit 1; usage errors exit 2", () => {
     const src = file("m.bu", "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/motd\n      contents:\n        local: nope\n");
-    expect(run(["bundle", src, "-d", join(dir, "files")])).toEqual({ code: 1, out: "", err: `${src}:7:16: error: open ${join(dir, "files")}/nope: no such file or directory\n` });
+    expect(run(["bundle", src, "-d", join(dir, "files")])).toEqual({
+      code: 1,
+      out: "",
+      err: `${src}:7:16: error: open ${join(dir, "files")}/nope: no such file or directory\n`,
+    });
     expect(run(["bundle"]).code).toBe(2);
     expect(run(["bundle", src, "extra"]).code).toBe(2);
   });

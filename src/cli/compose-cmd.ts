@@ -8,7 +8,17 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderReport } from "../transpiler/index.ts";
 import { decodeReplacing, goBytes } from "../transpiler/go/utf8.ts";
-import { buildHosts, bundle, compose, parseHosts, type ComposeFile, type ComposeProblem, type ComposeResult, type FileResult, type Host } from "../compose/index.ts";
+import {
+  buildHosts,
+  bundle,
+  compose,
+  parseHosts,
+  type ComposeFile,
+  type ComposeProblem,
+  type ComposeResult,
+  type FileResult,
+  type Host,
+} from "../compose/index.ts";
 import { nodeFilesProvider } from "./node-files.ts";
 import type { CliIo } from "./io.ts";
 
@@ -122,7 +132,14 @@ function readInput(path: string, io: CliIo): Uint8Array | undefined {
     return readFileSync(path);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const reason = err.code === "ENOENT" ? "no such file or directory" : err.code === "EISDIR" ? "is a directory" : err.code === "EACCES" ? "permission denied" : err.message;
+    const reason =
+      err.code === "ENOENT"
+        ? "no such file or directory"
+        : err.code === "EISDIR"
+          ? "is a directory"
+          : err.code === "EACCES"
+            ? "permission denied"
+            : err.message;
     io.stderr(`failed to open ${path}: open ${path}: ${reason}\n`);
     return undefined;
   }
@@ -138,7 +155,8 @@ function writeOutput(path: string, text: string, io: CliIo): boolean {
   }
 }
 
-const problemLine = (p: ComposeProblem, severity = "error") => `${p.file}${p.line !== undefined ? `:${p.line}${p.column !== undefined ? `:${p.column}` : ""}` : ""}: ${severity}: ${p.message}\n`;
+const problemLine = (p: ComposeProblem, severity = "error") =>
+  `${p.file}${p.line !== undefined ? `:${p.line}${p.column !== undefined ? `:${p.column}` : ""}` : ""}: ${severity}: ${p.message}\n`;
 
 /** Prints a build's reports, failure and findings; `texts` are the files as transpiled. */
 function report(r: ComposeResult, texts: ReadonlyMap<string, string>, raw: boolean, io: CliIo, prefix: string): void {
@@ -170,7 +188,8 @@ export function runBuild(argv: readonly string[], io: CliIo): number {
     io.stderr(BUILD_USAGE + msg + "\n");
     return 2;
   };
-  if (args.positional.length !== 1) return usage(args.positional.length === 0 ? "no main config given" : "build takes one main config; add the others with --snippet");
+  if (args.positional.length !== 1)
+    return usage(args.positional.length === 0 ? "no main config given" : "build takes one main config; add the others with --snippet");
   const hostsFile = last(args, "hosts");
   const hostName = last(args, "host");
   const outDir = last(args, "out-dir");

@@ -118,7 +118,12 @@ describe("trees of any size", () => {
     const provider: FilesProvider = {
       root: "files",
       read: (rel) => (rel.startsWith("big/") ? { ok: true, data } : { ok: false, error: "not-found" }),
-      lstat: (rel) => (rel === "big" || rel === "" ? { ok: true, stat: { kind: "directory", mode: 0o755 } } : rel.startsWith("big/") ? { ok: true, stat: { kind: "file", mode: 0o644 } } : { ok: false, error: "not-found" }),
+      lstat: (rel) =>
+        rel === "big" || rel === ""
+          ? { ok: true, stat: { kind: "directory", mode: 0o755 } }
+          : rel.startsWith("big/")
+            ? { ok: true, stat: { kind: "file", mode: 0o644 } }
+            : { ok: false, error: "not-found" },
       readdir: (rel) => (rel === "big" ? { ok: true, names } : { ok: false, error: "not-found" }),
     };
     const r = transpile(treeCfg("big"), { files: provider });

@@ -22,7 +22,9 @@ describe("kindling import", () => {
   it("turns an Ignition config on stdin into Butane on stdout, with findings on stderr", () => {
     const r = run(["import"], IGN);
     expect(r.code).toBe(0);
-    expect(r.out).toBe("variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/motd\n      mode: 0644\n      contents:\n        inline: |\n          hello\n");
+    expect(r.out).toBe(
+      "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/motd\n      mode: 0644\n      contents:\n        inline: |\n          hello\n",
+    );
     expect(r.err).toContain("info: 1 of 1 data URLs became inline text [import-inline]\n");
     expect(r.err).toContain("imported ignition-3 3.4.0 as fcos 1.5.0; it transpiles back to the same config\n");
     // and the Butane transpiles back with the default command, like butane

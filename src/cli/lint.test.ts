@@ -68,7 +68,9 @@ describe("kindling --lint", () => {
     const big = `variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: /a\n      contents:\n        source: "data:,${"x".repeat(17000)}"\n`;
     const r = run(["--platform", "aws"], big);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/^lint\[size-over-limit\] error: The output is 17100 bytes \(16\.7 KiB\), over AWS EC2's user-data limit of 16384 bytes \(16\.0 KiB\)/);
+    expect(r.err).toMatch(
+      /^lint\[size-over-limit\] error: The output is 17100 bytes \(16\.7 KiB\), over AWS EC2's user-data limit of 16384 bytes \(16\.0 KiB\)/,
+    );
     expect(r.err).toMatch(/\nlint: user data for aws: \d+ bytes \(raw\), limit 16384 bytes\n$/);
   });
   it("an unknown target or platform is a usage error naming the valid ones", () => {

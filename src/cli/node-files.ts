@@ -87,7 +87,9 @@ export function nodeFilesProvider(root: string): FilesProvider {
     const slash = rel.lastIndexOf("/");
     const parent = slash < 0 ? "" : rel.slice(0, slash);
     const name = rel.slice(slash + 1);
-    return withChecked(parent, constants.O_RDONLY | constants.O_DIRECTORY, (fd) => act(hasProcFd ? `${fdPath(fd)}/${name}` : join(realpathSync(abs(parent)), name)));
+    return withChecked(parent, constants.O_RDONLY | constants.O_DIRECTORY, (fd) =>
+      act(hasProcFd ? `${fdPath(fd)}/${name}` : join(realpathSync(abs(parent)), name)),
+    );
   }
 
   return {
@@ -110,7 +112,11 @@ export function nodeFilesProvider(root: string): FilesProvider {
       });
     },
     readdir(rel: string) {
-      return withChecked(rel, constants.O_RDONLY | constants.O_DIRECTORY, (fd) => ({ ok: true, names: readdirSync(hasProcFd ? fdPath(fd) : realpathSync(abs(rel))) }) as const);
+      return withChecked(
+        rel,
+        constants.O_RDONLY | constants.O_DIRECTORY,
+        (fd) => ({ ok: true, names: readdirSync(hasProcFd ? fdPath(fd) : realpathSync(abs(rel))) }) as const,
+      );
     },
   };
 }

@@ -82,14 +82,23 @@ function runParsed(o: CliOptions, io: CliIo): number {
   }
   // --target and --platform only add findings, so they imply --lint.
   const lint: LintOptions | undefined =
-    o.lint || o.target !== "" || o.platform !== "" ? { ...(o.target !== "" ? { target: o.target } : {}), ...(o.platform !== "" ? { platform: o.platform } : {}) } : undefined;
+    o.lint || o.target !== "" || o.platform !== ""
+      ? { ...(o.target !== "" ? { target: o.target } : {}), ...(o.platform !== "" ? { platform: o.platform } : {}) }
+      : undefined;
   let data: Buffer;
   const filename = input === "" ? "<stdin>" : input;
   try {
     data = input === "" ? io.stdin() : readFileSync(input);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const reason = err.code === "ENOENT" ? "no such file or directory" : err.code === "EISDIR" ? "is a directory" : err.code === "EACCES" ? "permission denied" : err.message;
+    const reason =
+      err.code === "ENOENT"
+        ? "no such file or directory"
+        : err.code === "EISDIR"
+          ? "is a directory"
+          : err.code === "EACCES"
+            ? "permission denied"
+            : err.message;
     io.stderr(`failed to open ${filename}: open ${filename}: ${reason}\n`);
     return 1;
   }
@@ -126,5 +135,3 @@ function runParsed(o: CliOptions, io: CliIo): number {
   findings();
   return 0;
 }
-
-

@@ -28,8 +28,20 @@ const SCHEMA: Record<string, Record<string, string>> = {
   Passwd: { groups: "l:PasswdGroup", users: "l:PasswdUser" },
   PasswdGroup: { gid: "p", name: "v", passwordHash: "p", shouldExist: "p", system: "p" },
   PasswdUser: {
-    gecos: "p", groups: "k", homeDir: "p", name: "v", noCreateHome: "p", noLogInit: "p", noUserGroup: "p", passwordHash: "p",
-    primaryGroup: "p", sshAuthorizedKeys: "k", shell: "p", shouldExist: "p", system: "p", uid: "p",
+    gecos: "p",
+    groups: "k",
+    homeDir: "p",
+    name: "v",
+    noCreateHome: "p",
+    noLogInit: "p",
+    noUserGroup: "p",
+    passwordHash: "p",
+    primaryGroup: "p",
+    sshAuthorizedKeys: "k",
+    shell: "p",
+    shouldExist: "p",
+    system: "p",
+    uid: "p",
   },
   Storage: { directories: "l:Directory", disks: "l:Disk", files: "l:File", filesystems: "l:Filesystem", links: "l:Link", luks: "l:Luks", raid: "l:Raid" },
   Directory: { group: "s:Owner", overwrite: "p", path: "v", user: "s:Owner", mode: "p" },
@@ -40,7 +52,17 @@ const SCHEMA: Record<string, Record<string, string>> = {
   Partition: { guid: "p", label: "p", number: "ve", resize: "p", shouldExist: "p", sizeMiB: "p", startMiB: "p", typeGuid: "p", wipePartitionEntry: "p" },
   Filesystem: { device: "v", format: "p", label: "p", mountOptions: "d", options: "d", path: "p", uuid: "p", wipeFilesystem: "p" },
   Luks: {
-    cex: "s:Cex", clevis: "s:Clevis", device: "p", discard: "p", keyFile: "s:Resource", label: "p", name: "v", openOptions: "k", options: "d", uuid: "p", wipeVolume: "p",
+    cex: "s:Cex",
+    clevis: "s:Clevis",
+    device: "p",
+    discard: "p",
+    keyFile: "s:Resource",
+    label: "p",
+    name: "v",
+    openOptions: "k",
+    options: "d",
+    uuid: "p",
+    wipeVolume: "p",
   },
   Cex: { enabled: "p" },
   Clevis: { custom: "s:ClevisCustom", tang: "l:Tang", threshold: "p", tpm2: "p" },
@@ -98,7 +120,8 @@ function mergeStruct(type: string, parent: Json, child: Json): Json {
   for (const [name, kind] of Object.entries(fields)) {
     if (!kind.startsWith("l:") && kind !== "k") continue;
     const space = shared[name] ?? name;
-    for (const item of (child[name] as unknown[] | undefined) ?? []) childEntries.set(`${space}\n${keyOf(kind === "k" ? undefined : kind.slice(2), item)}`, { list: name, item });
+    for (const item of (child[name] as unknown[] | undefined) ?? [])
+      childEntries.set(`${space}\n${keyOf(kind === "k" ? undefined : kind.slice(2), item)}`, { list: name, item });
   }
   for (const [name, kind] of Object.entries(fields)) {
     const p = parent[name];

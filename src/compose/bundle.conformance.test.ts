@@ -24,7 +24,10 @@ describe("bundle: conformance cases with a files directory transpile the same wi
   const stats = { identical: 0, refused: 0 };
   it.each(cases)("%s", (id) => {
     const dir = join(CASES, id);
-    const args = readFileSync(join(dir, "args"), "utf8").trim().split(/\s+/).filter((a) => a !== "");
+    const args = readFileSync(join(dir, "args"), "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter((a) => a !== "");
     const expectedOut = readFileSync(join(dir, "expected.out"));
     const code = Number(readFileSync(join(dir, "expected.code"), "utf8").trim());
     const source = readFileSync(join(dir, "input.bu"), "utf8");
@@ -36,7 +39,8 @@ describe("bundle: conformance cases with a files directory transpile the same wi
       return;
     }
     // a config Butane accepts is left with no reference to the files directory
-    if (code === 0 && !readFileSync(join(dir, "expected.err"), "utf8").includes("unused key")) expect(r.text).not.toMatch(/^\s*(- )?(local|contents_local|ssh_authorized_keys_local|trees):/m);
+    if (code === 0 && !readFileSync(join(dir, "expected.err"), "utf8").includes("unused key"))
+      expect(r.text).not.toMatch(/^\s*(- )?(local|contents_local|ssh_authorized_keys_local|trees):/m);
     const input = join(tmp, `${id}.bu`);
     writeFileSync(input, r.text);
     const out: string[] = [];
@@ -48,6 +52,8 @@ describe("bundle: conformance cases with a files directory transpile the same wi
   });
   it("summary", () => {
     rmSync(tmp, { recursive: true, force: true });
-    console.log(`bundle: ${cases.length} cases with a files directory: ${stats.identical} byte-identical without it, ${stats.refused} refused (Butane fails them too)`);
+    console.log(
+      `bundle: ${cases.length} cases with a files directory: ${stats.identical} byte-identical without it, ${stats.refused} refused (Butane fails them too)`,
+    );
   });
 });

@@ -50,7 +50,9 @@ storage:
     const r = bundle(src, files);
     expect(r).toMatchObject({ ok: true, problems: [], inlined: 4 });
     expect(r.text).toContain("# my host\n");
-    expect(r.text).toContain("    # the greeting\n    - path: /etc/motd\n      contents:\n        inline: |+\n          Welcome\n            indented line\n\n      mode: 0644\n");
+    expect(r.text).toContain(
+      "    # the greeting\n    - path: /etc/motd\n      contents:\n        inline: |+\n          Welcome\n            indented line\n\n      mode: 0644\n",
+    );
     expect(r.text).toMatch(/contents: \{ source: "data:;base64,AAEC\/\/4K", compression: "" \}/);
     expect(r.text).not.toMatch(/local:/);
     same(src, r.text);
@@ -90,7 +92,9 @@ storage:
     expect(r.ok).toBe(true);
     expect(r.text).not.toMatch(/_local|trees|local:/);
     same(src, r.text);
-    const out = JSON.parse(transpile(r.text).output!) as { storage: { files: { path: string; mode?: number }[]; directories: { path: string; mode: number }[] } };
+    const out = JSON.parse(transpile(r.text).output!) as {
+      storage: { files: { path: string; mode?: number }[]; directories: { path: string; mode: number }[] };
+    };
     expect(out.storage.files.map((f) => [f.path, f.mode])).toEqual([
       ["/etc/explicit", undefined],
       ["/opt/t/conf/a.conf", 0o644],
@@ -106,7 +110,9 @@ storage:
       ok: false,
       text: src,
       inlined: 0,
-      problems: [{ severity: "error", message: "open files/nope: no such file or directory", path: ["storage", "files", 0, "contents", "local"], line: 7, column: 16 }],
+      problems: [
+        { severity: "error", message: "open files/nope: no such file or directory", path: ["storage", "files", 0, "contents", "local"], line: 7, column: 16 },
+      ],
     });
     expect(bundle(src, undefined).problems[0]!.message).toBe("local file paths are relative to a files directory that must be specified with -d/--files-dir");
   });
@@ -117,7 +123,9 @@ storage:
     const tree = "variant: fcos\nversion: 1.5.0\nstorage:\n  trees:\n    - local: tree/conf\n      path: /c\n      file_mode: 0600\n";
     const r = bundle(tree.replace("1.5.0", "1.3.0"), files);
     expect(r.ok).toBe(true);
-    expect(r.problems).toEqual([expect.objectContaining({ severity: "warning", message: "Butane ignores file_mode here (unused key); the bundle drops it with the tree", line: 7 })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ severity: "warning", message: "Butane ignores file_mode here (unused key); the bundle drops it with the tree", line: 7 }),
+    ]);
     expect(bundle(tree.replace("1.5.0", "1.3.0"), files, { strict: true }).ok).toBe(false);
   });
 

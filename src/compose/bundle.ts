@@ -160,7 +160,10 @@ function writeContents(p: Planner, path: EditPath, fields: { inline: string } | 
   if ("inline" in fields) p.edits.push(insertAfter(path, after, "inline", fields.inline));
   else {
     p.edits.push(insertAfter(path, after, "source", fields.source));
-    if (fields.compression !== undefined) p.edits.push(res.compression === undefined ? insertAfter(path, "source", "compression", fields.compression) : set([...path, "compression"], fields.compression));
+    if (fields.compression !== undefined)
+      p.edits.push(
+        res.compression === undefined ? insertAfter(path, "source", "compression", fields.compression) : set([...path, "compression"], fields.compression),
+      );
   }
 }
 
@@ -186,7 +189,11 @@ function planContentsLocal(p: Planner, cfg: Obj): void {
     if (!bytes) return;
     const text = asText(bytes);
     if (text === undefined) {
-      p.problems.push({ severity: "error", message: `${o.contents_local} is not text (UTF-8 without control characters): it cannot be written as contents`, path: [...path, "contents_local"] });
+      p.problems.push({
+        severity: "error",
+        message: `${o.contents_local} is not text (UTF-8 without control characters): it cannot be written as contents`,
+        path: [...path, "contents_local"],
+      });
       return;
     }
     p.edits.push(insertAfter(path, "contents_local", "contents", text), remove([...path, "contents_local"]));
@@ -212,12 +219,21 @@ function planSshKeys(p: Planner, cfg: Obj): void {
     u.ssh_authorized_keys_local.forEach((local, k) => {
       const bytes = typeof local === "string" ? read(p, local, [...path, "ssh_authorized_keys_local", k]) : undefined;
       const text = bytes && asText(bytes.filter((b) => b !== 0x0d));
-      if (bytes && text === undefined) p.problems.push({ severity: "error", message: `${String(local)} is not text: its keys cannot be written out`, path: [...path, "ssh_authorized_keys_local", k] });
+      if (bytes && text === undefined)
+        p.problems.push({
+          severity: "error",
+          message: `${String(local)} is not text: its keys cannot be written out`,
+          path: [...path, "ssh_authorized_keys_local", k],
+        });
       if (text === undefined) {
         failed = true;
         return;
       }
-      keys.push(...goString(bytes!).split(/\r?\n/).filter((l) => l !== ""));
+      keys.push(
+        ...goString(bytes!)
+          .split(/\r?\n/)
+          .filter((l) => l !== ""),
+      );
     });
     if (failed) return;
     if (Array.isArray(u.ssh_authorized_keys)) for (const k of keys) p.edits.push(append([...path, "ssh_authorized_keys"], k));
@@ -304,7 +320,10 @@ function planTrees(p: Planner, cfg: Obj): void {
         for (let k = names.length - 1; k >= 0; k--) stack.push(rel === "" ? names[k]! : `${rel}/${names[k]!}`);
       } else if (kind === "file") {
         const c = existing && isObj(existing.node.contents) ? existing.node.contents : undefined;
-        if (existing && (existing.kind !== "files" || existing.path === null || (c && (c.source !== undefined || c.inline !== undefined || c.local !== undefined)))) {
+        if (
+          existing &&
+          (existing.kind !== "files" || existing.path === null || (c && (c.source !== undefined || c.inline !== undefined || c.local !== undefined)))
+        ) {
           fail(`${dest} is both in a tree and in the config`, tp);
           continue;
         }

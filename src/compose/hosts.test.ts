@@ -17,7 +17,10 @@ describe("hosts tables", () => {
     ]);
   });
   it("YAML list of maps with a host key", () => {
-    expect(ok(parseHosts("- host: a\n  IP: 1\n- {host: b, IP: 2}\n", "hosts.yml"))).toEqual([["a", { IP: "1" }], ["b", { IP: "2" }]]);
+    expect(ok(parseHosts("- host: a\n  IP: 1\n- {host: b, IP: 2}\n", "hosts.yml"))).toEqual([
+      ["a", { IP: "1" }],
+      ["b", { IP: "2" }],
+    ]);
   });
   it("CSV with a header row; quoted fields; an empty cell is no value; CRLF and blank lines", () => {
     expect(ok(parseHosts('host,IP,NOTE\r\nweb1,10.0.0.1,"a ""quoted"", text"\r\n\r\nweb2,,x\r\n', "hosts.csv"))).toEqual([
@@ -26,9 +29,18 @@ describe("hosts tables", () => {
     ]);
   });
   it("problems name the file, line and column", () => {
-    expect(parseHosts("host,IP\nweb1\n", "h.csv")).toEqual({ ok: false, problems: [{ message: "1 fields where the header has 2", file: "h.csv", line: 2, column: 1 }] });
-    expect(parseHosts("name,IP\n", "h.csv")).toMatchObject({ ok: false, problems: [{ message: "the first row must be the header `host,NAME1,NAME2…`", line: 1 }] });
-    expect(parseHosts("web1:\n  IP: 1\nweb1:\n  IP: 2\n", "h.yaml")).toMatchObject({ ok: false, problems: [{ message: "host web1 is listed twice", file: "h.yaml", line: 3, column: 1 }] });
+    expect(parseHosts("host,IP\nweb1\n", "h.csv")).toEqual({
+      ok: false,
+      problems: [{ message: "1 fields where the header has 2", file: "h.csv", line: 2, column: 1 }],
+    });
+    expect(parseHosts("name,IP\n", "h.csv")).toMatchObject({
+      ok: false,
+      problems: [{ message: "the first row must be the header `host,NAME1,NAME2…`", line: 1 }],
+    });
+    expect(parseHosts("web1:\n  IP: 1\nweb1:\n  IP: 2\n", "h.yaml")).toMatchObject({
+      ok: false,
+      problems: [{ message: "host web1 is listed twice", file: "h.yaml", line: 3, column: 1 }],
+    });
     expect(parseHosts("web1:\n  9IP: 1\n  LIST: [1]\n", "h.yaml")).toMatchObject({
       ok: false,
       problems: [
@@ -70,8 +82,13 @@ describe("placeholders", () => {
 
 describe("one build per host", () => {
   const project = {
-    main: { name: "main.bu", source: "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/hostname\n      contents:\n        inline: ${HOST}\n" },
-    snippets: [{ name: "net.bu", source: "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/ip\n      contents:\n        inline: ${IP:-dhcp}\n" }],
+    main: {
+      name: "main.bu",
+      source: "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/hostname\n      contents:\n        inline: ${HOST}\n",
+    },
+    snippets: [
+      { name: "net.bu", source: "variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/ip\n      contents:\n        inline: ${IP:-dhcp}\n" },
+    ],
   };
   it("substitutes each host's values into every file, then merges", () => {
     const builds = buildHosts(project, [host("a", { HOST: "a", IP: "10.0.0.1" }), host("b", { HOST: "b" })]);
@@ -89,7 +106,10 @@ describe("one build per host", () => {
 
 describe("host names", () => {
   it("must be usable as file names", () => {
-    expect(parseHosts("host,IP\n../etc,1\n", "h.csv")).toMatchObject({ ok: false, problems: [{ message: 'host name "../etc" is not usable as a file name', line: 2 }] });
+    expect(parseHosts("host,IP\n../etc,1\n", "h.csv")).toMatchObject({
+      ok: false,
+      problems: [{ message: 'host name "../etc" is not usable as a file name', line: 2 }],
+    });
     expect(parseHosts('"a b": {}\n', "h.yaml")).toMatchObject({ ok: false, problems: [{ message: 'host name "a b" is not usable as a file name', line: 1 }] });
   });
 });

@@ -70,7 +70,8 @@ export function parseHostsYaml(text: string, file: string): HostsParse {
     seen.add(name);
     if (!usableName(name)) return problem(`host name ${JSON.stringify(name)} is not usable as a file name`, nameNode);
     const vars = new Map<string, string>();
-    if (value !== null && value !== undefined && !isMap(value) && !(isScalar(value) && value.value === null)) return problem(`host ${name}: its variables must be a map of NAME: value`, value as YamlNode);
+    if (value !== null && value !== undefined && !isMap(value) && !(isScalar(value) && value.value === null))
+      return problem(`host ${name}: its variables must be a map of NAME: value`, value as YamlNode);
     for (const pair of isMap(value) ? value.items : []) {
       const key = isScalar(pair.key) ? String(pair.key.value) : "";
       if (key === skip) continue;
@@ -184,7 +185,13 @@ export function parseHostsCsv(text: string, file: string): HostsParse {
   }
   const names = header.cells.slice(1).map((c) => c.value.trim());
   header.cells.slice(1).forEach((c, k) => {
-    if (!NAME.test(names[k]!)) problems.push({ message: `${JSON.stringify(c.value)} is not a variable name (letters, digits and _, not starting with a digit)`, file, line: c.line, column: c.column });
+    if (!NAME.test(names[k]!))
+      problems.push({
+        message: `${JSON.stringify(c.value)} is not a variable name (letters, digits and _, not starting with a digit)`,
+        file,
+        line: c.line,
+        column: c.column,
+      });
     else if (names.indexOf(names[k]!) !== k) problems.push({ message: `column ${names[k]} is given twice`, file, line: c.line, column: c.column });
   });
   const hosts: Host[] = [];
@@ -201,7 +208,8 @@ export function parseHostsCsv(text: string, file: string): HostsParse {
       continue;
     }
     if (seen.has(name)) problems.push({ message: `host ${name} is listed twice`, file, line: first.line, column: first.column });
-    if (!usableName(name)) problems.push({ message: `host name ${JSON.stringify(name)} is not usable as a file name`, file, line: first.line, column: first.column });
+    if (!usableName(name))
+      problems.push({ message: `host name ${JSON.stringify(name)} is not usable as a file name`, file, line: first.line, column: first.column });
     seen.add(name);
     const vars = new Map<string, string>();
     row.cells.slice(1).forEach((c, k) => {
@@ -238,7 +246,12 @@ export function substitute(text: string, host: Host, file: string): { ok: true; 
     const body = close < 0 ? null : text.slice(start + 2, close);
     const ph = body === null ? null : /^([A-Za-z_][A-Za-z0-9_]*)(?::-([^\n]*))?$/s.exec(body);
     if (!ph) {
-      problems.push({ ...position(text, start), file, host: host.name, message: "`${` starts no placeholder `${NAME}` or `${NAME:-default}`; write `$${` for a literal `${`" });
+      problems.push({
+        ...position(text, start),
+        file,
+        host: host.name,
+        message: "`${` starts no placeholder `${NAME}` or `${NAME:-default}`; write `$${` for a literal `${`",
+      });
       re.lastIndex = start + 2;
       continue;
     }

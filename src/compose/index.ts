@@ -26,7 +26,16 @@
  *
  * All results are plain data (structured-clone friendly) except `FileResult` in a cache.
  */
-export { compose, type ComposeFile, type ComposeFinding, type ComposeOptions, type ComposeResult, type EntryOrigin, type FileReport, type FileResult } from "./merge.ts";
+export {
+  compose,
+  type ComposeFile,
+  type ComposeFinding,
+  type ComposeOptions,
+  type ComposeResult,
+  type EntryOrigin,
+  type FileReport,
+  type FileResult,
+} from "./merge.ts";
 export { parseHosts, parseHostsCsv, parseHostsYaml, substitute, hasPlaceholders, type ComposeProblem, type Host, type HostsParse } from "./hosts.ts";
 export { buildHost, buildHosts, type HostBuild, type Project } from "./build.ts";
 export { bundle, type BundleOptions, type BundleProblem, type BundleResult } from "./bundle.ts";

@@ -80,7 +80,9 @@ function bootTime(parent: Case, child: Case): Json {
   const version = /^version:.*\n/m.exec(parent.source);
   const withChild =
     !/^ignition:/m.test(parent.source) && version
-      ? parent.source.slice(0, version.index + version[0].length) + `ignition:\n  config:\n    merge:\n      - source: "${source}"\n` + parent.source.slice(version.index + version[0].length)
+      ? parent.source.slice(0, version.index + version[0].length) +
+        `ignition:\n  config:\n    merge:\n      - source: "${source}"\n` +
+        parent.source.slice(version.index + version[0].length)
       : appendIn(parent.source, ["ignition", "config", "merge"], { source });
   const embedded = transpile(withChild);
   if (embedded.output === null) throw new Error(`${parent.id} with its child embedded: ${embedded.failure}`);

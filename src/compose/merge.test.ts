@@ -21,7 +21,9 @@ describe("Ignition's merge test cases", () => {
       const dropEmpty = (v: unknown): unknown => {
         if (Array.isArray(v)) return v.map(dropEmpty);
         if (v === null || typeof v !== "object") return v;
-        const kept = Object.entries(v).filter(([, x]) => x !== "").map(([k, x]) => [k, dropEmpty(x)] as const);
+        const kept = Object.entries(v)
+          .filter(([, x]) => x !== "")
+          .map(([k, x]) => [k, dropEmpty(x)] as const);
         return Object.fromEntries(kept.filter(([, x]) => !(typeof x === "object" && x !== null && !Array.isArray(x) && Object.keys(x).length === 0)));
       };
       expect(dropEmpty(bootMerge(c.in1, c.in2))).toEqual(c.out);
@@ -37,7 +39,9 @@ describe("compose: snippets merged at authoring time", () => {
     const s1 = { name: "s1.bu", source: bu("storage:\n  files:\n    - path: /etc/b\n      mode: 0600\n    - path: /etc/a\n      mode: 0644\n") };
     const r = compose(main, [s1], { origins: true });
     expect(r.failure).toBeUndefined();
-    expect(r.output).toBe('{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/etc/a","contents":{"compression":"","source":"data:,a"},"mode":420},{"path":"/etc/b","mode":384}]}}\n');
+    expect(r.output).toBe(
+      '{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/etc/a","contents":{"compression":"","source":"data:,a"},"mode":420},{"path":"/etc/b","mode":384}]}}\n',
+    );
     const at = (path: (string | number)[]) => r.origins!.find((o) => JSON.stringify(o.path) === JSON.stringify(path));
     expect(at(["storage", "files", 0, "contents", "source"])).toMatchObject({ file: "main.bu", line: 7 });
     expect(at(["storage", "files", 0, "mode"])).toMatchObject({ file: "s1.bu", line: 8, source: ["storage", "files", 1, "mode"] });
@@ -72,7 +76,9 @@ describe("compose: snippets merged at authoring time", () => {
     const a = { name: "a.bu", source: bu("storage:\n  files:\n    - path: /etc/x\n") };
     const b = { name: "b.bu", source: bu("storage:\n  directories:\n    - path: /etc/x\n") };
     const r = compose(main, [a, b]);
-    expect(r.findings.map((f) => f.message)).toEqual(["storage.files[/etc/x] is a file in a.bu:5 and a directory in b.bu:5; b.bu wins (later snippets merge over earlier ones)"]);
+    expect(r.findings.map((f) => f.message)).toEqual([
+      "storage.files[/etc/x] is a file in a.bu:5 and a directory in b.bu:5; b.bu wins (later snippets merge over earlier ones)",
+    ]);
     expect(r.config).toEqual({ ignition: { version: "3.4.0" }, storage: { directories: [{ path: "/etc/x" }] } });
   });
 
@@ -84,7 +90,9 @@ describe("compose: snippets merged at authoring time", () => {
     expect(r.failure).toBe("bad.bu: Error translating config: config generated was invalid");
     expect(r.reports[1]!.diagnostics[0]).toMatchObject({ severity: "error", line: 5 });
     const old = { name: "old.bu", source: "variant: fcos\nversion: 1.0.0\n" };
-    expect(compose(main, [old]).failure).toBe("old.bu produces Ignition 3.0.0 but main.bu produces Ignition 3.4.0: give snippets a version of the same Ignition spec");
+    expect(compose(main, [old]).failure).toBe(
+      "old.bu produces Ignition 3.0.0 but main.bu produces Ignition 3.4.0: give snippets a version of the same Ignition spec",
+    );
   });
 });
 
@@ -97,7 +105,13 @@ describe("compose: the merged config is validated as Ignition validates it at bo
     expect(r.output).toBeNull();
     expect(r.failure).toBe("merging the snippets resulted in an invalid config (Ignition would refuse it at boot)");
     expect(r.findings).toEqual([
-      expect.objectContaining({ code: "compose-merged-invalid", severity: "error", file: "b.bu", line: 5, message: "the merged config at $.storage.files.0: file path includes link in config" }),
+      expect.objectContaining({
+        code: "compose-merged-invalid",
+        severity: "error",
+        file: "b.bu",
+        line: 5,
+        message: "the merged config at $.storage.files.0: file path includes link in config",
+      }),
     ]);
     expect(compose(main, [b]).failure).toBeUndefined();
   });
@@ -108,6 +122,11 @@ describe("transpile origins", () => {
     const src = bu("passwd:\n  users:\n    - name: core\n      groups: [wheel]\n");
     expect(transpile(src).origins).toBeUndefined();
     const o = transpile(src, { origins: true }).origins!;
-    expect(o.find((x) => x.output.join(".") === "passwd.users.0.groups.0")).toEqual({ output: ["passwd", "users", 0, "groups", 0], source: ["passwd", "users", 0, "groups", 0], line: 6, column: 16 });
+    expect(o.find((x) => x.output.join(".") === "passwd.users.0.groups.0")).toEqual({
+      output: ["passwd", "users", 0, "groups", 0],
+      source: ["passwd", "users", 0, "groups", 0],
+      line: 6,
+      column: 16,
+    });
   });
 });

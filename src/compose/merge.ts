@@ -241,7 +241,10 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === "object" && !
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  return JSON.stringify(a, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) === JSON.stringify(b, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  return (
+    JSON.stringify(a, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ===
+    JSON.stringify(b, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))
+  );
 }
 
 /**
@@ -276,7 +279,10 @@ function findConflicts(
       data: { otherFile: earlier.file, ...(earlier.line !== undefined ? { otherLine: earlier.line } : {}), output: label },
     });
   };
-  const kind = (list: string) => ({ files: "a file", directories: "a directory", links: "a link", shouldExist: "a kernel argument to add", shouldNotExist: "a kernel argument to remove" })[list] ?? `an entry of ${list}`;
+  const kind = (list: string) =>
+    ({ files: "a file", directories: "a directory", links: "a link", shouldExist: "a kernel argument to add", shouldNotExist: "a kernel argument to remove" })[
+      list
+    ] ?? `an entry of ${list}`;
 
   const walk = (type: string, mo: Obj, so: Obj, label: string) => {
     for (const [k, sv] of Object.entries(so)) {
@@ -304,7 +310,8 @@ function findConflicts(
             list.forEach((mItem, mi) => {
               if (mergeKey(rule.list, mItem) !== key) return;
               if (f !== k) {
-                if (fromSnippet(owner(list, mi))) report(`${label === "" ? "" : label + "."}${f}[${key}]`, where(prov.keyOf(list, mi)), where(prov.keyOf(sv, j)), [kind(f), kind(k)]);
+                if (fromSnippet(owner(list, mi)))
+                  report(`${label === "" ? "" : label + "."}${f}[${key}]`, where(prov.keyOf(list, mi)), where(prov.keyOf(sv, j)), [kind(f), kind(k)]);
                 return;
               }
               if (rule.item && isObj(mItem) && isObj(item)) walk(rule.item, mItem, item, `${here}[${key}]`);

@@ -13,20 +13,28 @@ describe("marker columns", () => {
 
   it("skips the code units of the code points before a rune column, lone surrogates as one each", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom("🚀", "\ud800", "\udc00", "é"), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 40 }), fc.nat(), (line, col) => {
-        const runes = [...line];
-        const c = (col % (runes.length + 3)) + 1;
-        expect(runeToUtf16Column(line, c)).toBe(runes.slice(0, c - 1).join("").length + 1);
-      }),
+      fc.property(
+        fc.string({ unit: fc.oneof(fc.constantFrom("🚀", "\ud800", "\udc00", "é"), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 40 }),
+        fc.nat(),
+        (line, col) => {
+          const runes = [...line];
+          const c = (col % (runes.length + 3)) + 1;
+          expect(runeToUtf16Column(line, c)).toBe(runes.slice(0, c - 1).join("").length + 1);
+        },
+      ),
     );
   });
 
   it("counts code points before a UTF-16 column, lone surrogates as one each", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom("🚀", "\ud800", "\udc00", "é"), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 40 }), fc.nat(), (line, col) => {
-        const c = (col % (line.length + 2)) + 1;
-        expect(utf16ToRuneColumn(line, c)).toBe([...line.slice(0, c - 1)].length + 1);
-      }),
+      fc.property(
+        fc.string({ unit: fc.oneof(fc.constantFrom("🚀", "\ud800", "\udc00", "é"), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 40 }),
+        fc.nat(),
+        (line, col) => {
+          const c = (col % (line.length + 2)) + 1;
+          expect(utf16ToRuneColumn(line, c)).toBe([...line.slice(0, c - 1)].length + 1);
+        },
+      ),
     );
   });
 

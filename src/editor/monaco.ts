@@ -155,7 +155,8 @@ export async function selectSchema(target: SchemaTarget | null): Promise<void> {
   const schema = target && raw ? withDocsLinks(raw, target.variant, target.version, document.baseURI) : null;
   if (schemaKey !== key) return;
   await yaml.update({
-    schemas: schema && target ? [{ uri: `https://kindling.invalid/butane/${target.variant}-${target.version}.json`, fileMatch: [String(SOURCE_URI)], schema }] : [],
+    schemas:
+      schema && target ? [{ uri: `https://kindling.invalid/butane/${target.variant}-${target.version}.json`, fileMatch: [String(SOURCE_URI)], schema }] : [],
   });
 }
 

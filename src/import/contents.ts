@@ -91,7 +91,7 @@ function decodeUtf8Fallback(b: Uint8Array): string | null {
   const parts: string[] = [];
   let chunk: number[] = [];
   const cont = (i: number) => i < b.length && (b[i]! & 0xc0) === 0x80;
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!;
     let cp: number;
     if (c < 0x80) [cp, i] = [c, i + 1];

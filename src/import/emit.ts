@@ -224,7 +224,37 @@ function literalBlock(s: string): { header: string; lines: string[] } | null {
   return { header: digit + chomp, lines };
 }
 
-const RESERVED = new Set(["", "~", "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "<<", "="]);
+const RESERVED = new Set([
+  "",
+  "~",
+  "null",
+  "Null",
+  "NULL",
+  "y",
+  "Y",
+  "yes",
+  "Yes",
+  "YES",
+  "n",
+  "N",
+  "no",
+  "No",
+  "NO",
+  "true",
+  "True",
+  "TRUE",
+  "false",
+  "False",
+  "FALSE",
+  "on",
+  "On",
+  "ON",
+  "off",
+  "Off",
+  "OFF",
+  "<<",
+  "=",
+]);
 
 /** Integers, floats (YAML 1.1 and 1.2 spellings, go-yaml's too) and timestamps, which are not plain strings. */
 const TYPED = new RegExp(

@@ -172,7 +172,11 @@ function build(original: Json, vs: VariantSpec, level: SugarLevel, extras: Build
     findings.push({ code: "import-data-url-kept", severity: "info", path: at, message: "contents are binary (or hashed) and stay a data URL" });
   }
   extras.decorate?.(butane);
-  const text = emitButane(butane, { spec: vs.spec, ...(extras.comments ? { comments: extras.comments } : {}), ...(extras.header ? { header: extras.header } : {}) });
+  const text = emitButane(butane, {
+    spec: vs.spec,
+    ...(extras.comments ? { comments: extras.comments } : {}),
+    ...(extras.header ? { header: extras.header } : {}),
+  });
 
   // keys Ignition ignores (and the importer left out) are not part of the config to compare
   const dropped = plain.findings.filter((f) => f.code === "import-unknown-key").map((f) => (extras.machineConfig ? ["spec", "config", ...f.path] : f.path));

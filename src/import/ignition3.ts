@@ -9,8 +9,18 @@ import { ImportError, isObj, type Finding, type Json } from "./types.ts";
 
 /** Butane's own fields (sugar and variant fields), which no Ignition config has. */
 const BUTANE_ONLY = new Set([
-  "variant", "boot_device", "grub", "metadata", "openshift", "inline", "local", "with_mount_unit", "trees",
-  "ssh_authorized_keys_local", "contents_local", "quadlets",
+  "variant",
+  "boot_device",
+  "grub",
+  "metadata",
+  "openshift",
+  "inline",
+  "local",
+  "with_mount_unit",
+  "trees",
+  "ssh_authorized_keys_local",
+  "contents_local",
+  "quadlets",
 ]);
 
 export interface PlainResult {

@@ -110,7 +110,8 @@ storage:
   });
 
   it("a hand-written mount unit stays a unit", () => {
-    const src = "variant: fcos\nversion: 1.6.0\nsystemd:\n  units:\n    - name: var-data.mount\n      enabled: true\n      contents: |\n        [Mount]\n        What=/dev/vdb\n        Where=/var/data\n        [Install]\n        WantedBy=local-fs.target\n";
+    const src =
+      "variant: fcos\nversion: 1.6.0\nsystemd:\n  units:\n    - name: var-data.mount\n      enabled: true\n      contents: |\n        [Mount]\n        What=/dev/vdb\n        Where=/var/data\n        [Install]\n        WantedBy=local-fs.target\n";
     const r = imported(ign(src));
     expect(r.stats).toMatchObject({ mountUnits: 1, foldedMountUnits: 0 });
     expect(r.butane).toContain("name: var-data.mount");
@@ -188,8 +189,11 @@ describe("input kinds and errors", () => {
     ['{"ignitionVersion":1}', "this is an Ignition spec 1 config; only spec 2.x and 3.x can be imported"],
     ['{"ignition":{"version":"4.0.0"}}', "unsupported Ignition version 4.0.0"],
     ['{"storage":{}}', "the JSON has no ignition.version, so it is not an Ignition config"],
-    ['{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/x","mode":"0644"}]}}', "storage.files[0].mode must be an integer, not \"0644\""],
-    ['{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"relative"}]}}', "the config is not valid for fcos 1.5.0 (path not absolute at storage.files[0].path)"],
+    ['{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"/x","mode":"0644"}]}}', 'storage.files[0].mode must be an integer, not "0644"'],
+    [
+      '{"ignition":{"version":"3.4.0"},"storage":{"files":[{"path":"relative"}]}}',
+      "the config is not valid for fcos 1.5.0 (path not absolute at storage.files[0].path)",
+    ],
     ["hello: world\n", "this is not a Container Linux Config: it has none of"],
   ])("%j: %s", (text, error) => {
     const r = importConfig(text);

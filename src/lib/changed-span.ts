@@ -18,7 +18,11 @@ export function changedSpan(old: string, text: string): ChangedSpan {
   while (start + BLOCK <= max && old.substring(start, start + BLOCK) === text.substring(start, start + BLOCK)) start += BLOCK;
   while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
   let end = 0;
-  while (end + BLOCK <= max - start && old.substring(old.length - end - BLOCK, old.length - end) === text.substring(text.length - end - BLOCK, text.length - end)) end += BLOCK;
+  while (
+    end + BLOCK <= max - start &&
+    old.substring(old.length - end - BLOCK, old.length - end) === text.substring(text.length - end - BLOCK, text.length - end)
+  )
+    end += BLOCK;
   while (end < max - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
   return { start, oldEnd: old.length - end, newEnd: text.length - end };
 }

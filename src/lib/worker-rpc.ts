@@ -43,8 +43,7 @@ export function workerRpc<To extends { id: number }, From extends { id: number }
   return {
     send(msg) {
       return new Promise((resolve) => {
-        const cancelWatchdog =
-          timeoutMs === undefined ? () => {} : link.watch(timeoutMs, () => failAll(`no answer after ${timeoutMs / 1000} s`));
+        const cancelWatchdog = timeoutMs === undefined ? () => {} : link.watch(timeoutMs, () => failAll(`no answer after ${timeoutMs / 1000} s`));
         waiting.set(msg.id, { done: resolve, cancelWatchdog });
         link.post(msg);
       });

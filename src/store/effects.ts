@@ -110,8 +110,8 @@ export function startEffects({ client, autosave, project, debounceMs = DEBOUNCE_
         const saved = useStudioStore.getState().saved;
         const kept =
           saved === SaveState.Local || saved === SaveState.Backup
-          ? "Your text is saved in this browser"
-          : "Your text is still in the editor but NOT saved in this browser (see the storage notice)";
+            ? "Your text is saved in this browser"
+            : "Your text is still in the editor but NOT saved in this browser (see the storage notice)";
         const text = `The last edit could not be processed: the transpiler did not answer within ${outcome.timeoutMs / 1000} s and was restarted. ${kept}; edit it to try again.`;
         applyWorkerProblem(Status.Timeout, text);
         notify({ id: "worker", kind: "error", text });

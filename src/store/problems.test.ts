@@ -30,9 +30,7 @@ describe("problems", () => {
   });
 
   it("puts a YAML syntax failure on its line", () => {
-    expect(
-      failureProblems("Error translating config: Error unmarshaling yaml: yaml: line 3: did not find expected node content"),
-    ).toEqual([
+    expect(failureProblems("Error translating config: Error unmarshaling yaml: yaml: line 3: did not find expected node content")).toEqual([
       {
         severity: "error",
         message: "Error translating config: Error unmarshaling yaml: yaml: line 3: did not find expected node content",

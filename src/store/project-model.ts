@@ -82,14 +82,16 @@ const yamlLine = (failure: string) => {
 export function projectProblems(build: ProjectBuild): ProjectProblem[] {
   const rows: ProjectProblem[] = [];
   for (const p of build.hostsProblems) rows.push({ file: p.file, severity: "error", message: p.message, ...at(p), report: false });
-  for (const p of build.hostProblems) rows.push({ file: p.file, severity: "error", message: p.message, ...at(p), ...(p.host !== undefined ? { host: p.host } : {}), report: false });
+  for (const p of build.hostProblems)
+    rows.push({ file: p.file, severity: "error", message: p.message, ...at(p), ...(p.host !== undefined ? { host: p.host } : {}), report: false });
   const r = build.result;
   if (r) {
     for (const rep of r.reports) {
       for (const d of rep.diagnostics) rows.push({ file: rep.name, severity: d.severity, message: d.message, ...at(d), report: true });
       if (rep.failure !== undefined) rows.push({ file: rep.name, severity: "error", message: rep.failure, ...yamlLine(rep.failure), report: true });
     }
-    if (r.failure !== undefined && !r.reports.some((rep) => rep.failure !== undefined)) rows.push({ file: r.reports[0]?.name ?? "", severity: "error", message: r.failure, report: false });
+    if (r.failure !== undefined && !r.reports.some((rep) => rep.failure !== undefined))
+      rows.push({ file: r.reports[0]?.name ?? "", severity: "error", message: r.failure, report: false });
     for (const f of r.findings) rows.push({ file: f.file, severity: f.severity, message: f.message, ...at(f), code: f.code, report: false });
   }
   return rows;
@@ -120,7 +122,8 @@ export function resultForFile(build: ProjectBuild, active: string, activeText = 
   if (failure === undefined && (r?.output ?? null) === null) {
     const failed = r?.reports.find((x) => x.failure !== undefined);
     if (build.hostsProblems.length > 0) failure = `The hosts table ${build.hostsProblems[0]!.file} has problems (see Problems).`;
-    else if (build.hostProblems.length > 0) failure = `Host ${build.host ?? "?"}: ${build.hostProblems.length} placeholder ${build.hostProblems.length === 1 ? "problem" : "problems"} (see Problems).`;
+    else if (build.hostProblems.length > 0)
+      failure = `Host ${build.host ?? "?"}: ${build.hostProblems.length} placeholder ${build.hostProblems.length === 1 ? "problem" : "problems"} (see Problems).`;
     else if (failed) failure = `${failed.name} has errors (see Problems).`;
     else failure = r?.failure ?? "The project produced no output.";
   }

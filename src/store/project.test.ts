@@ -34,7 +34,10 @@ describe("project model", () => {
 
   it("the edited file's report is the result's diagnostics; another file's failure is named without its line numbers", () => {
     const p = { ...project(), snippets: [{ name: "snippets/a.bu", text: `${head}storage: [\n` }] };
-    const build = buildProject({ main: p.main, snippets: p.snippets, hosts: null, host: null, strict: false, pretty: false, mode: "one" }, createFilesProvider([]));
+    const build = buildProject(
+      { main: p.main, snippets: p.snippets, hosts: null, host: null, strict: false, pretty: false, mode: "one" },
+      createFilesProvider([]),
+    );
     const onMain = resultForFile(build, "main.bu");
     expect(onMain.output).toBeNull();
     expect(onMain.failure).toBe("snippets/a.bu has errors (see Problems).");

@@ -48,7 +48,9 @@ describe("store actions", () => {
     expect(loadDocument(big, "big.bu")).toBe(false);
     expect(setSource(big, "forms")).toBe(false);
     expect(useStudioStore.getState()).toMatchObject({ source: "mine", fileName: null, rev: 1 });
-    expect(useStudioStore.getState().notices).toEqual([expect.objectContaining({ id: "too-large", kind: "error", text: expect.stringContaining("Your current text was not changed") })]);
+    expect(useStudioStore.getState().notices).toEqual([
+      expect.objectContaining({ id: "too-large", kind: "error", text: expect.stringContaining("Your current text was not changed") }),
+    ]);
     // Text already in the editor is the user's: the store takes it, so the autosave has it.
     expect(setSource(big, "editor")).toBe(true);
     expect(useStudioStore.getState().source).toBe(big);

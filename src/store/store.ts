@@ -140,7 +140,13 @@ export function setSource(source: string, origin: SourceOrigin = "external", wha
     return false;
   }
   // In a project, the text is the active file's: both change in one update (saved together).
-  set((s) => ({ source, sourceOrigin: origin, rev: s.rev + 1, status: Status.Pending, ...(s.project ? { project: withFileText(s.project, s.project.active, source) } : {}) }));
+  set((s) => ({
+    source,
+    sourceOrigin: origin,
+    rev: s.rev + 1,
+    status: Status.Pending,
+    ...(s.project ? { project: withFileText(s.project, s.project.active, source) } : {}),
+  }));
   return true;
 }
 

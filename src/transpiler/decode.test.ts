@@ -116,7 +116,9 @@ describe("yaml.v3's message shapes", () => {
   });
 
   it("collects every type error in document order, across kinds", () => {
-    const r = transpile(config("fcos", "1.6.0", "storage:\n  files:\n    - path: [a]\n      overwrite: 1\n      contents: x\n      mode: y\n  directories: {}\n"));
+    const r = transpile(
+      config("fcos", "1.6.0", "storage:\n  files:\n    - path: [a]\n      overwrite: 1\n      contents: x\n      mode: y\n  directories: {}\n"),
+    );
     expect(r.failure).toBe(
       typeErrors(
         "line 5: cannot unmarshal !!seq into string",
@@ -137,7 +139,14 @@ describe("yaml.v3's message shapes", () => {
 
   it("decodes YAML 1.1 booleans only into bools, and not quoted true", () => {
     const wipe = (v: string) => transpile(config("fcos", "1.5.0", `storage:\n  disks:\n    - device: /dev/vda\n      wipe_table: ${v}\n`));
-    for (const [v, want] of [["yes", true], ["Off", false], ["y", true], ["ON", true], ["!!str yes", true], ["'no'", false]] as const) {
+    for (const [v, want] of [
+      ["yes", true],
+      ["Off", false],
+      ["y", true],
+      ["ON", true],
+      ["!!str yes", true],
+      ["'no'", false],
+    ] as const) {
       expect(wipe(v).output, v).toContain(`"wipeTable":${want}`);
     }
     expect(wipe('"true"').failure).toBe(typeErrors("line 6: cannot unmarshal !!str `true` into bool"));
@@ -292,7 +301,9 @@ describe("merge keys (<<), as yaml.v3 merges", () => {
     const unused = (key: string) => transpile(config("fcos", "1.5.0", `storage:\n  ${key}: {files: 1}\n`)).diagnostics.map((d) => d.message);
     expect(unused("'<<'")).toEqual(["unused key <<"]);
     expect(unused("!!str <<")).toEqual(["unused key <<"]);
-    expect(transpile(config("fcos", "1.5.0", "storage:\n  !!merge <<: {files: 1}\n")).failure).toBe(typeErrors("line 4: cannot unmarshal !!int `1` into []v0_5.File"));
+    expect(transpile(config("fcos", "1.5.0", "storage:\n  !!merge <<: {files: 1}\n")).failure).toBe(
+      typeErrors("line 4: cannot unmarshal !!int `1` into []v0_5.File"),
+    );
   });
 
   it("an alias inside its own value ends the decode", () => {

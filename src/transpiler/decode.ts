@@ -69,8 +69,22 @@ const STRING: TypeDesc = { kind: "string" };
 
 /** yaml.v3's 1.1-style booleans, accepted only when decoding into a Go bool. */
 const OLD_BOOLS: Readonly<Record<string, boolean>> = {
-  y: true, Y: true, yes: true, Yes: true, YES: true, on: true, On: true, ON: true,
-  n: false, N: false, no: false, No: false, NO: false, off: false, Off: false, OFF: false,
+  y: true,
+  Y: true,
+  yes: true,
+  Yes: true,
+  YES: true,
+  on: true,
+  On: true,
+  ON: true,
+  n: false,
+  N: false,
+  no: false,
+  No: false,
+  NO: false,
+  off: false,
+  Off: false,
+  OFF: false,
 };
 
 const TWO_63 = 2 ** 63;

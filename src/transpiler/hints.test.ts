@@ -11,7 +11,7 @@ describe("diagnostic codes and hints", () => {
     ["storage:\n  filez: []\n", "unused-key", /spelling/],
     ["storage:\n  files:\n    - path: etc/x\n", "path-relative", /start with \//],
     ["storage:\n  files:\n    - path: /etc//x\n", "path-unclean", /double slashes/],
-    ["systemd:\n  units:\n    - name: a.service\n      enabled: true\n      contents: \"[Unit]\\n\"\n", "unit-enabled-without-install", /\[Install\]/],
+    ['systemd:\n  units:\n    - name: a.service\n      enabled: true\n      contents: "[Unit]\\n"\n', "unit-enabled-without-install", /\[Install\]/],
     ["systemd:\n  units:\n    - name: a.bad\n", "unit-extension", /\.service/],
     ["storage:\n  files:\n    - path: /etc/x\n      contents:\n        inline: a\n        source: data:,b\n", "only-one-of", /exactly one/],
     ["storage:\n  files:\n    - path: /etc/x\n      contents:\n        local: x\n", "files-dir-missing", /Files panel/],

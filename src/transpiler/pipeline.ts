@@ -74,7 +74,14 @@ function addFindings(result: TranspileResult, source: string, seen: Seen, option
     if (r.userDataSize) result.userDataSize = r.userDataSize;
   } catch (e) {
     // A bug in a check must not cost the user the transpile: say so, as a finding.
-    result.findings = [{ code: "lint-internal-error", severity: "info", path: [], message: `Kindling's own checks failed (please report it): ${e instanceof Error ? e.message : String(e)}` }];
+    result.findings = [
+      {
+        code: "lint-internal-error",
+        severity: "info",
+        path: [],
+        message: `Kindling's own checks failed (please report it): ${e instanceof Error ? e.message : String(e)}`,
+      },
+    ];
   }
 }
 
@@ -151,7 +158,8 @@ function runStages(result: TranspileResult, root: YNode | null, cfg: BObject, vs
   // Output wrapping (openshift MachineConfig), then Ignition validation of the config.
   const wrapped = hooks.wrap?.(vs, cfg, out, options.raw === true) ?? { value: out, format: "json" as const, jsonPrefix: [] as Path, entries: [] };
   tsCache = undefined; // wrapping may have adjusted the config
-  for (const e of validateIgnition(out as never, vs.ignition)) addYaml({ severity: e.severity, path: mapJsonPath(ts(), e.path, wrapped.jsonPrefix), message: e.message });
+  for (const e of validateIgnition(out as never, vs.ignition))
+    addYaml({ severity: e.severity, path: mapJsonPath(ts(), e.path, wrapped.jsonPrefix), message: e.message });
   for (const e of wrapped.entries) addYaml(mapEntry(e));
   if (hasError()) return finish(result, diags, `${FAIL}config generated was invalid`, options);
 

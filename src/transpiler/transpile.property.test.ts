@@ -94,10 +94,13 @@ describe("transpile never throws, hangs or returns nothing", () => {
 
   it("random text and bytes (2,000 runs)", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 300 }), fc.string({ unit: "grapheme-ascii", maxLength: 300 })), (s) => {
-        checkOne("variant: fcos\nversion: 1.6.0\n" + s);
-        checkOne(s);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 300 }), fc.string({ unit: "grapheme-ascii", maxLength: 300 })),
+        (s) => {
+          checkOne("variant: fcos\nversion: 1.6.0\n" + s);
+          checkOne(s);
+        },
+      ),
       { numRuns: 2000 },
     );
   }, 300_000);

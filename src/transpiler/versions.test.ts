@@ -23,7 +23,11 @@ function ok(r: TranspileResult): Record<string, any> {
 const messages = (r: TranspileResult) => r.diagnostics.map((d) => `${d.severity}: ${d.message}`);
 
 describe("ignition version per fcos version", () => {
-  it.each(listSpecs().filter((s) => s.variant === "fcos").map((s) => [s.version, s.ignition]))("fcos %s emits Ignition %s", (version, ign) => {
+  it.each(
+    listSpecs()
+      .filter((s) => s.variant === "fcos")
+      .map((s) => [s.version, s.ignition]),
+  )("fcos %s emits Ignition %s", (version, ign) => {
     expect(transpile(bu(version, "")).output).toBe(`{"ignition":{"version":"${ign}"}}\n`);
   });
 
@@ -72,10 +76,15 @@ describe("1.1.0: local files, compression, trees, mount units", () => {
   });
   it("trees copy files with executable bits as 0755 and others as 0644", () => {
     const c = ok(transpile(bu("1.1.0", "storage:\n  trees:\n    - local: tree\n      path: /opt\n"), { files }));
-    expect(c.storage.files.map((f: any) => [f.path, f.mode])).toEqual([["/opt/bin/run", 0o755], ["/opt/etc/app.conf", 0o644]]);
+    expect(c.storage.files.map((f: any) => [f.path, f.mode])).toEqual([
+      ["/opt/bin/run", 0o755],
+      ["/opt/etc/app.conf", 0o644],
+    ]);
   });
   it("with_mount_unit generates a mount unit", () => {
-    const c = ok(transpile(bu("1.1.0", "storage:\n  filesystems:\n    - device: /dev/vdb1\n      format: xfs\n      path: /var/data\n      with_mount_unit: true\n")));
+    const c = ok(
+      transpile(bu("1.1.0", "storage:\n  filesystems:\n    - device: /dev/vdb1\n      format: xfs\n      path: /var/data\n      with_mount_unit: true\n")),
+    );
     expect(c.systemd.units[0].name).toBe("var-data.mount");
     expect(c.systemd.units[0].contents).toContain("Where=/var/data\nWhat=/dev/vdb1\nType=xfs");
   });
@@ -111,7 +120,12 @@ describe("1.5.0: contents_local, ssh_authorized_keys_local, grub", () => {
     expect(c.systemd.units[0].contents).toBe("[Service]\nExecStart=/bin/true\n");
   });
   it("ssh keys from files are appended after inline keys, blank lines skipped", () => {
-    const c = ok(transpile(bu("1.5.0", "passwd:\n  users:\n    - name: core\n      ssh_authorized_keys: [inline-key]\n      ssh_authorized_keys_local: [keys/core.pub]\n"), { files }));
+    const c = ok(
+      transpile(
+        bu("1.5.0", "passwd:\n  users:\n    - name: core\n      ssh_authorized_keys: [inline-key]\n      ssh_authorized_keys_local: [keys/core.pub]\n"),
+        { files },
+      ),
+    );
     expect(c.passwd.users[0].sshAuthorizedKeys).toEqual(["inline-key", "ssh-ed25519 AAAA one", "ssh-rsa BBBB two"]);
   });
   it("grub users become an appended user.cfg", () => {
@@ -132,12 +146,27 @@ describe("1.6.0-1.8.0: cex, reuse-by-label, tree ownership, quadlets", () => {
     expect(transpile(bu("1.7.0", body)).failure).toBe("Error translating config: source config is invalid");
   });
   it("1.7.0 trees set ownership and modes", () => {
-    const c = ok(transpile(bu("1.7.0", "storage:\n  trees:\n    - local: tree\n      path: /opt\n      user: {id: 1000}\n      file_mode: 0640\n      dir_mode: 0750\n"), { files }));
-    expect(c.storage.directories.map((d: any) => [d.path, d.mode])).toEqual([["/opt", 0o750], ["/opt/bin", 0o750], ["/opt/etc", 0o750]]);
+    const c = ok(
+      transpile(bu("1.7.0", "storage:\n  trees:\n    - local: tree\n      path: /opt\n      user: {id: 1000}\n      file_mode: 0640\n      dir_mode: 0750\n"), {
+        files,
+      }),
+    );
+    expect(c.storage.directories.map((d: any) => [d.path, d.mode])).toEqual([
+      ["/opt", 0o750],
+      ["/opt/bin", 0o750],
+      ["/opt/etc", 0o750],
+    ]);
     expect(c.storage.files.every((f: any) => f.mode === 0o640 && f.user.id === 1000)).toBe(true);
   });
   it("1.8.0-experimental quadlets become files under /etc/containers/systemd", () => {
-    const c = ok(transpile(bu("1.8.0-experimental", "systemd:\n  quadlets:\n    - name: web.container\n      rootful: true\n      contents: \"[Container]\\n\"\n    - name: app@1.container\n")));
+    const c = ok(
+      transpile(
+        bu(
+          "1.8.0-experimental",
+          'systemd:\n  quadlets:\n    - name: web.container\n      rootful: true\n      contents: "[Container]\\n"\n    - name: app@1.container\n',
+        ),
+      ),
+    );
     expect(c.storage.files[0]).toMatchObject({ path: "/etc/containers/systemd/web.container", mode: 420 });
     expect(c.storage.links[0]).toEqual({ path: "/etc/containers/systemd/users/app@1.container", target: "app@.container" });
   });
@@ -150,18 +179,34 @@ describe("YAML semantics Butane users get", () => {
     expect(c.storage.files[0]).toMatchObject({ mode: 420, overwrite: false });
     // 644 decimal is 0o1204: upstream also warns about the sticky bit it sets.
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ severity: "warning", path: ["storage", "files", 1, "mode"], line: 9, column: 13, message: expect.stringContaining("specified in octal") }),
+      expect.objectContaining({
+        severity: "warning",
+        path: ["storage", "files", 1, "mode"],
+        line: 9,
+        column: 13,
+        message: expect.stringContaining("specified in octal"),
+      }),
       expect.objectContaining({ severity: "warning", path: ["storage", "files", 1, "mode"], message: expect.stringContaining("setuid/setgid/sticky") }),
     ]);
   });
   it("type errors are fatal with yaml.v3's message", () => {
-    expect(transpile(bu("1.6.0", "storage:\n  files:\n    - path: /a\n      mode: \"0644\"\n")).failure).toBe(
+    expect(transpile(bu("1.6.0", 'storage:\n  files:\n    - path: /a\n      mode: "0644"\n')).failure).toBe(
       "Error translating config: yaml: unmarshal errors:\n  line 6: cannot unmarshal !!str `0644` into int",
     );
   });
   it("unused keys warn at the key", () => {
     const r = transpile(bu("1.6.0", "storage:\n  filez: []\n"));
-    expect(r.diagnostics).toEqual([{ severity: "warning", path: ["storage", "filez"], line: 4, column: 3, message: "unused key filez", code: "unused-key", hint: expect.stringContaining("spelling") }]);
+    expect(r.diagnostics).toEqual([
+      {
+        severity: "warning",
+        path: ["storage", "filez"],
+        line: 4,
+        column: 3,
+        message: "unused key filez",
+        code: "unused-key",
+        hint: expect.stringContaining("spelling"),
+      },
+    ]);
   });
   it("--strict turns warnings into a failure", () => {
     expect(transpile(bu("1.6.0", "foo: 1\n"), { strict: true }).failure).toBe("Config produced warnings and --strict was specified");

@@ -186,7 +186,15 @@ describe("transpile client", () => {
   });
 
   describe("compose requests", () => {
-    const project = { main: { name: "main.bu", text: "variant: fcos\nversion: 1.5.0\n" }, snippets: [], hosts: null, host: null, strict: false, pretty: true, mode: "one" as const };
+    const project = {
+      main: { name: "main.bu", text: "variant: fcos\nversion: 1.5.0\n" },
+      snippets: [],
+      hosts: null,
+      host: null,
+      strict: false,
+      pretty: true,
+      mode: "one" as const,
+    };
     const build = { hosts: [], hostsProblems: [], hostProblems: [] };
 
     it("are answered by `composed`, and share the queue with transpiles (latest wins)", async () => {

@@ -26,7 +26,10 @@ describe("files provider", () => {
   });
 
   it("lists directories", () => {
-    const names = (rel: string) => { const r = p.readdir(rel); return r.ok ? r.names.sort() : r.error; };
+    const names = (rel: string) => {
+      const r = p.readdir(rel);
+      return r.ok ? r.names.sort() : r.error;
+    };
     expect(names("")).toEqual(["etc", "motd"]);
     expect(names(".")).toEqual(["etc", "motd"]);
     expect(names("etc")).toEqual(["app", "conf"]);

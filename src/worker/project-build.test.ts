@@ -7,7 +7,16 @@ const main = { name: "main.bu", text: `${head}storage:\n  files:\n    - path: /e
 const snippet = { name: "snippets/host.bu", text: `${head}storage:\n  files:\n    - path: /etc/hostname\n      contents:\n        inline: \${HOSTNAME}\n` };
 const hosts = { name: "hosts.yaml", text: "a:\n  HOSTNAME: alpha\nb:\n  HOSTNAME: beta\nc: {}\n" };
 const files = createFilesProvider([{ path: "motd.txt", data: new TextEncoder().encode("hello"), mode: 0o644 }]);
-const req = (over: Partial<ProjectRequest> = {}): ProjectRequest => ({ main, snippets: [snippet], hosts, host: null, strict: false, pretty: false, mode: "one", ...over });
+const req = (over: Partial<ProjectRequest> = {}): ProjectRequest => ({
+  main,
+  snippets: [snippet],
+  hosts,
+  host: null,
+  strict: false,
+  pretty: false,
+  mode: "one",
+  ...over,
+});
 
 describe("buildProject", () => {
   it("builds the chosen host with origins naming the file and line of each merged entry", () => {

@@ -3,7 +3,17 @@
  * (src/compose/), for one host of the hosts table or for every host. Pure: the worker, the tests
  * and a future caller run the same code.
  */
-import { buildHost, buildHosts, compose, parseHosts, type ComposeOptions, type ComposeProblem, type ComposeResult, type FileResult, type Host } from "../compose/index.ts";
+import {
+  buildHost,
+  buildHosts,
+  compose,
+  parseHosts,
+  type ComposeOptions,
+  type ComposeProblem,
+  type ComposeResult,
+  type FileResult,
+  type Host,
+} from "../compose/index.ts";
 import type { FilesProvider } from "../transpiler/index.ts";
 
 /** One text file of a project, named by its path in the project folder. */

@@ -125,7 +125,10 @@ export function createAutosave({ drafts, backup, now = Date.now, newId = () => c
           actions: makeRoomAction(),
         });
       } catch (e) {
-        if (j.seq === seq) failed(`Your browser's storage for this site is full, and the backup store failed too (${e instanceof Error ? e.message : String(e)}): the last edit was NOT saved.`);
+        if (j.seq === seq)
+          failed(
+            `Your browser's storage for this site is full, and the backup store failed too (${e instanceof Error ? e.message : String(e)}): the last edit was NOT saved.`,
+          );
       }
     }
   };

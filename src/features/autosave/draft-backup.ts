@@ -70,8 +70,7 @@ export function createIndexedDbBackup(): DraftBackup | null {
     await committed(tx);
   };
   return {
-    put: (draft) =>
-      write((s) => s.put({ v: 1, id: draft.id, source: draft.source, fileName: draft.fileName, savedAt: draft.savedAt } satisfies Draft)),
+    put: (draft) => write((s) => s.put({ v: 1, id: draft.id, source: draft.source, fileName: draft.fileName, savedAt: draft.savedAt } satisfies Draft)),
     remove: (id) => write((s) => s.delete(id)),
     async all() {
       const rows = await request((await getDb()).transaction(STORE, "readonly").objectStore(STORE).getAll());

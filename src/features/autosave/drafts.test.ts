@@ -51,7 +51,12 @@ describe("draft store", () => {
     duplicate.renew();
     expect(duplicate.id).not.toBe(original.id);
     duplicate.save("duplicate", null);
-    expect(original.list().map((d) => d.source).sort()).toEqual(["duplicate", "original"]);
+    expect(
+      original
+        .list()
+        .map((d) => d.source)
+        .sort(),
+    ).toEqual(["duplicate", "original"]);
   });
 
   it("a first visit has no draft", () => {
@@ -64,11 +69,21 @@ describe("draft store", () => {
     s.save("mine", null);
     s.fork("old text", "old.bu");
     s.fork("old text", "old.bu");
-    expect(s.list().map((d) => d.source).sort()).toEqual(["mine", "old text"]);
+    expect(
+      s
+        .list()
+        .map((d) => d.source)
+        .sort(),
+    ).toEqual(["mine", "old text"]);
     // The tab's own draft is about to be replaced: forking its text keeps a copy.
     s.fork("mine", null);
     s.save("new", null);
-    expect(s.list().map((d) => d.source).sort()).toEqual(["mine", "new", "old text"]);
+    expect(
+      s
+        .list()
+        .map((d) => d.source)
+        .sort(),
+    ).toEqual(["mine", "new", "old text"]);
   });
 
   it("reports a full storage", () => {
@@ -126,7 +141,9 @@ describe("draft store", () => {
 
     it("never deletes another draft to make room by itself", () => {
       const { local, now } = nearlyFull(50);
-      const before = createDraftStore(local, new MemoryStorage(), now).list().map((d) => d.id);
+      const before = createDraftStore(local, new MemoryStorage(), now)
+        .list()
+        .map((d) => d.id);
       const s = createDraftStore(local, new MemoryStorage(), now);
       expect(s.save("x".repeat(2000), null)).toMatchObject({ ok: false });
       expect(s.list().map((d) => d.id)).toEqual(before);
@@ -147,7 +164,12 @@ describe("draft store", () => {
       expect(result).toEqual({ ok: true });
       expect(removed.map((d) => d.id)).toEqual([oldest[0]?.id]);
       expect(s.stored()).toBe(true);
-      expect(s.list().map((d) => d.source.slice(0, 5)).sort()).toEqual(["live ", "mine ", "other", "other"]);
+      expect(
+        s
+          .list()
+          .map((d) => d.source.slice(0, 5))
+          .sort(),
+      ).toEqual(["live ", "mine ", "other", "other"]);
     });
 
     it("makeRoom never deletes a live tab's draft, and says when it could not make enough room", () => {
@@ -338,10 +360,7 @@ describe("draft store", () => {
       fc.assert(
         fc.property(
           fc.array(
-            fc.oneof(
-              fc.record({ at: fc.nat(), del: fc.nat({ max: 20 }), ins: fc.string({ maxLength: 30, unit: "binary" }) }),
-              fc.constant("compact" as const),
-            ),
+            fc.oneof(fc.record({ at: fc.nat(), del: fc.nat({ max: 20 }), ins: fc.string({ maxLength: 30, unit: "binary" }) }), fc.constant("compact" as const)),
             { maxLength: 80 },
           ),
           (steps) => {

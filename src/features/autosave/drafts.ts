@@ -105,16 +105,10 @@ export interface DraftStore {
 }
 
 const newId = () =>
-  typeof crypto !== "undefined" && "randomUUID" in crypto
-    ? crypto.randomUUID()
-    : Math.random().toString(36).slice(2) + Date.now().toString(36);
+  typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : Math.random().toString(36).slice(2) + Date.now().toString(36);
 
 /** Opens the draft store over `local` (shared by tabs) and `session` (this tab). */
-export function createDraftStore(
-  local: StorageLike,
-  session: Pick<Storage, "getItem" | "setItem">,
-  now: () => number = Date.now,
-): DraftStore {
+export function createDraftStore(local: StorageLike, session: Pick<Storage, "getItem" | "setItem">, now: () => number = Date.now): DraftStore {
   let id = "";
   try {
     id = session.getItem(SESSION_KEY) ?? "";
@@ -373,9 +367,7 @@ function parseJournal(value: string | null): Journal | null {
   try {
     const j = JSON.parse(value) as Partial<Journal>;
     if (typeof j.g !== "number" || !Array.isArray(j.edits)) return null;
-    const edits = j.edits.filter(
-      (e): e is Edit => Array.isArray(e) && typeof e[0] === "number" && typeof e[1] === "number" && typeof e[2] === "string",
-    );
+    const edits = j.edits.filter((e): e is Edit => Array.isArray(e) && typeof e[0] === "number" && typeof e[1] === "number" && typeof e[2] === "string");
     if (edits.length !== j.edits.length) return null;
     return { g: j.g, savedAt: typeof j.savedAt === "number" ? j.savedAt : 0, edits };
   } catch {

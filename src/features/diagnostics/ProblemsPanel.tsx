@@ -109,10 +109,7 @@ export function ProblemsPanel() {
   // The text the rows were found in, read when a new result arrives.
   const rows = useMemo(() => withFailureHelp(problemsOf(result), useStudioStore.getState().source), [result]);
   const fixes = useFixes(rows, visible);
-  const workerRow: Problem | null =
-    workerProblem && workerFailed
-      ? { severity: "error", message: workerProblem, path: "", failure: true }
-      : null;
+  const workerRow: Problem | null = workerProblem && workerFailed ? { severity: "error", message: workerProblem, path: "", failure: true } : null;
   const all = workerRow ? [workerRow, ...rows] : rows;
   const [shown, more] = useShownCount(all.length, 200, "problems");
 

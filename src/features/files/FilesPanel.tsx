@@ -86,11 +86,7 @@ function FileRow({ file }: { file: WireFile }) {
       />
       <span className="k-file-size">{formatBytes(file.data.byteLength)}</span>
       <label className="k-file-exec" title="Mode 0755 instead of 0644 (used by trees)">
-        <input
-          type="checkbox"
-          checked={file.mode === EXEC_MODE}
-          onChange={(e) => setExecutable(file.path, e.target.checked)}
-        />
+        <input type="checkbox" checked={file.mode === EXEC_MODE} onChange={(e) => setExecutable(file.path, e.target.checked)} />
         executable
       </label>
       <button type="button" className="k-btn k-btn-quiet" aria-label={`Remove ${file.path}`} onClick={() => removeFile(file.path)}>
@@ -132,9 +128,8 @@ export function FilesPanel() {
       <AttachRequest />
       <div className="k-files-intro">
         <p>
-          These files act as Butane's <code>--files-dir</code>: reference them by relative path with{" "}
-          <code>local:</code>, <code>contents_local</code>, <code>ssh_authorized_keys_local</code> or <code>trees</code>.
-          They stay in this browser and are not part of share links.
+          These files act as Butane's <code>--files-dir</code>: reference them by relative path with <code>local:</code>, <code>contents_local</code>,{" "}
+          <code>ssh_authorized_keys_local</code> or <code>trees</code>. They stay in this browser and are not part of share links.
         </p>
         <div className="k-files-actions">
           <button type="button" className="k-btn" onClick={() => filesInput.current?.click()}>

@@ -15,10 +15,11 @@ function openDb(): Promise<IDBDatabase> {
 }
 
 let db: Promise<IDBDatabase> | null = null;
-const getDb = () => (db ??= openDb().catch((e: unknown) => {
-  db = null;
-  throw e;
-}));
+const getDb = () =>
+  (db ??= openDb().catch((e: unknown) => {
+    db = null;
+    throw e;
+  }));
 
 /** Every stored file. */
 export async function loadStoredFiles(): Promise<WireFile[]> {
@@ -28,9 +29,7 @@ export async function loadStoredFiles(): Promise<WireFile[]> {
     req.onsuccess = () =>
       resolve(
         (req.result as Partial<WireFile>[]).flatMap((f) =>
-          typeof f.path === "string" && f.data instanceof Uint8Array
-            ? [{ path: f.path, data: f.data, mode: typeof f.mode === "number" ? f.mode : 0o644 }]
-            : [],
+          typeof f.path === "string" && f.data instanceof Uint8Array ? [{ path: f.path, data: f.data, mode: typeof f.mode === "number" ? f.mode : 0o644 }] : [],
         ),
       );
     req.onerror = () => reject(req.error ?? new Error("reading files failed"));

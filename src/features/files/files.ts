@@ -39,11 +39,7 @@ export function renameFile(from: string, to: string): boolean {
 }
 
 export function setExecutable(path: string, executable: boolean): void {
-  setFiles(
-    useStudioStore.getState().files.map((f) =>
-      f.path === path ? { ...f, mode: executable ? EXEC_MODE : DEFAULT_MODE } : f,
-    ),
-  );
+  setFiles(useStudioStore.getState().files.map((f) => (f.path === path ? { ...f, mode: executable ? EXEC_MODE : DEFAULT_MODE } : f)));
 }
 
 /** Drops the first folder level: a picked or dropped folder acts as the files directory itself. */
@@ -58,16 +54,12 @@ async function toWire(file: File, path: string): Promise<WireFile> {
 
 /** Reads files from an `<input type=file>` (with or without webkitdirectory). */
 export function readPicked(list: FileList | readonly File[]): Promise<WireFile[]> {
-  return Promise.all(
-    [...list].map((f) => toWire(f, f.webkitRelativePath ? underPickedFolder(f.webkitRelativePath) : f.name)),
-  );
+  return Promise.all([...list].map((f) => toWire(f, f.webkitRelativePath ? underPickedFolder(f.webkitRelativePath) : f.name)));
 }
 
 function readEntry(entry: FileSystemEntry): Promise<{ file: File; path: string }[]> {
   if (entry.isFile) {
-    return new Promise((resolve, reject) =>
-      (entry as FileSystemFileEntry).file((file) => resolve([{ file, path: entry.fullPath }]), reject),
-    );
+    return new Promise((resolve, reject) => (entry as FileSystemFileEntry).file((file) => resolve([{ file, path: entry.fullPath }]), reject));
   }
   if (!entry.isDirectory) return Promise.resolve([]);
   const reader = (entry as FileSystemDirectoryEntry).createReader();

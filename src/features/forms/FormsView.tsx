@@ -212,7 +212,8 @@ export function FormsView({ diskBar }: { diskBar?: ReactNode }) {
             {others.length > 0 && (
               <>
                 {" "}
-                Also in this config, kept as written (edit in the YAML): {others.map((k, i) => (
+                Also in this config, kept as written (edit in the YAML):{" "}
+                {others.map((k, i) => (
                   <span key={k}>
                     {i > 0 && ", "}
                     <code>{k}</code>

@@ -41,7 +41,12 @@ export function SpecField({ field, path, depth = 0 }: { field: FieldDesc; path: 
   const label = (
     <>
       <code>{field.key}</code>
-      {field.required && <span className="ff-required" aria-label="required"> *</span>}
+      {field.required && (
+        <span className="ff-required" aria-label="required">
+          {" "}
+          *
+        </span>
+      )}
     </>
   );
   const doc = field.doc;
@@ -65,7 +70,8 @@ export function SpecField({ field, path, depth = 0 }: { field: FieldDesc; path: 
       return <BoolField path={path} label={label} doc={doc} />;
     case "list":
       if (t.item.kind === "string") return <StringListField path={path} label={label} doc={doc} itemLabel={field.key.replace(/s$/, "")} mono />;
-      if (t.item.kind === "ref" && depth < MAX_DEPTH) return <ItemList path={path} label={label} doc={doc} itemName={field.key.replace(/s$/, "")} depth={depth + 1} />;
+      if (t.item.kind === "ref" && depth < MAX_DEPTH)
+        return <ItemList path={path} label={label} doc={doc} itemName={field.key.replace(/s$/, "")} depth={depth + 1} />;
       return <Unsupported field={field} path={path} />;
     case "ref":
       return depth < MAX_DEPTH ? (

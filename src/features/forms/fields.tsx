@@ -263,13 +263,22 @@ export function SelectField({ path, label, doc, options }: { path: EditPath; lab
   return (
     <Row label={label} doc={doc} path={path}>
       {({ id, describedBy, invalid }) => (
-        <select id={id} className="ff-select" value={value} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => set(path, e.target.value === "" ? undefined : e.target.value)}>
+        <select
+          id={id}
+          className="ff-select"
+          value={value}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          onChange={(e) => set(path, e.target.value === "" ? undefined : e.target.value)}
+        >
           <option value="">not set</option>
-          {options.filter((o) => o !== "").map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
+          {options
+            .filter((o) => o !== "")
+            .map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
           {!known && <option value={value}>{value}</option>}
         </select>
       )}
@@ -330,7 +339,12 @@ export function StringListField({
                   describedBy={`${id}-${i}-info`}
                   onCommit={(v) => set([...path, i], v === "" ? undefined : v)}
                 />
-                <button type="button" className="k-btn k-btn-small k-btn-quiet" aria-label={`Remove ${itemLabel} ${i + 1}`} onClick={() => set([...path, i], undefined)}>
+                <button
+                  type="button"
+                  className="k-btn k-btn-small k-btn-quiet"
+                  aria-label={`Remove ${itemLabel} ${i + 1}`}
+                  onClick={() => set([...path, i], undefined)}
+                >
                   Remove
                 </button>
               </div>

@@ -7,10 +7,7 @@ export interface SchemaProblem {
 }
 
 export type ToFormsWorker =
-  | { type: "validate"; id: number; variant: string; version: string; config: unknown }
-  | { type: "hash"; id: number; password: string; salt: string };
+  { type: "validate"; id: number; variant: string; version: string; config: unknown } | { type: "hash"; id: number; password: string; salt: string };
 
 export type FromFormsWorker =
-  | { type: "validated"; id: number; problems: SchemaProblem[] }
-  | { type: "hashed"; id: number; hash: string }
-  | { type: "failed"; id: number; message: string };
+  { type: "validated"; id: number; problems: SchemaProblem[] } | { type: "hashed"; id: number; hash: string } | { type: "failed"; id: number; message: string };

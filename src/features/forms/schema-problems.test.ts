@@ -16,7 +16,9 @@ function problems(yaml: string) {
 
 describe("Butane schema problems by field", () => {
   it("a valid config has none", () => {
-    expect(problems("variant: fcos\nversion: 1.6.0\npasswd:\n  users:\n    - name: core\n      uid: 1000\nstorage:\n  files:\n    - path: /a\n      mode: 0644\n")).toEqual([]);
+    expect(
+      problems("variant: fcos\nversion: 1.6.0\npasswd:\n  users:\n    - name: core\n      uid: 1000\nstorage:\n  files:\n    - path: /a\n      mode: 0644\n"),
+    ).toEqual([]);
   });
   it("names the field of a wrong type, a missing key and an unknown key", () => {
     const p = problems("variant: fcos\nversion: 1.6.0\npasswd:\n  users:\n    - uid: lots\n      colour: blue\n");

@@ -42,7 +42,9 @@ function SizeMeter() {
   const over = size?.over === true;
   const limit = size?.limit ?? null;
   const fill = size && limit ? Math.min(1, size.bytes / limit) : 0;
-  const text = size ? `${limit !== null ? `${(size.bytes / 1024).toFixed(1)} / ${kib(limit)}` : kib(size.bytes)}${size.encoding !== "raw" ? ` ${size.encoding}` : ""}` : "";
+  const text = size
+    ? `${limit !== null ? `${(size.bytes / 1024).toFixed(1)} / ${kib(limit)}` : kib(size.bytes)}${size.encoding !== "raw" ? ` ${size.encoding}` : ""}`
+    : "";
   return (
     <span className={`k-size-meter${over ? " is-over" : ""}`} data-testid="size-meter" data-over={over ? "true" : "false"}>
       <label className="k-status-pick">
@@ -59,7 +61,15 @@ function SizeMeter() {
       {size && row && (
         <>
           {limit !== null && (
-            <span className="k-size-bar" role="meter" aria-label={`User data size for ${row.label}`} aria-valuemin={0} aria-valuemax={limit} aria-valuenow={size.bytes} aria-valuetext={text}>
+            <span
+              className="k-size-bar"
+              role="meter"
+              aria-label={`User data size for ${row.label}`}
+              aria-valuemin={0}
+              aria-valuemax={limit}
+              aria-valuenow={size.bytes}
+              aria-valuetext={text}
+            >
               <span className="k-size-bar-fill" style={{ width: `${Math.round(fill * 100)}%` }} />
             </span>
           )}

@@ -32,7 +32,10 @@ export default function PointerDialog() {
     if (d && !d.open) d.showModal();
   }, []);
 
-  const built = useMemo(() => (output !== null && url.trim() !== "" ? pointerFiles(output, url, ignitionVersion, fullName, pretty) : null), [output, url, ignitionVersion, fullName, pretty]);
+  const built = useMemo(
+    () => (output !== null && url.trim() !== "" ? pointerFiles(output, url, ignitionVersion, fullName, pretty) : null),
+    [output, url, ignitionVersion, fullName, pretty],
+  );
   const largest = useMemo(() => (result?.config ? embeddedFiles(result.config)[0] : undefined), [result]);
   // The file's own bytes (decompressed: Ignition's hash describes the decompressed contents).
   const largestBytes = useMemo(() => {
@@ -62,14 +65,18 @@ export default function PointerDialog() {
       ) : (
         <>
           <p className="k-dialog-note">
-            Host the full config ({kib(new TextEncoder().encode(output).length)}) at a URL the machine can reach, and pass the small pointer config as
-            user data{row ? ` on ${row.label}` : ""}. At boot Ignition fetches the full config and uses it only if its SHA-512 matches.
+            Host the full config ({kib(new TextEncoder().encode(output).length)}) at a URL the machine can reach, and pass the small pointer config as user data
+            {row ? ` on ${row.label}` : ""}. At boot Ignition fetches the full config and uses it only if its SHA-512 matches.
           </p>
           <label className="k-pointer-form">
             <span>URL where the full config will be hosted</span>
             <input type="url" value={url} placeholder="https://example.com/config.ign" onChange={(e) => setUrl(e.target.value)} data-testid="pointer-url" />
           </label>
-          {built && !built.ok && <p className="k-pointer-error" role="alert">{built.error}</p>}
+          {built && !built.ok && (
+            <p className="k-pointer-error" role="alert">
+              {built.error}
+            </p>
+          )}
           {built?.ok && (
             <>
               <p className="k-dialog-note">

@@ -5,7 +5,10 @@ import { transpile } from "../../transpiler/index.ts";
 import { pointerFiles, remoteFileContents, sha512Hex } from "./pointer-files.ts";
 
 describe("pointer files", () => {
-  const full = transpile(`variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: /opt/é\n      contents:\n        inline: ${"ünïcödé ".repeat(500)}\n`, { pretty: true }).output!;
+  const full = transpile(
+    `variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: /opt/é\n      contents:\n        inline: ${"ünïcödé ".repeat(500)}\n`,
+    { pretty: true },
+  ).output!;
   it("hash the exact UTF-8 bytes of the full config, as Node's crypto does", () => {
     expect(sha512Hex(full)).toBe(createHash("sha512").update(full, "utf8").digest("hex"));
     expect(sha512Hex("")).toBe(createHash("sha512").update("").digest("hex"));

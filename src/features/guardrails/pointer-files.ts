@@ -21,7 +21,13 @@ export interface PointerFiles {
 }
 
 /** Both files for hosting `fullConfig` at `url`; an error text when the URL will not do. */
-export function pointerFiles(fullConfig: string, url: string, ignitionVersion: string, fullName: string, pretty: boolean): { ok: true; files: PointerFiles } | { ok: false; error: string } {
+export function pointerFiles(
+  fullConfig: string,
+  url: string,
+  ignitionVersion: string,
+  fullName: string,
+  pretty: boolean,
+): { ok: true; files: PointerFiles } | { ok: false; error: string } {
   const digest = sha512Hex(fullConfig);
   const built = buildPointerConfig({ url, ignitionVersion, sha512Hex: digest, pretty });
   if (!built.ok) return built;

@@ -26,7 +26,11 @@ export interface ImportDialogProps {
   onClose: () => void;
 }
 
-type Step = { kind: "choose" } | { kind: "running" } | { kind: "done"; result: Extract<ImportResult, { ok: true }>; opened: boolean } | { kind: "failed"; error: string; findings: Finding[] };
+type Step =
+  | { kind: "choose" }
+  | { kind: "running" }
+  | { kind: "done"; result: Extract<ImportResult, { ok: true }>; opened: boolean }
+  | { kind: "failed"; error: string; findings: Finding[] };
 
 const specs = listSpecs();
 
@@ -110,7 +114,12 @@ export function ImportDialog(props: ImportDialogProps) {
             {sniffed.kind === "clc" && (
               <label className="k-field">
                 <span className="k-field-label">Platform</span>
-                <select value={platform} onChange={(e) => setPlatform(e.target.value)} aria-label="ct platform" title="ct's --platform, needed for dynamic data such as {PRIVATE_IPV4}">
+                <select
+                  value={platform}
+                  onChange={(e) => setPlatform(e.target.value)}
+                  aria-label="ct platform"
+                  title="ct's --platform, needed for dynamic data such as {PRIVATE_IPV4}"
+                >
                   <option value="">none</option>
                   {CLC_PLATFORMS.map((p) => (
                     <option key={p} value={p}>

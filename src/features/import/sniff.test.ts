@@ -8,7 +8,9 @@ describe("sniffConfig", () => {
   it("recognizes Ignition configs by their version, MachineConfigs and Container Linux Configs", () => {
     expect(sniffConfig('{"ignition":{"version":"3.4.0"}}')).toEqual({ kind: "ignition-3", version: "3.4.0" });
     expect(sniffConfig('  {"ignition":{"version":"2.2.0"},"storage":{}}')).toEqual({ kind: "ignition-2", version: "2.2.0" });
-    expect(sniffConfig("apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfig\nspec:\n  config:\n    ignition:\n      version: 3.2.0\n")).toEqual({
+    expect(
+      sniffConfig("apiVersion: machineconfiguration.openshift.io/v1\nkind: MachineConfig\nspec:\n  config:\n    ignition:\n      version: 3.2.0\n"),
+    ).toEqual({
       kind: "machineconfig",
       version: "3.2.0",
     });

@@ -23,8 +23,7 @@ function TruncationNote() {
   if (shown >= length) return null;
   return (
     <p className="k-output-note" data-testid="output-truncated">
-      Showing the first {formatBytes(shown)} of {formatBytes(length)} (a longer view would slow every keystroke). Copy and Download give
-      all of it.
+      Showing the first {formatBytes(shown)} of {formatBytes(length)} (a longer view would slow every keystroke). Copy and Download give all of it.
     </p>
   );
 }

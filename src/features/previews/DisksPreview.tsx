@@ -48,7 +48,7 @@ export function DisksPreview({ view, empty = variantFacts("fcos").defaultLayout 
                     </li>
                   ))}
                 </ul>
-          {moreRaids}
+                {moreRaids}
                 <div className="kp-on">
                   <span className="kp-dim">holds </span>
                   <PreviewStack nodes={r.above} />
@@ -171,11 +171,7 @@ function PartitionRow({ p, showStart }: { p: PartitionView; showStart: boolean }
         {p.resize ? <span className="kp-badge">resize</span> : null}
         {p.wipePartitionEntry ? <span className="kp-badge">wipe entry</span> : null}
       </td>
-      {showStart ? (
-        <td>
-          {p.startMiB !== null && p.startMiB > 0 ? nbsp(formatMiB(p.startMiB)) : <span className="kp-dim">auto</span>}
-        </td>
-      ) : null}
+      {showStart ? <td>{p.startMiB !== null && p.startMiB > 0 ? nbsp(formatMiB(p.startMiB)) : <span className="kp-dim">auto</span>}</td> : null}
       <td>{p.restOfDisk ? <span className="kp-dim">rest of disk</span> : nbsp(formatMiB(p.sizeMiB ?? 0))}</td>
       <td className="kp-long">
         {p.typeGuid === null ? (
@@ -189,13 +185,7 @@ function PartitionRow({ p, showStart }: { p: PartitionView; showStart: boolean }
       <td className="kp-long">
         <PreviewStack
           nodes={p.stack}
-          empty={
-            p.keeps !== null
-              ? `${p.keeps} (kept)`
-              : p.category === "bios"
-                ? "boot loader, no filesystem"
-                : "no filesystem in this config"
-          }
+          empty={p.keeps !== null ? `${p.keeps} (kept)` : p.category === "bios" ? "boot loader, no filesystem" : "no filesystem in this config"}
         />
       </td>
     </tr>

@@ -84,10 +84,7 @@ function Row(props: { node: FileTreeNode; depth: number; showOwner: boolean }): 
   const name = (depth === 0 ? "/" : "") + node.name + (isDir ? "/" : "");
   const hasPreview = previews(e).length > 0;
   return (
-    <tr
-      className={(node.kind === "implicit" ? "kp-implicit" : "") + (hasPreview ? " kp-has-preview" : "")}
-      data-kind={node.kind}
-    >
+    <tr className={(node.kind === "implicit" ? "kp-implicit" : "") + (hasPreview ? " kp-has-preview" : "")} data-kind={node.kind}>
       <th scope="row" className="kp-mono kp-tree-name kp-long" style={indent(depth)}>
         <span title={node.path}>{name}</span>
         {e !== null && e.kind === "link" ? (
@@ -100,9 +97,7 @@ function Row(props: { node: FileTreeNode; depth: number; showOwner: boolean }): 
         {node.kind === "implicit" ? <span className="kp-sr"> (created implicitly)</span> : null}
         <Markers node={node} />
       </th>
-      <td className="kp-mono kp-nowrap">
-        {e !== null ? <Mode e={e} /> : <span title="parent directory Ignition creates">drwxr-xr-x</span>}
-      </td>
+      <td className="kp-mono kp-nowrap">{e !== null ? <Mode e={e} /> : <span title="parent directory Ignition creates">drwxr-xr-x</span>}</td>
       {showOwner ? (
         <td className="kp-mono">
           <span className={e === null || e.ownerDefault ? "kp-dim" : undefined}>
@@ -130,11 +125,7 @@ function Row(props: { node: FileTreeNode; depth: number; showOwner: boolean }): 
 }
 
 /** A full-width row under a file with its decoded text, collapsed by default. */
-function PreviewRow(props: {
-  texts: { label: string; text: string; truncated: boolean }[];
-  depth: number;
-  columns: number;
-}): JSX.Element {
+function PreviewRow(props: { texts: { label: string; text: string; truncated: boolean }[]; depth: number; columns: number }): JSX.Element {
   return (
     <tr className="kp-preview-row">
       <td colSpan={props.columns} style={indent(props.depth + 1)}>
@@ -176,10 +167,7 @@ function Mode({ e }: { e: FileEntryView }): JSX.Element {
   if (e.hard) return <span className="kp-dim">same as target</span>;
   if (e.mode === null) return <span className="kp-err">invalid ({String(e.invalidMode)})</span>;
   return (
-    <span
-      className={e.modeDefault ? "kp-dim" : undefined}
-      title={e.octal !== null ? `${e.octal}${e.modeDefault ? " (default)" : ""}` : undefined}
-    >
+    <span className={e.modeDefault ? "kp-dim" : undefined} title={e.octal !== null ? `${e.octal}${e.modeDefault ? " (default)" : ""}` : undefined}>
       {e.mode}
     </span>
   );

@@ -70,7 +70,9 @@ export function MachineConfigPreview({ mc }: { mc: MachineConfigView }): JSX.Ele
       ) : null}
       <div>
         <dt>Kernel</dt>
-        <dd>{mc.kernelType === null || mc.kernelType === "default" ? <span className="kp-dim">default</span> : <span className="kp-mono">{mc.kernelType}</span>}</dd>
+        <dd>
+          {mc.kernelType === null || mc.kernelType === "default" ? <span className="kp-dim">default</span> : <span className="kp-mono">{mc.kernelType}</span>}
+        </dd>
       </div>
       <div>
         <dt>FIPS</dt>

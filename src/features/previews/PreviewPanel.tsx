@@ -37,8 +37,7 @@ export function PreviewPanel(props: { config: unknown; variant?: string | undefi
     return (
       <div className="kp-panel" data-testid="preview-panel">
         <p className="kp-empty">
-          No Ignition output to preview yet. Once the config transpiles without errors, its disks, users, units
-          and files show up here.
+          No Ignition output to preview yet. Once the config transpiles without errors, its disks, users, units and files show up here.
         </p>
       </div>
     );
@@ -114,11 +113,7 @@ export function PreviewPanel(props: { config: unknown; variant?: string | undefi
   );
 }
 
-function Section(props: {
-  id: string;
-  title: string;
-  children: ReactNode;
-}): JSX.Element {
+function Section(props: { id: string; title: string; children: ReactNode }): JSX.Element {
   return (
     <section className="kp-section" id={props.id} aria-labelledby={`${props.id}-h`}>
       <h2 className="kp-h2" id={`${props.id}-h`}>

@@ -21,8 +21,7 @@ function StackChip({ node }: { node: StackNode }): JSX.Element {
     case "raid":
       return (
         <span className="kp-chip" data-kind="raid">
-          <span className="kp-chip-kind">{node.level !== null ? node.level.toUpperCase() : "RAID"}</span>{" "}
-          <span className="kp-mono">{node.name}</span>
+          <span className="kp-chip-kind">{node.level !== null ? node.level.toUpperCase() : "RAID"}</span> <span className="kp-mono">{node.name}</span>
           {node.memberIndex !== null ? (
             <span className="kp-chip-note">
               {" "}

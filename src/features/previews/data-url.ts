@@ -34,10 +34,7 @@ const GZIP_OUTPUT_LIMIT = 1024 * 1024;
  * Decodes a `data:` URL's payload (RFC 2397: base64 when the header says so, otherwise
  * percent-encoding): its total size in bytes and its first `keep` bytes. Null when malformed.
  */
-export function decodeDataUrl(
-  url: string,
-  keep = TEXT_LIMIT + 4,
-): { length: number; head: Uint8Array; mediaType: string | null } | null {
+export function decodeDataUrl(url: string, keep = TEXT_LIMIT + 4): { length: number; head: Uint8Array; mediaType: string | null } | null {
   if (!/^data:/i.test(url)) return null;
   const comma = url.indexOf(",");
   if (comma < 0) return null;

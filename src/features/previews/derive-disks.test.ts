@@ -153,7 +153,13 @@ describe("deriveDisks", () => {
     const v = deriveDisks({
       storage: {
         disks: [
-          { device: "/dev/sdb", partitions: [{ number: 1, sizeMiB: 100 }, { number: 2, guid: "AAAA-BBBB" }] },
+          {
+            device: "/dev/sdb",
+            partitions: [
+              { number: 1, sizeMiB: 100 },
+              { number: 2, guid: "AAAA-BBBB" },
+            ],
+          },
           { device: "/dev/nvme0n1", partitions: [{ number: 3 }] },
           { device: "/dev/disk/by-id/wwn-0x5", partitions: [{ number: 1 }] },
           { device: "/dev/vdc" },
@@ -189,7 +195,15 @@ describe("deriveDisks", () => {
   it("marks deleted partitions and swap", () => {
     const v = deriveDisks({
       storage: {
-        disks: [{ device: "/dev/sdd", partitions: [{ number: 1, shouldExist: false }, { number: 2, label: "swap", sizeMiB: 4096 }] }],
+        disks: [
+          {
+            device: "/dev/sdd",
+            partitions: [
+              { number: 1, shouldExist: false },
+              { number: 2, label: "swap", sizeMiB: 4096 },
+            ],
+          },
+        ],
         filesystems: [{ device: "/dev/disk/by-partlabel/swap", format: "swap" }],
       },
       systemd: {
@@ -289,7 +303,14 @@ describe("many partitions", () => {
       ignition: { version: "3.5.0" },
       storage: {
         disks: [
-          { device: "/dev/sda", wipeTable: true, partitions: [{ label: "x", number: 1 }, { label: "x", number: 13 }] },
+          {
+            device: "/dev/sda",
+            wipeTable: true,
+            partitions: [
+              { label: "x", number: 1 },
+              { label: "x", number: 13 },
+            ],
+          },
           { device: "/dev/sda1", partitions: [] },
           { device: "/dev/nvme0n1", wipeTable: true, partitions: [{ number: 3 }] },
         ],

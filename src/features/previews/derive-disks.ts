@@ -4,19 +4,7 @@
  * that are used without being declared under `storage.disks`.
  */
 import { DEFAULT_TYPE_GUID, gptCategory, gptTypeName, type PartitionCategory } from "../../transpiler/spec/gpt-types.ts";
-import {
-  bool,
-  field,
-  ignitionOf,
-  isRecord,
-  nonEmptyStr,
-  records,
-  safely,
-  str,
-  strings,
-  uint,
-  type Rec,
-} from "./shape.ts";
+import { bool, field, ignitionOf, isRecord, nonEmptyStr, records, safely, str, strings, uint, type Rec } from "./shape.ts";
 import { defaultImage, type ImageLayout } from "./variant-facts.ts";
 
 /** The disk the OS booted from; udev provides this link (Fedora CoreOS, RHCOS and Flatcar). */
@@ -208,8 +196,7 @@ function derive(config: unknown, image: ImageLayout): DisksView {
     const partitions: PartitionView[] = d.partitions.map((p, pi) => {
       const view = partitionView(p.raw, pi, p.number, resolver.stackOn({ kind: "partition", disk: di, part: pi }));
       // On the boot disk, the image's own partitions keep their contents unless the config says otherwise.
-      if (d.device === BOOT_DISK && !wipeTable && view.stack.length === 0 && view.label !== null)
-        view.keeps = imagePartition(image, view.label)?.keeps ?? null;
+      if (d.device === BOOT_DISK && !wipeTable && view.stack.length === 0 && view.label !== null) view.keeps = imagePartition(image, view.label)?.keeps ?? null;
       return view;
     });
     const note = d.device === BOOT_DISK ? `the disk ${image.os} booted from` : null;
@@ -221,9 +208,7 @@ function derive(config: unknown, image: ImageLayout): DisksView {
       wipeTable,
       partitions,
       segments,
-      ariaLabel: `Partition layout of ${d.device}: ${
-        segments.length > 0 ? segments.map((s) => s.description).join("; ") : "no partitions"
-      }`,
+      ariaLabel: `Partition layout of ${d.device}: ${segments.length > 0 ? segments.map((s) => s.description).join("; ") : "no partitions"}`,
       stack: resolver.stackOn({ kind: "disk", disk: di }),
     };
   });
@@ -276,12 +261,7 @@ function derive(config: unknown, image: ImageLayout): DisksView {
  * one gets the next free number, which is only predictable on a freshly wiped table or on the
  * boot disk (whose image has known partitions, 1–4 on CoreOS).
  */
-function effectiveNumbers(
-  device: string,
-  disk: Rec,
-  parts: Rec[],
-  image: ImageLayout,
-): { raw: Rec; number: number | null }[] {
+function effectiveNumbers(device: string, disk: Rec, parts: Rec[], image: ImageLayout): { raw: Rec; number: number | null }[] {
   const explicit = parts.map((p) => {
     const n = uint(p, "number");
     return n !== null && n > 0 ? n : null;
@@ -380,13 +360,7 @@ function layout(device: string, wipeTable: boolean, parts: PartitionView[], imag
       kind: "partition",
       partition: p.index,
       text: p.label ?? (num !== null ? String(num) : "?"),
-      description: [
-        num !== null ? `#${num}` : null,
-        name,
-        p.deleted ? "deleted" : size,
-        p.typeName,
-        mountSummary(p.stack),
-      ]
+      description: [num !== null ? `#${num}` : null, name, p.deleted ? "deleted" : size, p.typeName, mountSummary(p.stack)]
         .filter((s): s is string => s !== null && s !== "")
         .join(", "),
       category: p.category,
@@ -677,8 +651,7 @@ class Resolver {
       // The OS mounts its own filesystems by label (FCOS storage docs; Flatcar disk layout docs).
       const byLabel = label !== null && Object.prototype.hasOwnProperty.call(this.image.mountsByLabel, label) ? this.image.mountsByLabel[label] : undefined;
       if (byLabel) [mount, mountNote] = byLabel;
-      else if (format === "vfat" && label !== null && /^(esp-\d+|EFI-SYSTEM)$/.test(label))
-        mountNote = "EFI system partition";
+      else if (format === "vfat" && label !== null && /^(esp-\d+|EFI-SYSTEM)$/.test(label)) mountNote = "EFI system partition";
     }
     return {
       kind: "filesystem",
@@ -701,7 +674,6 @@ class Resolver {
     }
     return null;
   }
-
 }
 
 function unlockMethods(l: Rec): string[] {
@@ -735,4 +707,3 @@ function targetKey(t: Target): string {
       return `x:${t.path}`;
   }
 }
-

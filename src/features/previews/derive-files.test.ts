@@ -74,7 +74,13 @@ const sample = {
         path: "/etc/zincati/config.d/55-updates-strategy.toml",
         contents: { compression: "gzip", source: "data:;base64,H4sIAAAAAAACA4suLUhJLEktjuUqLikCMtIrFWwVlApSizLzUzKTlbgAam5txiAAAAA=" },
       },
-      { path: "/usr/local/bin/tool", mode: 493, user: { name: "core" }, group: { id: 1000 }, contents: { source: "https://example.com/tool", verification: { hash: "sha512-abc" } } },
+      {
+        path: "/usr/local/bin/tool",
+        mode: 493,
+        user: { name: "core" },
+        group: { id: 1000 },
+        contents: { source: "https://example.com/tool", verification: { hash: "sha512-abc" } },
+      },
       { path: "/var/log/app.log", append: [{ source: "data:,line%0A" }, { source: "s3://b/k" }] },
       { path: "/etc/empty" },
       { path: "/etc/suid", mode: 2541 },
@@ -129,7 +135,14 @@ describe("deriveFiles", () => {
 
   it("formats modes, owners and contents", () => {
     const row = (p: string) => find(v.roots, p)?.entry;
-    expect(row("/etc/hostname")).toMatchObject({ mode: "-rw-r--r--", octal: "0644", modeDefault: false, owner: "root:root", ownerDefault: true, overwrite: true });
+    expect(row("/etc/hostname")).toMatchObject({
+      mode: "-rw-r--r--",
+      octal: "0644",
+      modeDefault: false,
+      owner: "root:root",
+      ownerDefault: true,
+      overwrite: true,
+    });
     expect(row("/etc/hostname")?.contents?.summary).toBe("inline, 6 bytes");
     expect(row("/etc/NetworkManager/system-connections/ens2.nmconnection")).toMatchObject({ mode: "-rw-------" });
     expect(row("/etc/NetworkManager/system-connections/ens2.nmconnection")?.contents?.source).toMatchObject({ text: "[connection]\nid=ens2\n" });
@@ -191,6 +204,9 @@ describe("deriveFiles", () => {
   });
 
   it("never throws on random input", () => {
-    fc.assert(fc.property(fc.oneof(ignitionish, anything), (input) => Array.isArray(deriveFiles(input).roots)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(ignitionish, anything), (input) => Array.isArray(deriveFiles(input).roots)),
+      { numRuns: 300 },
+    );
   });
 });

@@ -4,19 +4,7 @@
  */
 import { describeSource, type SourceInfo } from "./data-url.ts";
 import { formatMode, NodeType, octalText } from "../../transpiler/util/file-mode.ts";
-import {
-  bool,
-  field,
-  formatBytes,
-  groupDigits,
-  ignitionOf,
-  isRecord,
-  nonEmptyStr,
-  records,
-  str,
-  uint,
-  type Rec,
-} from "./shape.ts";
+import { bool, field, formatBytes, groupDigits, ignitionOf, isRecord, nonEmptyStr, records, str, uint, type Rec } from "./shape.ts";
 import { finish, type Steps } from "./steps.ts";
 
 export type EntryKind = "file" | "directory" | "link";

@@ -49,6 +49,9 @@ describe("deriveUnits", () => {
   });
 
   it("never throws on random input", () => {
-    fc.assert(fc.property(fc.oneof(ignitionish, anything), (input) => Array.isArray(deriveUnits(input))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(ignitionish, anything), (input) => Array.isArray(deriveUnits(input))),
+      { numRuns: 300 },
+    );
   });
 });

@@ -47,14 +47,7 @@ function derive(config: unknown): UnitView[] {
     out.push({
       name,
       type: dot > 0 && dot < name.length - 1 ? name.slice(dot + 1) : null,
-      state:
-        bool(u, "mask") === true
-          ? UnitState.Masked
-          : enabled === true
-            ? UnitState.Enabled
-            : enabled === false
-              ? UnitState.Disabled
-              : UnitState.Unchanged,
+      state: bool(u, "mask") === true ? UnitState.Masked : enabled === true ? UnitState.Enabled : enabled === false ? UnitState.Disabled : UnitState.Unchanged,
       contents,
       dropins: records(u, "dropins")
         .map((d) => ({ name: nonEmptyStr(d, "name"), contents: str(d, "contents") }))

@@ -66,7 +66,10 @@ describe("deriveUsers", () => {
         { name: "admin", uid: 1001, groups: ["wheel", "sudo"], shell: "/bin/zsh", passwordHash: HASH, homeDir: "/var/home/admin" },
         { name: "svc", system: true, primaryGroup: "svc" },
       ],
-      groups: [{ name: "svc", gid: 990, system: true }, { name: "team", passwordHash: HASH }],
+      groups: [
+        { name: "svc", gid: 990, system: true },
+        { name: "team", passwordHash: HASH },
+      ],
     },
   };
 

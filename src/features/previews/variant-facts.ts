@@ -101,8 +101,7 @@ const flatcarImage: ImageLayout = {
   mountsByLabel: { ROOT: ["/", "Flatcar root filesystem (by label)"] },
 };
 
-const noStorage = (os: string, how: string) =>
-  `${os} keeps the disk layout ${how}. Butane's ${os} variant cannot declare disks, filesystems, LUKS or RAID.`;
+const noStorage = (os: string, how: string) => `${os} keeps the disk layout ${how}. Butane's ${os} variant cannot declare disks, filesystems, LUKS or RAID.`;
 
 /** The minor of a `1.6.0`-style version, or null. */
 function minorOf(version: string | undefined): number | null {
@@ -139,14 +138,17 @@ const describe: Record<string, (version: string | undefined, raw: boolean) => Va
     target: "a Flatcar Container Linux machine",
     storage: true,
     // FLATCAR-LAYOUT: "On first boot, the ROOT partition and filesystem will expand to fill any remaining free space".
-    defaultLayout: "Flatcar keeps its default layout (EFI, BIOS boot, USR-A and USR-B for updates, OEM, ROOT): the ROOT partition grows to fill the boot disk on first boot.",
+    defaultLayout:
+      "Flatcar keeps its default layout (EFI, BIOS boot, USR-A and USR-B for updates, OEM, ROOT): the ROOT partition grows to fill the boot disk on first boot.",
     // FLATCAR-USERS: "it uses the core user instead of root and doesn't use a password".
     defaultUser: "core",
     noUsers: "Flatcar has a core user, but without an SSH key or password nobody can log in.",
     kernelArgs: "Set them under kernel_arguments (should_exist / should_not_exist).",
     // FLATCAR-UPDATES: update_engine follows the image's channel; locksmithd's default strategy is
     // `reboot` (with a 5 minute delay); both read /etc/flatcar/update.conf.
-    implied: ["update_engine installs updates from the image's channel and locksmithd reboots into them (strategy reboot) unless /etc/flatcar/update.conf says otherwise."],
+    implied: [
+      "update_engine installs updates from the image's channel and locksmithd reboots into them (strategy reboot) unless /etc/flatcar/update.conf says otherwise.",
+    ],
     image: flatcarImage,
   }),
   r4e: () => ({
@@ -182,7 +184,9 @@ const describe: Record<string, (version: string | undefined, raw: boolean) => Va
     const release = /^(\d+\.\d+)\./.exec(version ?? "")?.[1] ?? "4";
     const implied = raw
       ? // BUTANE-FILTERS: with --raw, metadata and openshift are not in the output (Butane warns about the openshift section).
-        ["Raw Ignition (--raw): the MachineConfig's metadata and the openshift section (kernel arguments, extensions, FIPS, kernel type) are left out; use it for a node's first boot, not with oc apply."]
+        [
+          "Raw Ignition (--raw): the MachineConfig's metadata and the openshift section (kernel arguments, extensions, FIPS, kernel type) are left out; use it for a node's first boot, not with oc apply.",
+        ]
       : [
           // MCO (MachineConfig.md): the pool is chosen by the role label; MCD applies files, units and the core user's SSH keys/password.
           "A MachineConfig: the Machine Config Operator renders it into the pool named by its machineconfiguration.openshift.io/role label.",

@@ -23,7 +23,19 @@ import "./project.css";
 /** Rows of the origin list shown before "Show more". */
 const ORIGINS_SHOWN = 200;
 
-function FileRow({ name, role, active, problems, order }: { name: string; role: string; active: boolean; problems: number; order?: { index: number; count: number } }) {
+function FileRow({
+  name,
+  role,
+  active,
+  problems,
+  order,
+}: {
+  name: string;
+  role: string;
+  active: boolean;
+  problems: number;
+  order?: { index: number; count: number };
+}) {
   return (
     <li className="k-project-file" aria-current={active || undefined}>
       <button type="button" className="k-project-file-name" onClick={() => openProjectFile(name)} title={`Edit ${name}`}>
@@ -37,10 +49,22 @@ function FileRow({ name, role, active, problems, order }: { name: string; role: 
       </button>
       {order && (
         <span className="k-project-file-actions">
-          <button type="button" className="k-btn k-btn-small k-btn-quiet" disabled={order.index === 0} aria-label={`Merge ${name} earlier`} onClick={() => moveSnippet(name, -1)}>
+          <button
+            type="button"
+            className="k-btn k-btn-small k-btn-quiet"
+            disabled={order.index === 0}
+            aria-label={`Merge ${name} earlier`}
+            onClick={() => moveSnippet(name, -1)}
+          >
             ↑
           </button>
-          <button type="button" className="k-btn k-btn-small k-btn-quiet" disabled={order.index === order.count - 1} aria-label={`Merge ${name} later`} onClick={() => moveSnippet(name, 1)}>
+          <button
+            type="button"
+            className="k-btn k-btn-small k-btn-quiet"
+            disabled={order.index === order.count - 1}
+            aria-label={`Merge ${name} later`}
+            onClick={() => moveSnippet(name, 1)}
+          >
             ↓
           </button>
         </span>
@@ -70,11 +94,23 @@ function Origins() {
         <p className="k-project-note">{build ? "No output to trace (see Problems)." : "Building…"}</p>
       ) : (
         <>
-          <input className="k-project-filter" type="text" placeholder="Filter entries or files" aria-label="Filter entries" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <input
+            className="k-project-filter"
+            type="text"
+            placeholder="Filter entries or files"
+            aria-label="Filter entries"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
           <ul className="k-project-origins" aria-label="Origins of the output's entries" data-testid="project-origins">
             {(all ? shown : shown.slice(0, ORIGINS_SHOWN)).map((r, i) => (
               <li key={i}>
-                <button type="button" className="k-project-origin" onClick={() => openProjectFile(r.file, r.line, r.column)} title={`Open ${r.file} at line ${r.line}`}>
+                <button
+                  type="button"
+                  className="k-project-origin"
+                  onClick={() => openProjectFile(r.file, r.line, r.column)}
+                  title={`Open ${r.file} at line ${r.line}`}
+                >
                   <code className="k-project-origin-entry">{r.label}</code>
                   <span className="k-project-origin-where">
                     {r.file}:{r.line}
@@ -114,9 +150,7 @@ export function ProjectPanel() {
   return (
     <div className="k-project-panel" data-testid="project-panel">
       <div className="k-project-top">
-        <h2 className="k-project-title">
-          Project{project.origin && <span className="k-project-origin-name"> {project.origin}</span>}
-        </h2>
+        <h2 className="k-project-title">Project{project.origin && <span className="k-project-origin-name"> {project.origin}</span>}</h2>
         <div className="k-project-actions">
           {(canOpenFolders() || folder.handle) && (
             <button type="button" className="k-btn k-btn-small" onClick={() => void saveProjectToFolder()}>
@@ -129,7 +163,11 @@ export function ProjectPanel() {
           <button type="button" className="k-btn k-btn-small k-btn-primary" disabled={busy} onClick={downloadAll}>
             {hosts.length > 0 ? `Download all ${hosts.length} hosts (.zip)` : "Download .ign (.zip)"}
           </button>
-          <button type="button" className="k-btn k-btn-small k-btn-quiet" onClick={() => closeProjectKeepingDrafts((text, name) => getAutosave().keep(text, name))}>
+          <button
+            type="button"
+            className="k-btn k-btn-small k-btn-quiet"
+            onClick={() => closeProjectKeepingDrafts((text, name) => getAutosave().keep(text, name))}
+          >
             Close project
           </button>
         </div>
@@ -156,7 +194,14 @@ export function ProjectPanel() {
               order={{ index: i, count: project.snippets.length }}
             />
           ))}
-          {project.hosts && <FileRow name={project.hosts.name} role="hosts" active={project.active === project.hosts.name} problems={problemsByFile.get(project.hosts.name) ?? 0} />}
+          {project.hosts && (
+            <FileRow
+              name={project.hosts.name}
+              role="hosts"
+              active={project.active === project.hosts.name}
+              problems={problemsByFile.get(project.hosts.name) ?? 0}
+            />
+          )}
         </ul>
         <div className="k-project-actions">
           <button type="button" className="k-btn k-btn-small" onClick={addSnippet}>

@@ -19,13 +19,18 @@ export function ProjectProblems() {
     <ul className="k-problem-list" aria-label="Problems in the project's other files" data-testid="project-problems">
       {rows.map((p, i) => (
         <li key={i} data-code={p.code}>
-          <button type="button" className="k-problem" data-severity={p.severity} onClick={() => openProjectFile(p.file, p.line, p.column)} title={`Open ${p.file}${p.line !== undefined ? ` at line ${p.line}` : ""}`}>
+          <button
+            type="button"
+            className="k-problem"
+            data-severity={p.severity}
+            onClick={() => openProjectFile(p.file, p.line, p.column)}
+            title={`Open ${p.file}${p.line !== undefined ? ` at line ${p.line}` : ""}`}
+          >
             <span className={`k-sev k-sev-${p.severity}`} role="img" aria-label={p.severity}>
               {icon[p.severity]}
             </span>
             <span className="k-problem-message">
-              <span className="k-project-problems-file">{p.file}</span>{" "}
-              {p.host !== undefined && <span className="k-problem-source">host {p.host}</span>}
+              <span className="k-project-problems-file">{p.file}</span> {p.host !== undefined && <span className="k-problem-source">host {p.host}</span>}
               {p.code !== undefined && <span className="k-problem-source">Kindling</span>}
               {p.message}
               {p.code !== undefined && <code className="k-problem-code">{p.code}</code>}

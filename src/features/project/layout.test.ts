@@ -8,7 +8,18 @@ const folder = (files: Record<string, string>): FolderEntry[] => Object.entries(
 
 describe("project folder layout", () => {
   it("by convention: main.bu, snippets/*.bu in name order, hosts table; every other file is local", () => {
-    const r = readProjectFolder(folder({ "main.bu": "m", "snippets/20-b.bu": "b", "snippets/10-a.bu": "a", "hosts.csv": "host\n", "files/motd": "hi", "notes.bu": "x", "snippets/readme.txt": "r" }), "demo");
+    const r = readProjectFolder(
+      folder({
+        "main.bu": "m",
+        "snippets/20-b.bu": "b",
+        "snippets/10-a.bu": "a",
+        "hosts.csv": "host\n",
+        "files/motd": "hi",
+        "notes.bu": "x",
+        "snippets/readme.txt": "r",
+      }),
+      "demo",
+    );
     if (!r.ok) throw new Error(r.message);
     expect(r.project.main).toEqual({ name: "main.bu", text: "m" });
     expect(r.project.snippets.map((s) => s.name)).toEqual(["snippets/10-a.bu", "snippets/20-b.bu"]);
@@ -27,7 +38,13 @@ describe("project folder layout", () => {
   });
 
   it("kindling.project.yaml names the files and their order; a named file that is missing is an error", () => {
-    const files = { [MANIFEST]: "main: base.bu\nsnippets: [z.bu, a.bu]\nhosts: machines.yaml\n", "base.bu": "b", "z.bu": "z", "a.bu": "a", "machines.yaml": "h: {}\n" };
+    const files = {
+      [MANIFEST]: "main: base.bu\nsnippets: [z.bu, a.bu]\nhosts: machines.yaml\n",
+      "base.bu": "b",
+      "z.bu": "z",
+      "a.bu": "a",
+      "machines.yaml": "h: {}\n",
+    };
     const r = readProjectFolder(folder(files), "d");
     if (!r.ok) throw new Error(r.message);
     expect([r.project.main.name, ...r.project.snippets.map((s) => s.name), r.project.hosts?.name]).toEqual(["base.bu", "z.bu", "a.bu", "machines.yaml"]);

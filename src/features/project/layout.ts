@@ -45,7 +45,8 @@ function readManifest(entry: FolderEntry): Manifest | string {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return `${MANIFEST}: expected a map with main, snippets and hosts`;
   const m = doc as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === "string" ? cleanRelPath(v) : undefined);
-  if (m.snippets !== undefined && !(Array.isArray(m.snippets) && m.snippets.every((s) => typeof s === "string"))) return `${MANIFEST}: snippets must be a list of file names`;
+  if (m.snippets !== undefined && !(Array.isArray(m.snippets) && m.snippets.every((s) => typeof s === "string")))
+    return `${MANIFEST}: snippets must be a list of file names`;
   return {
     ...(str(m.main) ? { main: str(m.main)! } : {}),
     ...(Array.isArray(m.snippets) ? { snippets: (m.snippets as string[]).map(cleanRelPath) } : {}),

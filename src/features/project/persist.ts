@@ -20,7 +20,8 @@ interface Stored {
 
 function isProject(v: unknown): v is Project {
   const p = v as Partial<Project> | null;
-  const isFile = (f: unknown) => typeof f === "object" && f !== null && typeof (f as { name?: unknown }).name === "string" && typeof (f as { text?: unknown }).text === "string";
+  const isFile = (f: unknown) =>
+    typeof f === "object" && f !== null && typeof (f as { name?: unknown }).name === "string" && typeof (f as { text?: unknown }).text === "string";
   return (
     typeof p === "object" &&
     p !== null &&

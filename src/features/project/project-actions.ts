@@ -109,7 +109,8 @@ export async function saveProjectToFolder(): Promise<void> {
 export async function downloadAllHosts(): Promise<void> {
   const outcome = await buildAllHosts();
   if (outcome.kind === "superseded") return fail("An edit came in while the hosts were built; try Download all again.");
-  if (outcome.kind !== "composed") return fail(outcome.kind === "timeout" ? `Building every host took longer than ${outcome.timeoutMs / 1000} s.` : `Internal error: ${outcome.message}`);
+  if (outcome.kind !== "composed")
+    return fail(outcome.kind === "timeout" ? `Building every host took longer than ${outcome.timeoutMs / 1000} s.` : `Internal error: ${outcome.message}`);
   const all = outcome.build.all ?? [];
   if (outcome.build.hostsProblems.length > 0) return fail(`The hosts table has problems: ${outcome.build.hostsProblems[0]!.message}`);
   const encoder = new TextEncoder();
@@ -119,7 +120,8 @@ export async function downloadAllHosts(): Promise<void> {
   const entries = built.map((h) => ({ path: `${h.host}.ign`, data: encoder.encode(h.output!) }));
   const name = useStudioStore.getState().project?.origin ?? "project";
   downloadBytes(`${name}-hosts.zip`, (await zip()).writeZip(entries), "application/zip");
-  if (failed.length > 0) notify({ id: "project", kind: "warning", text: `Left out of the zip (they cannot be built): ${failed.map((h) => h.host).join(", ")}.` });
+  if (failed.length > 0)
+    notify({ id: "project", kind: "warning", text: `Left out of the zip (they cannot be built): ${failed.map((h) => h.host).join(", ")}.` });
 }
 
 /** Starts a project whose main config is the current text. */

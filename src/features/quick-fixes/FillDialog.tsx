@@ -77,8 +77,8 @@ function Form({ fix }: { fix: FillFix }) {
         {fix.what === "password-hash" ? (
           <>
             <p className="k-dialog-note">
-              Hashed in your browser as SHA-512 crypt (<code>$6$</code>, as <code>mkpasswd -m sha-512</code> makes it); only the hash goes
-              into the config. The password is not stored.
+              Hashed in your browser as SHA-512 crypt (<code>$6$</code>, as <code>mkpasswd -m sha-512</code> makes it); only the hash goes into the config. The
+              password is not stored.
             </p>
             <label className="k-fill-field">
               <span>Password</span>

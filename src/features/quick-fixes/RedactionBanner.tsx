@@ -19,8 +19,8 @@ export function RedactionBanner() {
     <div className="k-notices">
       <div className="k-banner k-banner-warning k-redaction-banner" role="status" data-testid="redaction-banner">
         <span className="k-banner-text">
-          <strong>{valuesText(n)} to fill in.</strong> This config was shared with its secrets replaced by <code>REDACTED</code>: a machine
-          would boot without a working login. Fill them in (each is listed in Problems); until then Download and Copy ask first.
+          <strong>{valuesText(n)} to fill in.</strong> This config was shared with its secrets replaced by <code>REDACTED</code>: a machine would boot without a
+          working login. Fill them in (each is listed in Problems); until then Download and Copy ask first.
         </span>
         <span className="k-banner-actions">
           <button type="button" className="k-btn k-btn-small k-btn-primary" onClick={fillFirst}>

@@ -19,8 +19,8 @@ function Ask({ pending, count, onDone }: { pending: Pending; count: number; onDo
     <dialog ref={ref} className="k-dialog" aria-labelledby="redaction-guard-title" onClose={onDone} data-testid="redaction-guard">
       <h2 id="redaction-guard-title">{pending.verb} with redacted values?</h2>
       <p>
-        This config still has {valuesText(count)} replaced by <code>REDACTED</code> when it was shared. A machine provisioned from it
-        would get <code>REDACTED</code> as a password hash or SSH key, and no working login.
+        This config still has {valuesText(count)} replaced by <code>REDACTED</code> when it was shared. A machine provisioned from it would get{" "}
+        <code>REDACTED</code> as a password hash or SSH key, and no working login.
       </p>
       <div className="k-dialog-buttons">
         <button

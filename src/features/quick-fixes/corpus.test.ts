@@ -150,7 +150,9 @@ function check(c: Case, before: TranspileResult, row: Problem, fix: QuickFix): s
 
 describe.skipIf(!HAVE_CORPUS)("quick fixes against the conformance corpus", () => {
   it("fix every input that has the diagnostic: it disappears, no new error, comments kept", () => {
-    const tallies = new Map<string, Tally>(Object.keys(UPSTREAM).map((k) => [k, { cases: new Set(), offered: new Set(), fixed: new Set(), failures: [], how: new Map() }]));
+    const tallies = new Map<string, Tally>(
+      Object.keys(UPSTREAM).map((k) => [k, { cases: new Set(), offered: new Set(), fixed: new Set(), failures: [], how: new Map() }]),
+    );
     for (const c of loadCases()) {
       const kinds = Object.entries(UPSTREAM).filter(([, re]) => re.test(c.err));
       if (kinds.length === 0) continue;
@@ -170,7 +172,9 @@ describe.skipIf(!HAVE_CORPUS)("quick fixes against the conformance corpus", () =
             continue;
           }
           t.offered.add(c.name);
-          const how = /^(Did you mean|Remove|Use variant|Use|Attach|Go to|Set|Add|Name|Write|Make|Indent)/.exec(fix.title)?.[1] ?? (/needs/.test(fix.title) ? "switch version" : fix.title);
+          const how =
+            /^(Did you mean|Remove|Use variant|Use|Attach|Go to|Set|Add|Name|Write|Make|Indent)/.exec(fix.title)?.[1] ??
+            (/needs/.test(fix.title) ? "switch version" : fix.title);
           t.how.set(how, (t.how.get(how) ?? 0) + 1);
           const problem = check(c, before, row, fix);
           if (problem) t.failures.push(`${c.name} [${row.line ?? "-"}: ${row.message}]: ${problem}`);

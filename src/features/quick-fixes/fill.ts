@@ -7,7 +7,11 @@ const PEM_LINE = /^-----(BEGIN|END) [A-Z0-9 ]*-----$/;
 /** The text to write for `what`: keys trimmed; a private key's body without its BEGIN/END lines (they stay in the config). */
 export function normalizeFill(what: FillWhat, value: string): string {
   const v = value.replace(/\r\n?/g, "\n").trim();
-  if (what === "private-key") return v.split("\n").filter((l) => !PEM_LINE.test(l.trim())).join("\n");
+  if (what === "private-key")
+    return v
+      .split("\n")
+      .filter((l) => !PEM_LINE.test(l.trim()))
+      .join("\n");
   if (what === "ssh-key" || what === "password-hash") return v.replace(/\s*\n\s*/g, " ");
   return v;
 }

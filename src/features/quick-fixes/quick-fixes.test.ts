@@ -94,7 +94,9 @@ describe("unknown keys", () => {
   });
 
   it("reads Ignition's camelCase as the snake_case key, and keeps a quoted key quoted", () => {
-    expect(applyFirst(fcos('passwd:\n  users:\n    - name: core\n      "sshAuthorizedKeys": [a]\n'), /unused key/).text).toContain('"ssh_authorized_keys": [a]');
+    expect(applyFirst(fcos('passwd:\n  users:\n    - name: core\n      "sshAuthorizedKeys": [a]\n'), /unused key/).text).toContain(
+      '"ssh_authorized_keys": [a]',
+    );
   });
 
   it("does not suggest a key the mapping already has", () => {
@@ -203,7 +205,14 @@ describe("OpenShift metadata", () => {
 describe("other fixes", () => {
   it("offers to attach a missing local file at its path", () => {
     const src = fcos("storage:\n  files:\n    - path: /etc/a\n      contents:\n        local: ./conf/a.txt\n");
-    const result = transpile(src, { files: { root: "files", read: () => ({ ok: false, error: "not-found" }), lstat: () => ({ ok: false, error: "not-found" }), readdir: () => ({ ok: false, error: "not-found" }) } });
+    const result = transpile(src, {
+      files: {
+        root: "files",
+        read: () => ({ ok: false, error: "not-found" }),
+        lstat: () => ({ ok: false, error: "not-found" }),
+        readdir: () => ({ ok: false, error: "not-found" }),
+      },
+    });
     const row = problemsOf(result).find((r) => /no such file/.test(r.message));
     expect(row).toBeDefined();
     const fixes = fixesFor(fixContext(src, targetOf(row!), result.variant, result.version));
@@ -276,14 +285,18 @@ describe("placeholders", () => {
   });
 
   it("takes REDACTED only as the share dialog writes it: a word alone", () => {
-    const own = fcos("storage:\n  files:\n    - path: /etc/kubeconfig\n      contents:\n        inline: |\n          token: REDACTED-NOT-A-REAL-TOKEN\n          other: MY_REDACTED\n");
+    const own = fcos(
+      "storage:\n  files:\n    - path: /etc/kubeconfig\n      contents:\n        inline: |\n          token: REDACTED-NOT-A-REAL-TOKEN\n          other: MY_REDACTED\n",
+    );
     expect((transpile(own, { lint: true }).findings ?? []).filter((f) => f.code === "placeholder-redacted")).toEqual([]);
     const shared = fcos("storage:\n  files:\n    - path: /etc/kubeconfig\n      contents:\n        inline: |\n          token: REDACTED\n");
     expect((transpile(shared, { lint: true }).findings ?? []).filter((f) => f.code === "placeholder-redacted")).toHaveLength(1);
   });
 
   it("reports the welcome config's and the templates' example keys, not real ones", () => {
-    const example = fcos("passwd:\n  users:\n    - name: core\n      ssh_authorized_keys:\n        - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI... user@example\n        - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH real@host\n");
+    const example = fcos(
+      "passwd:\n  users:\n    - name: core\n      ssh_authorized_keys:\n        - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI... user@example\n        - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH real@host\n",
+    );
     const findings = transpile(example, { lint: true }).findings ?? [];
     expect(findings.map((f) => [f.code, f.path.join(".")])).toEqual([["placeholder-example-key", "passwd.users.0.ssh_authorized_keys.0"]]);
     expect(fixesOf(example, "placeholder-example-key").map((f) => f.title)).toEqual(["Paste a public key…"]);

@@ -80,7 +80,10 @@ export const unknownKey: FixProvider = {
     const doc = parse(source);
     const map = nodeAt(doc, parent);
     const present = new Set(isMap(map) ? map.items.map((p) => (isScalar(p.key) ? String(p.key.value) : "")) : []);
-    const suggestions = nearest(key, keysAt(spec, parent).filter((k) => !present.has(k)));
+    const suggestions = nearest(
+      key,
+      keysAt(spec, parent).filter((k) => !present.has(k)),
+    );
     suggestions.forEach((s, i) => {
       const edit = renameKeyEdit(source, target.path as (string | number)[], s);
       if (edit) out.push({ kind: "edit", title: `Did you mean ${s}?`, edits: [edit], preferred: out.length === 0 && i === 0 });

@@ -7,7 +7,6 @@ import { BAD_SEMVER, NO_TRANSLATOR, switchVersionEdit, variants, versionParts, v
 import type { FixContext, FixProvider, QuickFix } from "./types.ts";
 import { valueAt } from "./yaml-read.ts";
 
-
 /** How far apart two versions are, compared part by part (major first). */
 function distance(a: number[], b: number[]): number {
   let d = 0;
@@ -30,9 +29,7 @@ export function nearestVersions(variant: string, wanted: string): string[] {
   const stable = all.filter((s) => !s.experimental);
   const notAfter = stable.filter((s) => cmp(s.version) <= 0).pop();
   const first = notAfter ?? stable[0] ?? all[0];
-  const rest = all
-    .filter((s) => s !== first)
-    .sort((a, b) => distance(versionParts(a.version), w) - distance(versionParts(b.version), w));
+  const rest = all.filter((s) => s !== first).sort((a, b) => distance(versionParts(a.version), w) - distance(versionParts(b.version), w));
   return [first, ...rest].flatMap((s) => (s ? [s.version] : [])).slice(0, 3);
 }
 

@@ -62,7 +62,10 @@ export function sourcePath(doc: ParsedDoc, path: Path): { path: Path; node: Node
       // yaml.v3 merges `<<: *anchor` (and `<<: [*a, *b]`) into the mapping.
       const merge = items.find((p) => isScalar(p.key) && p.key.value === "<<");
       const sources = isSeq(merge?.value) ? merge.value.items : merge ? [merge.value] : [];
-      const found = sources.map((s) => (isAlias(s) ? anchorPath(doc, s.source) : null)).map((p) => (p ? sourcePath(doc, [...p, k]) : null)).find((x) => x);
+      const found = sources
+        .map((s) => (isAlias(s) ? anchorPath(doc, s.source) : null))
+        .map((p) => (p ? sourcePath(doc, [...p, k]) : null))
+        .find((x) => x);
       if (!found) return null;
       ({ path: at, node } = found);
     } else if (isSeq(node) && typeof k === "number" && k < node.items.length) {

@@ -106,8 +106,8 @@ export function ShareDialog({ source, options, usesLocalFiles, onDownloadSource,
       ) : tooLong ? (
         <div className="k-banner k-banner-warning" role="alert" data-testid="share-too-long">
           <span>
-            This config is too large for a link ({Math.ceil(link.length / 1024)} KB; links are limited to{" "}
-            {MAX_SHARE_URL_LENGTH / 1024} KB). Download the file instead and send it.
+            This config is too large for a link ({Math.ceil(link.length / 1024)} KB; links are limited to {MAX_SHARE_URL_LENGTH / 1024} KB). Download the file
+            instead and send it.
           </span>
         </div>
       ) : (
@@ -126,13 +126,7 @@ export function ShareDialog({ source, options, usesLocalFiles, onDownloadSource,
           </button>
         ) : (
           <button type="button" className="k-btn k-btn-primary" disabled={link === null} onClick={() => void doCopy()}>
-            {copied === "ok"
-              ? "Copied"
-              : findings.length > 0
-                ? choice === "redacted"
-                  ? "Copy redacted link"
-                  : "Copy link with secrets"
-                : "Copy link"}
+            {copied === "ok" ? "Copied" : findings.length > 0 ? (choice === "redacted" ? "Copy redacted link" : "Copy link with secrets") : "Copy link"}
           </button>
         )}
         <button type="button" className="k-btn" onClick={() => ref.current?.close()}>

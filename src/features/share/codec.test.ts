@@ -2,7 +2,17 @@ import { describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { deflateRawSync } from "node:zlib";
 import { MAX_EDITOR_TEXT } from "../../lib/size-limits.ts";
-import { buildShareUrl, decodeOptions, decodeShareFragment, encodeOptions, encodeShareFragment, fromBase64Url, inflateCapped, toBase64Url, type ShareOptions } from "./codec.ts";
+import {
+  buildShareUrl,
+  decodeOptions,
+  decodeShareFragment,
+  encodeOptions,
+  encodeShareFragment,
+  fromBase64Url,
+  inflateCapped,
+  toBase64Url,
+  type ShareOptions,
+} from "./codec.ts";
 
 describe("share codec", () => {
   it.each([

@@ -30,7 +30,10 @@ const LETTERS = { strict: "s", pretty: "p", raw: "r" } as const satisfies Record
 
 /** `{ strict: true, pretty: true, raw: false }` → `sp`; none → `-`. */
 export function encodeOptions(o: ShareOptions): string {
-  const letters = (Object.keys(LETTERS) as (keyof ShareOptions)[]).filter((k) => o[k]).map((k) => LETTERS[k]).join("");
+  const letters = (Object.keys(LETTERS) as (keyof ShareOptions)[])
+    .filter((k) => o[k])
+    .map((k) => LETTERS[k])
+    .join("");
   return letters === "" ? "-" : letters;
 }
 

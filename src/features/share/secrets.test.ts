@@ -30,7 +30,14 @@ describe("findSecrets", () => {
     },
     { name: "github token", source: "inline: GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\n", want: [["token", 1]] },
     { name: "aws key id", source: "inline: AKIAABCDEFGHIJKLMNOP\n", want: [["token", 1]] },
-    { name: "generic assignment", source: "inline: |\n  API_KEY=s3cr3tvalue\n  db_password: hunter2hunter2\n", want: [["token", 2], ["token", 3]] },
+    {
+      name: "generic assignment",
+      source: "inline: |\n  API_KEY=s3cr3tvalue\n  db_password: hunter2hunter2\n",
+      want: [
+        ["token", 2],
+        ["token", 3],
+      ],
+    },
     { name: "url credentials", source: "source: https://admin:pa55word@example.com/x.ign\n", want: [["token", 1]] },
     { name: "docker auth", source: 'inline: \'{"auths":{"r.io":{"auth":"dXNlcjpwYXNzd29yZA=="}}}\'\n', want: [["token", 1]] },
   ])("finds $name", ({ source, want }) => {

@@ -8,7 +8,10 @@ import "./templates.css";
 
 /** Templates whose title, description, id or variant contain every word of `query` (case-insensitive). */
 export function filterTemplates(query: string, list: readonly Template[] = templates): Template[] {
-  const words = query.toLowerCase().split(/\s+/).filter((w) => w !== "");
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== "");
   return list.filter((t) => {
     const hay = `${t.title} ${t.description} ${t.id} ${t.variant}`.toLowerCase();
     return words.every((w) => hay.includes(w));
@@ -16,11 +19,7 @@ export function filterTemplates(query: string, list: readonly Template[] = templ
 }
 
 /** A list of templates; each is a button selecting it (`aria-current` marks the selected one). */
-export function TemplateList(props: {
-  onSelect: (template: Template) => void;
-  items?: readonly Template[];
-  selected?: string | null;
-}): JSX.Element {
+export function TemplateList(props: { onSelect: (template: Template) => void; items?: readonly Template[]; selected?: string | null }): JSX.Element {
   const items = props.items ?? templates;
   if (items.length === 0) return <p className="kt-empty">No template matches.</p>;
   return (

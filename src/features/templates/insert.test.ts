@@ -65,7 +65,8 @@ describe("insert a template into the user's config", () => {
     const r = insertTemplate(mine.replace("/etc/motd", "/etc/hostname"), byId("ssh-key-hostname").source);
     expect(r).toEqual({
       ok: false,
-      reason: "Not inserted: your config already sets storage.files[/etc/hostname].contents.inline to something else. Change it in your config, or start a new draft from the template.",
+      reason:
+        "Not inserted: your config already sets storage.files[/etc/hostname].contents.inline to something else. Change it in your config, or start a new draft from the template.",
     });
   });
 
@@ -90,7 +91,9 @@ describe("insert a template into the user's config", () => {
   });
 
   it.each(templates.filter((t) => !t.version.includes("experimental")))("$id inserts into a config of its own variant with zero diagnostics", (t) => {
-    const base = `# keep me\nvariant: ${t.variant}\nversion: ${t.version}\n` + (t.variant === "openshift" ? "metadata:\n  name: 99-worker-mine # mine\n  labels:\n    machineconfiguration.openshift.io/role: worker\n" : "");
+    const base =
+      `# keep me\nvariant: ${t.variant}\nversion: ${t.version}\n` +
+      (t.variant === "openshift" ? "metadata:\n  name: 99-worker-mine # mine\n  labels:\n    machineconfiguration.openshift.io/role: worker\n" : "");
     const r = insertTemplate(base, t.source);
     if (!r.ok) throw new Error(r.reason);
     expect(r.text.startsWith(base)).toBe(true);

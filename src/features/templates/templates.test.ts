@@ -18,14 +18,19 @@ describe("templates", () => {
     expect(templateVariants).toEqual(variants);
     for (const v of variants) expect(templates.filter((t) => t.variant === v).length, v).toBeGreaterThanOrEqual(3);
     for (const v of ["fcos", "flatcar", "r4e", "fiot"]) {
-      expect(templates.some((t) => t.variant === v && /systemd:\n {2}quadlets:/.test(t.source)), `${v} systemd.quadlets`).toBe(true);
+      expect(
+        templates.some((t) => t.variant === v && /systemd:\n {2}quadlets:/.test(t.source)),
+        `${v} systemd.quadlets`,
+      ).toBe(true);
     }
   });
 
   it("uses the newest stable spec of each variant, or the newest experimental one for experimental-only fields", () => {
     // The registry lists each variant's versions oldest first, experimental ones last.
     const newest = (variant: string, experimental: boolean) =>
-      listSpecs().filter((s) => s.variant === variant && s.experimental === experimental).at(-1)?.version;
+      listSpecs()
+        .filter((s) => s.variant === variant && s.experimental === experimental)
+        .at(-1)?.version;
     for (const variant of ["fcos", "flatcar", "openshift", "r4e", "fiot"]) expect(templateVersion(variant)).toBe(newest(variant, false));
     expect(templateVersion("fcos", "experimental")).toBe(newest("fcos", true));
     expect(templateVersion("fcos")).not.toContain("experimental");

@@ -552,8 +552,7 @@ storage:
     description: "Turn on Flatcar's Podman extension and run a container through experimental systemd.quadlets.",
     variant: "flatcar",
     spec: "experimental",
-    comment:
-      QUADLET_COMMENT("Flatcar ships Docker; the podman system extension is turned on in enabled-sysext.conf.") + EXPERIMENTAL_NOTE,
+    comment: QUADLET_COMMENT("Flatcar ships Docker; the podman system extension is turned on in enabled-sysext.conf.") + EXPERIMENTAL_NOTE,
     body: `storage:
   files:
     - path: /etc/flatcar/enabled-sysext.conf

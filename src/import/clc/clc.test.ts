@@ -11,15 +11,24 @@ import { transpile } from "../../transpiler/index.ts";
 import { importConfig } from "../index.ts";
 
 const DIR = join(import.meta.dirname, "../testdata/clc");
-const examples = readdirSync(DIR).filter((f) => f.endsWith(".yaml") && f !== "commented.yaml").sort();
+const examples = readdirSync(DIR)
+  .filter((f) => f.endsWith(".yaml") && f !== "commented.yaml")
+  .sort();
 const read = (f: string) => readFileSync(join(DIR, f), "utf8");
-const platformOf = (f: string) => f.split(".").length === 3 ? f.split(".")[1] : undefined;
+const platformOf = (f: string) => (f.split(".").length === 3 ? f.split(".")[1] : undefined);
 
 /** The Ignition config the imported Butane transpiles to. */
 function ignitionOf(text: string, platform?: string): any {
   const r = importConfig(text, { from: "clc", ...(platform ? { platform } : {}) });
   if (!r.ok) throw new Error(r.error);
-  const t = transpile(r.butane, { files: { root: "files", read: () => ({ ok: true, data: new Uint8Array() }), lstat: () => ({ ok: true, stat: { kind: "file", mode: 0o644 } }), readdir: () => ({ ok: false, error: "not-found" }) } });
+  const t = transpile(r.butane, {
+    files: {
+      root: "files",
+      read: () => ({ ok: true, data: new Uint8Array() }),
+      lstat: () => ({ ok: true, stat: { kind: "file", mode: 0o644 } }),
+      readdir: () => ({ ok: false, error: "not-found" }),
+    },
+  });
   if (t.failure) throw new Error(t.failure);
   return t.config;
 }
@@ -96,7 +105,9 @@ describe("ct's documented examples", () => {
   });
 
   it("docker and flannel become ct's drop-ins", () => {
-    const cfg = ignitionOf('docker:\n  flags:\n    - --insecure-registry=10.0.0.0/8\n    - --debug\nflannel:\n  version: 0.7.0\n  etcd_endpoints: "http://10.0.0.1:2379"\n  interface: eth1\n  network_config: \'{"Network": "10.2.0.0/16"}\'\n');
+    const cfg = ignitionOf(
+      'docker:\n  flags:\n    - --insecure-registry=10.0.0.0/8\n    - --debug\nflannel:\n  version: 0.7.0\n  etcd_endpoints: "http://10.0.0.1:2379"\n  interface: eth1\n  network_config: \'{"Network": "10.2.0.0/16"}\'\n',
+    );
     expect(unit(cfg, "docker.service")).toEqual({
       name: "docker.service",
       enabled: true,
@@ -116,7 +127,9 @@ describe("ct's documented examples", () => {
   });
 
   it("partition sizes with units and type GUID aliases", () => {
-    const cfg = ignitionOf("storage:\n  disks:\n    - device: /dev/sdb\n      wipe_table: true\n      partitions:\n        - label: data\n          number: 1\n          size: 2GiB\n          type_guid: raid_partition\n");
+    const cfg = ignitionOf(
+      "storage:\n  disks:\n    - device: /dev/sdb\n      wipe_table: true\n      partitions:\n        - label: data\n          number: 1\n          size: 2GiB\n          type_guid: raid_partition\n",
+    );
     expect(cfg.storage.disks[0].partitions[0]).toMatchObject({ label: "data", number: 1, sizeMiB: 2048, typeGuid: "a19d880f-05fc-4d3b-a006-743f0f84911e" });
     const r = importConfig("storage:\n  disks:\n    - device: /dev/sdb\n      partitions:\n        - size: 1000KiB\n", { from: "clc" });
     expect(r.ok ? "" : r.error).toContain("finest granularity is 1MiB");

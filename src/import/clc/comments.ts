@@ -90,7 +90,11 @@ function resolve(clc: Json, butane: Json, path: ClcPath): Target | undefined {
   const files = storage?.files;
   const [section, list, index, key] = path;
   const inList = (arr: unknown, i: number): Target | undefined => (Array.isArray(arr) && i >= 0 && i < arr.length ? { container: arr, key: i } : undefined);
-  const byField = (arr: unknown, field: string, value: unknown) => inList(arr, items(arr).findIndex((x) => x[field] === value));
+  const byField = (arr: unknown, field: string, value: unknown) =>
+    inList(
+      arr,
+      items(arr).findIndex((x) => x[field] === value),
+    );
   const withKey = (t: Target | undefined): Target | undefined => {
     if (!t || typeof key !== "string" || path.length !== 4) return t;
     const entry = (t.container as unknown[])[t.key as number];
@@ -102,7 +106,11 @@ function resolve(clc: Json, butane: Json, path: ClcPath): Target | undefined {
   if (section === "networkd") {
     const nunits = items((clc.networkd as Json | undefined)?.units);
     const u = typeof index === "number" ? nunits[index] : undefined;
-    if (u) return byField(files, "path", `/etc/systemd/network/${String(u.name)}`) ?? byField(files, "path", `/etc/systemd/network/${String(u.name)}.d/${String(items(u.dropins)[0]?.name)}`);
+    if (u)
+      return (
+        byField(files, "path", `/etc/systemd/network/${String(u.name)}`) ??
+        byField(files, "path", `/etc/systemd/network/${String(u.name)}.d/${String(items(u.dropins)[0]?.name)}`)
+      );
     return undefined;
   }
   if (path.length === 1) return section in butane ? { container: butane, key: section } : undefined;

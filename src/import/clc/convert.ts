@@ -9,7 +9,20 @@ import { quote as goQuote } from "../../transpiler/go/strconv.ts";
 import { makePlainDataUrl } from "../../transpiler/util/dataurl.ts";
 import { utf8 } from "../../transpiler/util/bytes.ts";
 import { ImportError, isObj, type Finding, type Json } from "../types.ts";
-import { ETCD_2, ETCD_3_0, ETCD_3_1, ETCD_3_2, ETCD_3_3, ETCD_3_4, ETCD_3_5, FLANNEL_0_5, FLANNEL_0_6, FLANNEL_0_7, flagName, type OptionDef } from "./options.ts";
+import {
+  ETCD_2,
+  ETCD_3_0,
+  ETCD_3_1,
+  ETCD_3_2,
+  ETCD_3_3,
+  ETCD_3_4,
+  ETCD_3_5,
+  FLANNEL_0_5,
+  FLANNEL_0_6,
+  FLANNEL_0_7,
+  flagName,
+  type OptionDef,
+} from "./options.ts";
 import { hasTemplating, performTemplating } from "./templating.ts";
 
 export interface ClcOptions {
@@ -92,7 +105,12 @@ function optionArgs(defs: readonly OptionDef[], section: Json, format: (flag: st
   }
   for (const k of Object.keys(section)) {
     if (!known.has(k) && k !== "version" && !(name === "flannel" && k === "network_config")) {
-      findings.push({ code: "import-clc-unknown-option", severity: "warning", path: [name, k], message: `${name}.${k} is not an option ct knows for this ${name} version; ct ignores it, so it was left out` });
+      findings.push({
+        code: "import-clc-unknown-option",
+        severity: "warning",
+        path: [name, k],
+        message: `${name}.${k} is not an option ct knows for this ${name} version; ct ignores it, so it was left out`,
+      });
     }
   }
   return args;
@@ -116,7 +134,10 @@ function assembleUnit(exec: string, args: string[], vars: string[], platform: st
   const unit: string[] = [];
   const service: string[] = [];
   if (hasTemplating(args)) {
-    if (!platform) throw new ImportError(`platform must be specified to use templating (${what} uses dynamic data such as {PRIVATE_IPV4}: choose the platform ct's --platform named)`);
+    if (!platform)
+      throw new ImportError(
+        `platform must be specified to use templating (${what} uses dynamic data such as {PRIVATE_IPV4}: choose the platform ct's --platform named)`,
+      );
     unit.push("Requires=coreos-metadata.service", "After=coreos-metadata.service");
     service.push("EnvironmentFile=/run/metadata/coreos");
     args = performTemplating(platform, args);
@@ -139,9 +160,14 @@ function etcdDropin(etcd: Json, platform: string | undefined, findings: Finding[
   if (v.major < 2 || (v.major === 2 && v.minor < 3)) throw new ImportError("Etcd version specified is not valid (too old)");
   if (v.major > 3) throw new ImportError("Etcd version is not valid (too new)");
   if ((v.major === 2 && v.minor > 3) || (v.major === 3 && v.minor > 5)) {
-    findings.push({ code: "import-clc-etcd-version", severity: "warning", path: ["etcd", "version"], message: "Etcd minor version specified is too new, only options available in the previous minor version will be accepted" });
+    findings.push({
+      code: "import-clc-etcd-version",
+      severity: "warning",
+      path: ["etcd", "version"],
+      message: "Etcd minor version specified is too new, only options available in the previous minor version will be accepted",
+    });
   }
-  const defs = v.major === 2 ? ETCD_2 : [ETCD_3_0, ETCD_3_1, ETCD_3_2, ETCD_3_3, ETCD_3_4][v.minor] ?? ETCD_3_5;
+  const defs = v.major === 2 ? ETCD_2 : ([ETCD_3_0, ETCD_3_1, ETCD_3_2, ETCD_3_3, ETCD_3_4][v.minor] ?? ETCD_3_5);
   const args = optionArgs(defs, etcd, (f, x) => `--${f}=${x}`, findings, "etcd");
   const vars = etcd.version !== undefined ? [`ETCD_IMAGE_TAG=v${v.text}`] : [];
   return unitText(assembleUnit("/usr/lib/coreos/etcd-wrapper $ETCD_OPTS", args, vars, platform, "etcd"));
@@ -151,7 +177,12 @@ function flannelDropin(flannel: Json, platform: string | undefined, findings: Fi
   const v = semver(flannel.version ?? "0.6.0", "flannel version");
   if (v.major === 0 && v.minor < 5) throw new ImportError("invalid flannel version (too old)");
   if (v.major === 0 && v.minor > 7) {
-    findings.push({ code: "import-clc-flannel-version", severity: "warning", path: ["flannel", "version"], message: "flannel minor version too new. Only options available in the previous minor version will be supported" });
+    findings.push({
+      code: "import-clc-flannel-version",
+      severity: "warning",
+      path: ["flannel", "version"],
+      message: "flannel minor version too new. Only options available in the previous minor version will be supported",
+    });
   }
   const defs = v.minor >= 7 ? FLANNEL_0_7 : v.minor === 6 ? FLANNEL_0_6 : FLANNEL_0_5;
   const netConfig = str(flannel.network_config);
@@ -168,7 +199,12 @@ function flannelDropin(flannel: Json, platform: string | undefined, findings: Fi
   const unit = assembleUnit("/usr/lib/coreos/flannel-wrapper $FLANNEL_OPTS", args, vars, platform, "flannel");
   if (netConfig !== "") {
     let pre = "ExecStartPre=/usr/bin/etcdctl";
-    for (const [key, flag] of [["etcd_endpoints", "endpoints"], ["etcd_cafile", "ca-file"], ["etcd_certfile", "cert-file"], ["etcd_keyfile", "key-file"]] as const) {
+    for (const [key, flag] of [
+      ["etcd_endpoints", "endpoints"],
+      ["etcd_cafile", "ca-file"],
+      ["etcd_certfile", "cert-file"],
+      ["etcd_keyfile", "key-file"],
+    ] as const) {
       if (flannel[key] !== undefined && flannel[key] !== null) pre += ` --${flag}=${goQuote(str(flannel[key]))}`;
     }
     pre += ` set /coreos.com/network/config ${goQuote(netConfig)}`;
@@ -198,7 +234,8 @@ function checkLocksmith(l: Json): void {
     const parts = start.trim().split(/\s+/);
     const [day, time] = parts.length >= 2 ? [parts[0]!, parts[1]!] : ["not-present", start];
     if (!["sun", "mon", "tue", "wed", "thu", "fri", "sat", "not-present"].includes(day.toLowerCase())) throw new ImportError("unknown day in window start");
-    if (!/^\d{1,2}:\d{2}$/.test(time) || Number(time.split(":")[0]) > 23 || Number(time.split(":")[1]) > 59) throw new ImportError("couldn't parse window start");
+    if (!/^\d{1,2}:\d{2}$/.test(time) || Number(time.split(":")[0]) > 23 || Number(time.split(":")[1]) > 59)
+      throw new ImportError("couldn't parse window start");
   }
   if (length !== "" && !/^([0-9]*(\.[0-9]*)?(ns|us|µs|ms|s|m|h))+$/.test(length) && length !== "0") throw new ImportError("couldn't parse window length");
 }
@@ -212,7 +249,13 @@ function updateConf(update: Json | undefined, locksmith: Json | undefined, findi
       findings.push({ code: "import-clc-update-group", severity: "warning", path: ["update", "group"], message: "unknown update group" });
     }
     if (group !== "") contents += `GROUP=${group.toLowerCase()}`;
-    for (const [key, name] of [["server", "SERVER"], ["pcr_policy_server", "PCR_POLICY_SERVER"], ["download_user", "DOWNLOAD_USER"], ["download_password", "DOWNLOAD_PASSWORD"], ["machine_alias", "MACHINE_ALIAS"]] as const) {
+    for (const [key, name] of [
+      ["server", "SERVER"],
+      ["pcr_policy_server", "PCR_POLICY_SERVER"],
+      ["download_user", "DOWNLOAD_USER"],
+      ["download_password", "DOWNLOAD_PASSWORD"],
+      ["machine_alias", "MACHINE_ALIAS"],
+    ] as const) {
       if (str(update[key]) !== "") contents += `\n${name}=${str(update[key])}`;
     }
   }
@@ -263,7 +306,10 @@ export function convertClc(clc: Json, opts: ClcOptions): ClcConversion {
 
   // ignition
   const ign = obj(clc.ignition);
-  const ref = (r: Json): Json => ({ source: str(r.source), ...(Object.keys(verification(r.verification)).length ? { verification: verification(r.verification) } : {}) });
+  const ref = (r: Json): Json => ({
+    source: str(r.source),
+    ...(Object.keys(verification(r.verification)).length ? { verification: verification(r.verification) } : {}),
+  });
   const ignOut = out.ignition as Json;
   const cfg: Json = {};
   const append = list(obj(ign.config).append).map(ref);
@@ -281,11 +327,19 @@ export function convertClc(clc: Json, opts: ClcOptions): ClcConversion {
   // docker, etcd, flannel: enabled units with ct's drop-ins (registered in that order)
   if (isObj(clc.docker)) {
     const flags = strs(obj(clc.docker).flags);
-    units.push({ name: "docker.service", enable: true, dropins: [{ name: "20-clct-docker.conf", contents: `[Service]\nEnvironment="DOCKER_OPTS=${flags.join(" ")}"` }] });
+    units.push({
+      name: "docker.service",
+      enable: true,
+      dropins: [{ name: "20-clct-docker.conf", contents: `[Service]\nEnvironment="DOCKER_OPTS=${flags.join(" ")}"` }],
+    });
     sections.push("docker: docker.service enabled, drop-in 20-clct-docker.conf (DOCKER_OPTS)");
   }
   if (isObj(clc.etcd)) {
-    units.push({ name: "etcd-member.service", enable: true, dropins: [{ name: "20-clct-etcd-member.conf", contents: etcdDropin(clc.etcd, platform, findings) }] });
+    units.push({
+      name: "etcd-member.service",
+      enable: true,
+      dropins: [{ name: "20-clct-etcd-member.conf", contents: etcdDropin(clc.etcd, platform, findings) }],
+    });
     sections.push("etcd: etcd-member.service enabled, drop-in 20-clct-etcd-member.conf (etcd-wrapper flags)");
   }
 
@@ -343,7 +397,13 @@ export function convertClc(clc: Json, opts: ClcOptions): ClcConversion {
   list(storage.files).forEach((f, i) => {
     const file = node(f, "file");
     if (typeof f.mode !== "number") {
-      if (bool(f.append) === true) findings.push({ code: "import-clc-default-mode", severity: "info", path: ["storage", "files", i, "mode"], message: "mode unspecified for file, defaulting to 0644 if the file does not exist" });
+      if (bool(f.append) === true)
+        findings.push({
+          code: "import-clc-default-mode",
+          severity: "info",
+          path: ["storage", "files", i, "mode"],
+          message: "mode unspecified for file, defaulting to 0644 if the file does not exist",
+        });
       else warn("import-clc-default-mode", ["storage", "files", i, "mode"], "mode unspecified for file, defaulting to 0644");
     }
     file.mode = typeof f.mode === "number" ? f.mode : 0o644;
@@ -368,7 +428,8 @@ export function convertClc(clc: Json, opts: ClcOptions): ClcConversion {
   });
   const dirs = list(storage.directories).map((d, i) => {
     const o = node(d, "directory");
-    if (typeof d.mode !== "number") warn("import-clc-default-mode", ["storage", "directories", i, "mode"], "mode unspecified for directory, defaulting to 0755");
+    if (typeof d.mode !== "number")
+      warn("import-clc-default-mode", ["storage", "directories", i, "mode"], "mode unspecified for directory, defaulting to 0755");
     o.mode = typeof d.mode === "number" ? d.mode : 0o755;
     return o;
   });
@@ -378,7 +439,11 @@ export function convertClc(clc: Json, opts: ClcOptions): ClcConversion {
 
   // flannel (registered after filesystems), networkd, passwd, systemd, update + locksmith
   if (isObj(clc.flannel)) {
-    units.push({ name: "flanneld.service", enable: true, dropins: [{ name: "20-clct-flannel.conf", contents: flannelDropin(clc.flannel, platform, findings) }] });
+    units.push({
+      name: "flanneld.service",
+      enable: true,
+      dropins: [{ name: "20-clct-flannel.conf", contents: flannelDropin(clc.flannel, platform, findings) }],
+    });
     sections.push("flannel: flanneld.service enabled, drop-in 20-clct-flannel.conf (flannel-wrapper flags, network config via etcdctl)");
   }
   const networkd = list(obj(clc.networkd).units).map((u) => {
@@ -396,15 +461,39 @@ export function convertClc(clc: Json, opts: ClcOptions): ClcConversion {
     if (u.password_hash !== undefined && u.password_hash !== null) o.passwordHash = str(u.password_hash);
     if (strs(u.ssh_authorized_keys).length) o.sshAuthorizedKeys = strs(u.ssh_authorized_keys);
     if (typeof u.uid === "number") o.uid = u.uid;
-    for (const [k, ik] of [["gecos", "gecos"], ["home_dir", "homeDir"], ["primary_group", "primaryGroup"], ["shell", "shell"]] as const) if (str(u[k]) !== "") o[ik] = str(u[k]);
-    for (const [k, ik] of [["no_create_home", "noCreateHome"], ["no_user_group", "noUserGroup"], ["system", "system"], ["no_log_init", "noLogInit"]] as const) if (bool(u[k]) === true) o[ik] = true;
+    for (const [k, ik] of [
+      ["gecos", "gecos"],
+      ["home_dir", "homeDir"],
+      ["primary_group", "primaryGroup"],
+      ["shell", "shell"],
+    ] as const)
+      if (str(u[k]) !== "") o[ik] = str(u[k]);
+    for (const [k, ik] of [
+      ["no_create_home", "noCreateHome"],
+      ["no_user_group", "noUserGroup"],
+      ["system", "system"],
+      ["no_log_init", "noLogInit"],
+    ] as const)
+      if (bool(u[k]) === true) o[ik] = true;
     if (strs(u.groups).length) o.groups = strs(u.groups);
     if (isObj(u.create)) {
       const c = u.create;
       const create: Json = {};
       if (typeof c.uid === "number") create.uid = c.uid;
-      for (const [k, ik] of [["gecos", "gecos"], ["home_dir", "homeDir"], ["primary_group", "primaryGroup"], ["shell", "shell"]] as const) if (str(c[k]) !== "") create[ik] = str(c[k]);
-      for (const [k, ik] of [["no_create_home", "noCreateHome"], ["no_user_group", "noUserGroup"], ["system", "system"], ["no_log_init", "noLogInit"]] as const) if (bool(c[k]) === true) create[ik] = true;
+      for (const [k, ik] of [
+        ["gecos", "gecos"],
+        ["home_dir", "homeDir"],
+        ["primary_group", "primaryGroup"],
+        ["shell", "shell"],
+      ] as const)
+        if (str(c[k]) !== "") create[ik] = str(c[k]);
+      for (const [k, ik] of [
+        ["no_create_home", "noCreateHome"],
+        ["no_user_group", "noUserGroup"],
+        ["system", "system"],
+        ["no_log_init", "noLogInit"],
+      ] as const)
+        if (bool(c[k]) === true) create[ik] = true;
       if (strs(c.groups).length) create.groups = strs(c.groups);
       o.create = create;
     }

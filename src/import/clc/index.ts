@@ -40,15 +40,28 @@ export function importClc(text: string, options: ImportOptions): ButaneBuild {
   if (!isObj(clc)) throw new ImportError("a Container Linux Config is a YAML mapping (storage, systemd, passwd, …)");
   const findings: Finding[] = [];
   for (const k of Object.keys(clc)) {
-    if (!SECTIONS.includes(k)) findings.push({ code: "import-clc-unknown-key", severity: "warning", path: [k], message: `${k} is not a Container Linux Config section; ct ignores it, so it was left out` });
+    if (!SECTIONS.includes(k))
+      findings.push({
+        code: "import-clc-unknown-key",
+        severity: "warning",
+        path: [k],
+        message: `${k} is not a Container Linux Config section; ct ignores it, so it was left out`,
+      });
   }
-  if (!Object.keys(clc).some((k) => SECTIONS.includes(k))) throw new ImportError("this is not a Container Linux Config: it has none of ignition, storage, systemd, networkd, passwd, etcd, flannel, update, docker, locksmith");
+  if (!Object.keys(clc).some((k) => SECTIONS.includes(k)))
+    throw new ImportError(
+      "this is not a Container Linux Config: it has none of ignition, storage, systemd, networkd, passwd, etcd, flannel, update, docker, locksmith",
+    );
 
   const vs = targetSpec(options, "flatcar");
   const ct = convertClc(clc, options.platform !== undefined ? { platform: options.platform } : {});
   const spec2Findings: Finding[] = [];
   const normalized = normalizeSpec2(ct.config, spec2Findings);
-  const converted = convertSpec2(normalized, { version: vs.ignition, flatcar: true, ...(options.filesystemPaths ? { filesystemPaths: options.filesystemPaths } : {}) });
+  const converted = convertSpec2(normalized, {
+    version: vs.ignition,
+    flatcar: true,
+    ...(options.filesystemPaths ? { filesystemPaths: options.filesystemPaths } : {}),
+  });
 
   const { comments, header, footer } = readComments(doc);
   const commentMap: CommentMap = new WeakMap();
@@ -89,10 +102,26 @@ export function importClc(text: string, options: ImportOptions): ButaneBuild {
   result.stats.clcSections = ct.sections.length;
   result.stats.comments = placed + (header ? 1 : 0) + (footer ? 1 : 0);
   result.findings.unshift(
-    { code: "import-clc", severity: "info", path: [], message: `Container Linux Config converted by ct's rules to Ignition 2.3, then to spec ${vs.ignition} by Flatcar's` },
+    {
+      code: "import-clc",
+      severity: "info",
+      path: [],
+      message: `Container Linux Config converted by ct's rules to Ignition 2.3, then to spec ${vs.ignition} by Flatcar's`,
+    },
     ...ct.sections.map((s) => ({ code: "import-clc-section", severity: "info" as const, path: [s.split(":")[0]!], message: s })),
-    ...(swapped.size > 0 ? [{ code: "import-clc-local", severity: "info" as const, path: [], message: `${swapped.size} contents.local file(s) stay local: transpile with --files-dir (or add them in the Files panel)` }] : []),
-    ...(result.stats.comments > 0 ? [{ code: "import-clc-comments", severity: "info" as const, path: [], message: `${result.stats.comments} comment(s) carried over` }] : []),
+    ...(swapped.size > 0
+      ? [
+          {
+            code: "import-clc-local",
+            severity: "info" as const,
+            path: [],
+            message: `${swapped.size} contents.local file(s) stay local: transpile with --files-dir (or add them in the Files panel)`,
+          },
+        ]
+      : []),
+    ...(result.stats.comments > 0
+      ? [{ code: "import-clc-comments", severity: "info" as const, path: [], message: `${result.stats.comments} comment(s) carried over` }]
+      : []),
   );
   result.findings.push(...findings, ...ct.findings, ...spec2Findings, ...converted.findings);
   return result;

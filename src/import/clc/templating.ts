@@ -53,7 +53,12 @@ export function performTemplating(platform: string, args: readonly string[]): st
     while (start !== -1 && end !== -1 && start < end) {
       const field = s.slice(start + 1, end);
       const value = table[field];
-      if (value === undefined) throw new ImportError(`unknown field {${field}} for platform ${platform}: it has ${Object.keys(table).map((k) => `{${k}}`).join(", ")}`);
+      if (value === undefined)
+        throw new ImportError(
+          `unknown field {${field}} for platform ${platform}: it has ${Object.keys(table)
+            .map((k) => `{${k}}`)
+            .join(", ")}`,
+        );
       s = s.replace(`{${field}}`, "${" + value + "}");
       // search on after the substitution's old end, so the braces just written are skipped
       start = s.indexOf("{", end);

@@ -251,7 +251,12 @@ export function convertSpec2(cfg: Json, opts: ConvertOptions): Converted {
       if (old) Object.assign(old, d);
       else prev.dropins = [...((prev.dropins as Json[] | undefined) ?? []), d];
     }
-    findings.push({ code: "import-spec2-duplicate-unit", severity: "info", path: ["systemd", "units"], message: `the two entries of unit ${String(o.name)} were merged into one` });
+    findings.push({
+      code: "import-spec2-duplicate-unit",
+      severity: "info",
+      path: ["systemd", "units"],
+      message: `the two entries of unit ${String(o.name)} were merged into one`,
+    });
   }
   if (units.length > 0) out.systemd = { units };
   return { config: out, findings };
@@ -282,28 +287,51 @@ function filesystemPaths(cfg: Json, opts: ConvertOptions, findings: Finding[]): 
       if (used.has(name)) {
         throw new ImportError(`filesystem "${name}" is one the system has already mounted (path ${str(f.path)}); spec 3 cannot write nodes to it`);
       }
-      findings.push({ code: "import-spec2-mounted-filesystem", severity: "warning", path: ["storage", "filesystems"], message: `filesystem "${name}" (already mounted at ${str(f.path)}) has no spec 3 equivalent and was left out` });
+      findings.push({
+        code: "import-spec2-mounted-filesystem",
+        severity: "warning",
+        path: ["storage", "filesystems"],
+        message: `filesystem "${name}" (already mounted at ${str(f.path)}) has no spec 3 equivalent and was left out`,
+      });
       return f;
     }
     const m = f.mount;
     if (isObj(m.create)) {
-      if (m.create.force !== true) throw new ImportError(`filesystem "${name}": a mount.create without force has no spec 3 equivalent; spec 3 can only wipe (force) or reuse a filesystem`);
+      if (m.create.force !== true)
+        throw new ImportError(
+          `filesystem "${name}": a mount.create without force has no spec 3 equivalent; spec 3 can only wipe (force) or reuse a filesystem`,
+        );
       m.wipeFilesystem = true;
       m.options = [...strs(m.options), ...strs(m.create.options)];
       delete m.create;
-      findings.push({ code: "import-spec2-create", severity: "info", path: ["storage", "filesystems"], message: `filesystem "${name}": the deprecated create { force: true } became wipe_filesystem: true` });
+      findings.push({
+        code: "import-spec2-create",
+        severity: "info",
+        path: ["storage", "filesystems"],
+        message: `filesystem "${name}": the deprecated create { force: true } became wipe_filesystem: true`,
+      });
     }
     const where = used.has(name) ? mountedAt.get(str(m.device)) : undefined;
     if (where) {
       map.set(name, where);
-      findings.push({ code: "import-spec2-filesystem-path", severity: "info", path: ["storage", "filesystems"], message: `filesystem "${name}" is mounted at ${where} (from the config's mount unit)` });
+      findings.push({
+        code: "import-spec2-filesystem-path",
+        severity: "info",
+        path: ["storage", "filesystems"],
+        message: `filesystem "${name}" is mounted at ${where} (from the config's mount unit)`,
+      });
       return f;
     }
     if (opts.flatcar) {
       if (name === "") name = `ignition${++generated}`;
       const path = name === "oem" ? "/usr/share/oem" : joinPath("/tmp", `${name}-ign${++suffix}`);
       map.set(name, path);
-      findings.push({ code: "import-spec2-filesystem-path", severity: "info", path: ["storage", "filesystems"], message: `filesystem "${name}" is mounted at ${path} while Ignition runs (Flatcar's rule)` });
+      findings.push({
+        code: "import-spec2-filesystem-path",
+        severity: "info",
+        path: ["storage", "filesystems"],
+        message: `filesystem "${name}" is mounted at ${path} while Ignition runs (Flatcar's rule)`,
+      });
       return { ...f, name };
     }
     if (used.has(name)) {
@@ -326,7 +354,12 @@ function networkdFiles(cfg: Json, findings: Finding[]): Json[] {
     for (const d of list(u.dropins)) out.push(file(joinPath("/etc/systemd/network", name + ".d", str(d.name)), str(d.contents)));
   }
   if (out.length > 0) {
-    findings.push({ code: "import-spec2-networkd", severity: "info", path: ["storage", "files"], message: `${out.length} networkd unit/drop-in file(s) became files under /etc/systemd/network` });
+    findings.push({
+      code: "import-spec2-networkd",
+      severity: "info",
+      path: ["storage", "files"],
+      message: `${out.length} networkd unit/drop-in file(s) became files under /etc/systemd/network`,
+    });
   }
   return out;
 }
@@ -348,12 +381,17 @@ function checkDuplicates(cfg: Json, fsMap: Map<string, string>): void {
   const links = list(storage.links).map(at);
   const seen = new Map<string, string>();
   const usesLink = (p: string) => links.find((l) => p.startsWith(l) && p !== l);
-  for (const [kind, label] of [["files", "File"], ["directories", "Directory"], ["links", "Link"]] as const) {
+  for (const [kind, label] of [
+    ["files", "File"],
+    ["directories", "Directory"],
+    ["links", "Link"],
+  ] as const) {
     for (const n of list(storage[kind])) {
       const p = at(n);
       const name = `${label}: ${p}`;
       const dup = seen.get(p);
-      if (dup) throw new ImportError(`Config has conflicting inodes: "${dup}" and "${name}".  All files, directories and links must specify a unique \`path\`.`);
+      if (dup)
+        throw new ImportError(`Config has conflicting inodes: "${dup}" and "${name}".  All files, directories and links must specify a unique \`path\`.`);
       seen.set(p, name);
       const l = usesLink(p);
       if (l) throw new ImportError(`${name} uses link defined in config "${l}". Please use a link not defined in Storage:Links`);
@@ -362,7 +400,8 @@ function checkDuplicates(cfg: Json, fsMap: Map<string, string>): void {
   for (const u of list(obj(cfg.systemd).units)) {
     const names = new Set<string>();
     for (const d of list(u.dropins)) {
-      if (names.has(str(d.name))) throw new ImportError(`Config has duplicate dropin name "${str(d.name)}" in unit "${str(u.name)}".  All dropins must specify a unique \`name\`.`);
+      if (names.has(str(d.name)))
+        throw new ImportError(`Config has duplicate dropin name "${str(d.name)}" in unit "${str(u.name)}".  All dropins must specify a unique \`name\`.`);
       names.add(str(d.name));
     }
   }

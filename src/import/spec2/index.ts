@@ -38,12 +38,17 @@ export function normalizeSpec2(input: Json, findings: Finding[]): Json {
   for (const d of Array.isArray(storage.disks) ? storage.disks.filter(isObj) : []) {
     for (const p of Array.isArray(d.partitions) ? d.partitions.filter(isObj) : []) {
       const moved: string[] = [];
-      for (const [old, mib] of [["size", "sizeMiB"], ["start", "startMiB"]] as const) {
+      for (const [old, mib] of [
+        ["size", "sizeMiB"],
+        ["start", "startMiB"],
+      ] as const) {
         if (typeof p[old] !== "number") continue;
         const sectors = p[old];
         if (p[mib] === undefined) {
           if (sectors % 2048 !== 0) {
-            throw new ImportError(`partition ${String(p.label ?? p.number)} on ${String(d.device)}: ${old} ${sectors} sectors is not a whole number of MiB, and spec 3 sizes partitions in MiB`);
+            throw new ImportError(
+              `partition ${String(p.label ?? p.number)} on ${String(d.device)}: ${old} ${sectors} sectors is not a whole number of MiB, and spec 3 sizes partitions in MiB`,
+            );
           }
           p[mib] = sectors / 2048;
           moved.push(`${old} ${sectors} → ${mib} ${sectors / 2048}`);
@@ -62,7 +67,11 @@ export function importSpec2(config: Json, options: ImportOptions): ButaneBuild {
   const vs = targetSpec(options, "fcos");
   const findings: Finding[] = [];
   const normalized = normalizeSpec2(config, findings);
-  const converted = convertSpec2(normalized, { version: vs.ignition, flatcar: vs.variant === "flatcar", ...(options.filesystemPaths ? { filesystemPaths: options.filesystemPaths } : {}) });
+  const converted = convertSpec2(normalized, {
+    version: vs.ignition,
+    flatcar: vs.variant === "flatcar",
+    ...(options.filesystemPaths ? { filesystemPaths: options.filesystemPaths } : {}),
+  });
   let result: ButaneBuild;
   try {
     result = importIgnition3(converted.config, [vs], { expected: converted.config });
@@ -71,6 +80,10 @@ export function importSpec2(config: Json, options: ImportOptions): ButaneBuild {
     throw e;
   }
   const version = isObj(config.ignition) ? String(config.ignition.version) : "2.x";
-  result.findings.unshift({ code: "import-spec2", severity: "info", path: [], message: `Ignition ${version} was converted to spec ${vs.ignition} by the rules of ign-converter` }, ...findings, ...converted.findings);
+  result.findings.unshift(
+    { code: "import-spec2", severity: "info", path: [], message: `Ignition ${version} was converted to spec ${vs.ignition} by the rules of ign-converter` },
+    ...findings,
+    ...converted.findings,
+  );
   return result;
 }

@@ -83,7 +83,10 @@ describe("ign-converter's test configs", () => {
   it("need a mount path for a filesystem that nodes are written to (ign-converter's error)", () => {
     const r = importConfig(JSON.stringify(conv.exhaustive2_3));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toBe('Config defined filesystem "/var" but no mapping was defined. Please specify a path to be used as the filesystem mountpoint (--fs-path /var=PATH).');
+    if (!r.ok)
+      expect(r.error).toBe(
+        'Config defined filesystem "/var" but no mapping was defined. Please specify a path to be used as the filesystem mountpoint (--fs-path /var=PATH).',
+      );
     // Flatcar's Ignition mounts such a filesystem under /tmp while it runs
     const f = importConfig(JSON.stringify(conv.exhaustive2_3), { variant: "flatcar" });
     expect(f.ok && f.verified).toBe(true);
@@ -115,7 +118,9 @@ describe("what spec 3 cannot express", () => {
     expect(error(cfg({}, { systemd: { units: [{ name: "a.service" }, { name: "a.service" }] } }))).toContain('duplicate unit name "a.service"');
   });
   it("a create without force, a size in sectors that is not whole MiB", () => {
-    expect(error(cfg({ filesystems: [{ name: "d", mount: { device: "/dev/sdb", format: "ext4", create: {} } }] }))).toContain("a mount.create without force has no spec 3 equivalent");
+    expect(error(cfg({ filesystems: [{ name: "d", mount: { device: "/dev/sdb", format: "ext4", create: {} } }] }))).toContain(
+      "a mount.create without force has no spec 3 equivalent",
+    );
     expect(error(cfg({ disks: [{ device: "/dev/sdb", partitions: [{ number: 1, size: 1000 }] }] }))).toContain("not a whole number of MiB");
   });
   it("a file on a filesystem the system had already mounted", () => {

@@ -5,20 +5,7 @@
  * key or list item is inserted as new lines at the collection's indentation, a removed one takes
  * only its own lines. Everything else stays byte-for-byte.
  */
-import {
-  CST,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit,
-  type Document,
-  type Pair,
-  type ParsedNode,
-  type ScalarTag,
-  type YAMLMap,
-  type YAMLSeq,
-} from "yaml";
+import { CST, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Pair, type ParsedNode, type ScalarTag, type YAMLMap, type YAMLSeq } from "yaml";
 import { octalText } from "../../transpiler/util/file-mode.ts";
 
 export type EditPathElem = string | number;
@@ -128,8 +115,7 @@ function styleOf(doc: Document.Parsed, text: string): Style {
   return { indent: indent ?? 2, indentSeq: indentSeq ?? true };
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * A new value as block YAML lines (each ending in "\n"), indented by `col` spaces, in the
@@ -137,7 +123,9 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  * cannot write `0644` modes.
  */
 function block(value: unknown, col: number, style: Style, path: EditPath): string {
-  return emit(value, col, style, path).map((l) => (l.trim() === "" ? "" : l) + "\n").join("");
+  return emit(value, col, style, path)
+    .map((l) => (l.trim() === "" ? "" : l) + "\n")
+    .join("");
 }
 
 function emit(value: unknown, col: number, style: Style, path: EditPath): string[] {
@@ -352,9 +340,7 @@ function entryRange(parent: Coll, key: EditPathElem | undefined): [number, numbe
 }
 
 function deleteFromFlow(text: string, parent: Coll, key: EditPathElem | undefined): TextEdit {
-  const i = isMap(parent)
-    ? parent.items.findIndex((it) => scalarKey(it.key) === key)
-    : (key as number);
+  const i = isMap(parent) ? parent.items.findIndex((it) => scalarKey(it.key) === key) : (key as number);
   const [s, e] = entryRange(parent, key);
   const after = /^\s*,\s*/.exec(text.slice(e));
   if (i < parent.items.length - 1 && after) return { start: s, end: e + after[0].length, text: "" };

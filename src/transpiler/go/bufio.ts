@@ -66,12 +66,7 @@ export class BufReader {
       this.lastRuneSize = 1;
       return this.buf[r]!;
     }
-    while (
-      this.r + UTF_MAX > this.w &&
-      !fullRune(this.buf, this.r, this.w) &&
-      this.err === null &&
-      this.w - this.r < BUFFER_SIZE
-    ) {
+    while (this.r + UTF_MAX > this.w && !fullRune(this.buf, this.r, this.w) && this.err === null && this.w - this.r < BUFFER_SIZE) {
       this.fill();
     }
     this.lastRuneSize = -1;

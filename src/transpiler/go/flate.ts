@@ -470,11 +470,7 @@ function writeBlock(data: Uint8Array, start: number, end: number, inWindow: bool
   let numCodegens = CODEGEN_CODES;
   while (numCodegens > 4 && codegenFreq[CODEGEN_ORDER[numCodegens - 1]!] === 0) numCodegens--;
   const dynamicSize =
-    3 + 5 + 5 + 4 + 3 * numCodegens +
-    codegenBits +
-    2 * codegenFreq[16]! + 3 * codegenFreq[17]! + 7 * codegenFreq[18]! +
-    litBits + offsetBits +
-    extraBits;
+    3 + 5 + 5 + 4 + 3 * numCodegens + codegenBits + 2 * codegenFreq[16]! + 3 * codegenFreq[17]! + 7 * codegenFreq[18]! + litBits + offsetBits + extraBits;
 
   const dynamic = dynamicSize < fixedSize;
   const size = dynamic ? dynamicSize : fixedSize;
@@ -499,7 +495,7 @@ function writeBlock(data: Uint8Array, start: number, end: number, inWindow: bool
   putBits(numCodegens - 4, 4);
   const { lengths: cl, codes: cc } = codegenCode;
   for (let k = 0; k < numCodegens; k++) putBits(cl[CODEGEN_ORDER[k]!]!, 3);
-  for (let k = 0; ; ) {
+  for (let k = 0; ;) {
     const sym = codegen[k++]!;
     if (sym === END_CODEGEN) break;
     putBits(cc[sym]!, cl[sym]!);
@@ -610,7 +606,7 @@ function findMatch(data: Uint8Array, w: Int32Array, pos: number, candidate: numb
   let tailAt = best - 3;
   let tail = w[pos + tailAt]!;
   let i = candidate;
-  for (let tries = CHAIN; ; ) {
+  for (let tries = CHAIN; ;) {
     if (w[i + tailAt] === tail) {
       let n = 0;
       for (;;) {
@@ -683,7 +679,7 @@ function findRunMatch(data: Uint8Array, w: Int32Array, pos: number, candidate: n
     return false;
   };
   let i = candidate;
-  for (let tries = CHAIN; ; ) {
+  for (let tries = CHAIN; ;) {
     if (w[i] !== word) {
       // Another word with the same hash: no match of 4 bytes.
       if (--tries === 0 || i === farthest) break;
@@ -772,9 +768,10 @@ function deflateInto(data: Uint8Array): void {
       const lowest = Math.max(pos - WINDOW, windowStart);
       if (chainHead >= lowest && lookahead > prevLength && prevLength < LAZY) {
         const maxLen = Math.min(MAX_MATCH, lookahead);
-        const found = runSearch && isRun(w[pos]!)
-          ? findRunMatch(data, w, pos, chainHead, lowest, maxLen, prevLength)
-          : findMatch(data, w, pos, chainHead, lowest, maxLen, prevLength);
+        const found =
+          runSearch && isRun(w[pos]!)
+            ? findRunMatch(data, w, pos, chainHead, lowest, maxLen, prevLength)
+            : findMatch(data, w, pos, chainHead, lowest, maxLen, prevLength);
         if (found !== 0) {
           length = found >>> 16;
           offset = found & 0xffff;

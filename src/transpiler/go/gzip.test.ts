@@ -29,7 +29,10 @@ function randomBytes(n: number, seed: number): Uint8Array {
   return out;
 }
 
-const WORDS = "the of and to in is that for it as was with be by on not this are or from at which but have an they you were there would their we been has when who will more no if out so what up its about into than them can only other new some could time these two may then do first any my now such like our over".split(" ");
+const WORDS =
+  "the of and to in is that for it as was with be by on not this are or from at which but have an they you were there would their we been has when who will more no if out so what up its about into than them can only other new some could time these two may then do first any my now such like our over".split(
+    " ",
+  );
 
 /** Text of common words, spaces, commas and line breaks: `n` bytes (seeded). */
 function textLike(n: number, seed: number): Uint8Array {
@@ -159,7 +162,9 @@ describe("gzipBestCompression", () => {
     // Runs of a few byte values (spaces, zeros, 'x'), of lengths around 4 and up to thousands,
     // between short words and random bytes; some inputs slide the window.
     const piece = fc.oneof(
-      fc.record({ b: fc.constantFrom(32, 0, 120), n: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 13, max: 3000 })) }).map(({ b, n }) => new Uint8Array(n).fill(b)),
+      fc
+        .record({ b: fc.constantFrom(32, 0, 120), n: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 13, max: 3000 })) })
+        .map(({ b, n }) => new Uint8Array(n).fill(b)),
       fc.constantFrom("key: ", "- name: ", "\n", "ab", "0x").map((t) => new TextEncoder().encode(t)),
       fc.uint8Array({ minLength: 1, maxLength: 40 }),
     );
@@ -169,16 +174,20 @@ describe("gzipBestCompression", () => {
       return all;
     };
     // Repeated, the input grows past the window (and past 4096-byte distances).
-    const mixed = fc.tuple(fc.array(piece, { maxLength: 400 }), fc.nat({ max: 4 })).map(([pieces, repeat]) => concat(new Array<Uint8Array[]>(repeat + 1).fill(pieces).flat()));
+    const mixed = fc
+      .tuple(fc.array(piece, { maxLength: 400 }), fc.nat({ max: 4 }))
+      .map(([pieces, repeat]) => concat(new Array<Uint8Array[]>(repeat + 1).fill(pieces).flat()));
     // Runs each longer than all before (every earlier run a candidate shorter than pos's run).
-    const growing = fc.tuple(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 1000 })).map(([steps, seed]) => {
-      let length = 3;
-      return concat(steps.flatMap((step, k) => [new Uint8Array((length += step)).fill(32), randomBytes(3 + (k % 5), seed + k)]));
-    });
+    const growing = fc
+      .tuple(fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 1000 }))
+      .map(([steps, seed]) => {
+        let length = 3;
+        return concat(steps.flatMap((step, k) => [new Uint8Array((length += step)).fill(32), randomBytes(3 + (k % 5), seed + k)]));
+      });
     // Runs of 4 to 6 bytes far apart (4-byte matches count only up to 4096 back).
-    const sparse = fc.array(fc.tuple(fc.integer({ min: 4, max: 6 }), fc.integer({ min: 3000, max: 5000 })), { minLength: 2, maxLength: 12 }).map((runs) =>
-      concat(runs.flatMap(([n, gap], k) => [new Uint8Array(n).fill(32), randomBytes(gap, k + 1)])),
-    );
+    const sparse = fc
+      .array(fc.tuple(fc.integer({ min: 4, max: 6 }), fc.integer({ min: 3000, max: 5000 })), { minLength: 2, maxLength: 12 })
+      .map((runs) => concat(runs.flatMap(([n, gap], k) => [new Uint8Array(n).fill(32), randomBytes(gap, k + 1)])));
     const input = fc.oneof(mixed, growing, sparse);
     fc.assert(
       fc.property(input, (bytes) => {

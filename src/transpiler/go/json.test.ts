@@ -4,13 +4,11 @@ import { marshal as marshalJson, quoteString as quoteJsonString, syntaxError } f
 describe("marshalJson", () => {
   it("compact output has no whitespace", () => {
     expect(marshalJson({ ignition: { version: "3.4.0" } }, false)).toBe('{"ignition":{"version":"3.4.0"}}');
-    expect(marshalJson({ a: [1, true, null, "x"], b: {} , c: []}, false)).toBe('{"a":[1,true,null,"x"],"b":{},"c":[]}');
+    expect(marshalJson({ a: [1, true, null, "x"], b: {}, c: [] }, false)).toBe('{"a":[1,true,null,"x"],"b":{},"c":[]}');
   });
 
   it("pretty output matches MarshalIndent with two spaces", () => {
-    expect(marshalJson({ a: [1, { b: "c" }], d: {}, e: [] }, true)).toBe(
-      '{\n  "a": [\n    1,\n    {\n      "b": "c"\n    }\n  ],\n  "d": {},\n  "e": []\n}',
-    );
+    expect(marshalJson({ a: [1, { b: "c" }], d: {}, e: [] }, true)).toBe('{\n  "a": [\n    1,\n    {\n      "b": "c"\n    }\n  ],\n  "d": {},\n  "e": []\n}');
     expect(marshalJson([], true)).toBe("[]");
     expect(marshalJson({}, true)).toBe("{}");
     expect(marshalJson("x", true)).toBe('"x"');
@@ -18,13 +16,19 @@ describe("marshalJson", () => {
 
   it("keeps insertion order and accepts Maps", () => {
     expect(marshalJson({ z: 1, a: 2 }, false)).toBe('{"z":1,"a":2}');
-    expect(marshalJson(new Map<string, unknown>([["10", 1], ["2", 2]]), false)).toBe('{"10":1,"2":2}');
+    expect(
+      marshalJson(
+        new Map<string, unknown>([
+          ["10", 1],
+          ["2", 2],
+        ]),
+        false,
+      ),
+    ).toBe('{"10":1,"2":2}');
   });
 
   it("prints numbers like Go", () => {
-    expect(marshalJson([0, 420, 9007199254740991, -5, 1.5, 1e21, 1e-7, -0], false)).toBe(
-      "[0,420,9007199254740991,-5,1.5,1e+21,1e-7,-0]",
-    );
+    expect(marshalJson([0, 420, 9007199254740991, -5, 1.5, 1e21, 1e-7, -0], false)).toBe("[0,420,9007199254740991,-5,1.5,1e+21,1e-7,-0]");
   });
 
   it("escapes strings like Go encoding/json", () => {

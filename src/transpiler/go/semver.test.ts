@@ -22,8 +22,26 @@ describe("go-semver NewVersion", () => {
   });
 
   it.each([
-    "", "3", "3.4", "3.4.0.1", "3.4.x", "3.4.0-a..b", "3.4.0+a_b", "v3.4.0", " 3.4.0", "3.4.0 ", "3.4.0\n",
-    "3.4.99999999999999999999", "9223372036854775808.0.0", "-1.2.3", "1.-2.3", "+1.2.3", "1.+2.3", "0x1.2.3", "1_0.2.3", "١.2.3",
+    "",
+    "3",
+    "3.4",
+    "3.4.0.1",
+    "3.4.x",
+    "3.4.0-a..b",
+    "3.4.0+a_b",
+    "v3.4.0",
+    " 3.4.0",
+    "3.4.0 ",
+    "3.4.0\n",
+    "3.4.99999999999999999999",
+    "9223372036854775808.0.0",
+    "-1.2.3",
+    "1.-2.3",
+    "+1.2.3",
+    "1.+2.3",
+    "0x1.2.3",
+    "1_0.2.3",
+    "١.2.3",
   ])("rejects %j", (v) => {
     expect(parseSemver(v)).toBeNull();
   });
@@ -89,7 +107,9 @@ describe("Butane reads the config's version with go-semver", () => {
 
   it("a merged config's ignition.version is compared as Ignition compares it (go-semver ==)", () => {
     const child = (v: string) =>
-      transpile(`variant: fcos\nversion: 1.5.0\nignition:\n  config:\n    merge:\n      - inline: '{"ignition":{"version":"${v}"},"storage":{"files":[{"path":"rel"}]}}'\n`);
+      transpile(
+        `variant: fcos\nversion: 1.5.0\nignition:\n  config:\n    merge:\n      - inline: '{"ignition":{"version":"${v}"},"storage":{"files":[{"path":"rel"}]}}'\n`,
+      );
     const skip = "skipping validation for the merge/replace ignition config due to an unkown version";
     // 03.4.0 is 3.4.0: validated (and its relative path refused)
     expect(child("03.4.0").diagnostics.map((d) => d.message)).toContain("path not absolute");

@@ -63,7 +63,7 @@ describe("Go string quoting (%#v)", () => {
 describe("whether Go's Unquote accepts a double-quoted string", () => {
   it.each([
     ["plain", true],
-    ["a\\tb\\\\c\\\"", true],
+    ['a\\tb\\\\c\\"', true],
     ["\\x41\\101\\u00e9\\U0001F600", true],
     ["\\'", false],
     ["\\q", false],

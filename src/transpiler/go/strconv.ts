@@ -27,7 +27,7 @@ const NAMED_ESCAPES: Readonly<Record<number, string>> = {
 /** Go `strconv.Quote` of the bytes `b[start:end]` (what `%q` and `%#v` print). */
 export function quoteBytes(b: Uint8Array, start = 0, end: number = b.length): string {
   let out = '"';
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const { rune, size } = decodeRune(b, i, end);
     if (size === 1 && rune === RUNE_ERROR) {
       out += "\\x" + hexDigits(b[i] as number, 2);
@@ -52,7 +52,7 @@ export function quote(s: string): string {
 
 /** Whether Go `strconv.Unquote` accepts `"` + val + `"` (quote.go `UnquoteChar` for each escape). */
 export function unquotable(val: string): boolean {
-  for (let i = 0; i < val.length; ) {
+  for (let i = 0; i < val.length;) {
     const c = val[i];
     if (c === "\n") return false;
     if (c === '"') return false;
@@ -63,7 +63,7 @@ export function unquotable(val: string): boolean {
     const e = val[i + 1];
     if (e === undefined) return false;
     i += 2;
-    if ("abfnrtv\\\"".includes(e)) continue;
+    if ('abfnrtv\\"'.includes(e)) continue;
     if (e === "x" || e === "u" || e === "U") {
       const n = e === "x" ? 2 : e === "u" ? 4 : 8;
       const digits = val.slice(i, i + n);

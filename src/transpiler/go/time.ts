@@ -27,7 +27,7 @@ function compile(layout: string): Element[] {
   if (hit) return hit;
   const out: Element[] = [];
   let literal = "";
-  for (let i = 0; i < layout.length; ) {
+  for (let i = 0; i < layout.length;) {
     const std = STD.find(([text]) => layout.startsWith(text, i));
     if (std) {
       if (literal) out.push({ literal });
@@ -61,7 +61,7 @@ function daysIn(month: number, year: number): number {
 /** Go's `skip`: matches a literal, a space in it matching a run of spaces (or the end of the value). */
 function skip(s: string, i: number, literal: string): number | undefined {
   let j = i;
-  for (let k = 0; k < literal.length; ) {
+  for (let k = 0; k < literal.length;) {
     if (literal[k] === " ") {
       if (j < s.length && s[j] !== " ") return undefined;
       while (literal[k] === " ") k++;

@@ -68,7 +68,7 @@ function shouldEscape(c: string, mode: Mode): boolean {
 function unescape(s: string, mode: Mode): { ok: true; value: string } | { ok: false; error: string } {
   let n = 0;
   let hasPlus = false;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const c = s[i] ?? "";
     if (c === "%") {
       n++;

@@ -19,17 +19,7 @@ export interface DataUrl {
 /** Result of {@link decodeDataUrlDetailed}. */
 export type DataUrlResult = { ok: true; value: DataUrl } | { ok: false; error: string };
 
-type ItemType =
-  | "error"
-  | "eof"
-  | "mediaType"
-  | "mediaSubType"
-  | "paramAttr"
-  | "leftQuote"
-  | "paramVal"
-  | "base64Enc"
-  | "dataComma"
-  | "data";
+type ItemType = "error" | "eof" | "mediaType" | "mediaSubType" | "paramAttr" | "leftQuote" | "paramVal" | "base64Enc" | "dataComma" | "data";
 
 interface Item {
   t: ItemType;
@@ -56,15 +46,7 @@ function isUrlCharRune(r: number): boolean {
 }
 
 function isBase64Rune(r: number): boolean {
-  return (
-    (r >= 0x61 && r <= 0x7a) ||
-    (r >= 0x41 && r <= 0x5a) ||
-    (r >= 0x30 && r <= 0x39) ||
-    r === 0x2b ||
-    r === 0x2f ||
-    r === 0x3d ||
-    r === 0x0a
-  );
+  return (r >= 0x61 && r <= 0x7a) || (r >= 0x41 && r <= 0x5a) || (r >= 0x30 && r <= 0x39) || r === 0x2b || r === 0x2f || r === 0x3d || r === 0x0a;
 }
 
 function isDiscreteType(s: string): boolean {

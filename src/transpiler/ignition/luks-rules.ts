@@ -18,14 +18,8 @@ function thresholdSet(clevis: IgnObject): boolean {
 
 /** Go `Clevis.IsPresent` (3.3+). */
 function clevisPresent(clevis: IgnObject): boolean {
-  return (
-    notEmpty(strAt(objAt(clevis, "custom"), "pin")) ||
-    objListAt(clevis, "tang").length > 0 ||
-    isTrue(boolAt(clevis, "tpm2")) ||
-    thresholdSet(clevis)
-  );
+  return notEmpty(strAt(objAt(clevis, "custom"), "pin")) || objListAt(clevis, "tang").length > 0 || isTrue(boolAt(clevis, "tpm2")) || thresholdSet(clevis);
 }
-
 
 function validateLuksSelf(r: Report, luks: IgnObject, path: IgnPath): void {
   if (plainStrAt(luks, "name").includes("/")) r.error(at(path, "name"), MSG.luksNameContainsSlash);
@@ -44,10 +38,7 @@ function validateLuksSelf(r: Report, luks: IgnObject, path: IgnPath): void {
     }
   } else {
     const c = clevis ?? {};
-    if (
-      notEmpty(strAt(objAt(c, "custom"), "pin")) &&
-      (objListAt(c, "tang").length > 0 || isTrue(boolAt(c, "tpm2")) || thresholdSet(c))
-    ) {
+    if (notEmpty(strAt(objAt(c, "custom"), "pin")) && (objListAt(c, "tang").length > 0 || isTrue(boolAt(c, "tpm2")) || thresholdSet(c))) {
       r.error(at(path, "clevis"), MSG.clevisCustomWithOthers);
     }
   }

@@ -19,8 +19,7 @@ export const MSG = {
   verificationAndNilSource: "source must be specified if verification is specified",
   filesystemInvalidFormat: "invalid filesystem format",
   labelNeedsFormat: "filesystem must specify format if label is specified",
-  formatNilWithOthers:
-    "format cannot be empty when path, label, uuid, wipeFilesystem, options, or mountOptions is specified",
+  formatNilWithOthers: "format cannot be empty when path, label, uuid, wipeFilesystem, options, or mountOptions is specified",
   ext4LabelTooLong: "filesystem labels cannot be longer than 16 characters when using ext4",
   btrfsLabelTooLong: "filesystem labels cannot be longer than 256 characters when using btrfs",
   xfsLabelTooLong: "filesystem labels cannot be longer than 12 characters when using xfs",

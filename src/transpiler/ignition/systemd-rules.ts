@@ -10,20 +10,7 @@ import { at, type IgnPath, type Report } from "./report.ts";
 import type { IgnObject } from "./types.ts";
 import { parseUnit, type UnitParseResult } from "./unit-parser.ts";
 
-const unitExtensions = [
-  ".service",
-  ".socket",
-  ".device",
-  ".mount",
-  ".automount",
-  ".swap",
-  ".target",
-  ".path",
-  ".timer",
-  ".snapshot",
-  ".slice",
-  ".scope",
-];
+const unitExtensions = [".service", ".socket", ".device", ".mount", ".automount", ".swap", ".target", ".path", ".timer", ".snapshot", ".slice", ".scope"];
 
 /** Go's `^(.+?)@(.+?)\.service$` (RE2 `.` excludes only `\n`). */
 const instanceRe = /^([^\n]+?)@([^\n]+?)\.service$/u;
@@ -74,10 +61,7 @@ function validateTemplates(r: Report, systemd: IgnObject, path: IgnPath): void {
     const parsed = parseUnit(contents);
     if (!parsed.ok) return;
     if (!hasInstall(parsed)) {
-      r.warn(
-        at(path, "units", index, "contents"),
-        `template unit ${goQuote(template)} for ${goQuote(name)} doesn't have Install section`,
-      );
+      r.warn(at(path, "units", index, "contents"), `template unit ${goQuote(template)} for ${goQuote(name)} doesn't have Install section`);
     }
   });
 }

@@ -77,14 +77,13 @@ table("duplicates", [
       storage: {
         directories: [{ path: "/a" }],
         files: [{ path: "/a" }, { path: "/b" }, { path: "/b" }],
-        links: [{ path: "/b", target: "/x" }, { path: "/c", target: "/x" }],
+        links: [
+          { path: "/b", target: "/x" },
+          { path: "/c", target: "/x" },
+        ],
       },
     },
-    want: [
-      "E storage.files.0: duplicate entry defined",
-      "E storage.files.2: duplicate entry defined",
-      "E storage.links.0: duplicate entry defined",
-    ],
+    want: ["E storage.files.0: duplicate entry defined", "E storage.files.2: duplicate entry defined", "E storage.links.0: duplicate entry defined"],
   },
   {
     name: "disks, filesystems, luks and raid (bad-dup-fs-raid-luks-disk)",
@@ -142,10 +141,7 @@ table("duplicates", [
     config: {
       storage: { raid: [{ name: "md0", level: "raid1", devices: ["/dev/a", "/dev/a"] }] },
       systemd: {
-        units: [
-          { name: "a.service", dropins: [{ name: "x.conf" }, { name: "x.conf" }] },
-          { name: "a.service" },
-        ],
+        units: [{ name: "a.service", dropins: [{ name: "x.conf" }, { name: "x.conf" }] }, { name: "a.service" }],
       },
     },
     want: [
@@ -159,10 +155,7 @@ table("duplicates", [
     versions: ALL,
     config: {
       passwd: {
-        users: [
-          { name: "core", groups: ["wheel", "wheel"], sshAuthorizedKeys: ["k", "k"] },
-          { name: "core" },
-        ],
+        users: [{ name: "core", groups: ["wheel", "wheel"], sshAuthorizedKeys: ["k", "k"] }, { name: "core" }],
         groups: [{ name: "g" }, { name: "g" }],
       },
     },
@@ -197,7 +190,13 @@ table("duplicates", [
         version: "",
         config: {
           merge: [{ source: "https://a/" }, { source: "https://a/" }, {}, {}],
-          replace: { source: "https://r/", httpHeaders: [{ name: "h", value: "1" }, { name: "h", value: "2" }] },
+          replace: {
+            source: "https://r/",
+            httpHeaders: [
+              { name: "h", value: "1" },
+              { name: "h", value: "2" },
+            ],
+          },
         },
         proxy: { noProxy: ["x", "x"] },
         security: { tls: { certificateAuthorities: [{ source: "https://ca/" }, { source: "https://ca/" }] } },
@@ -237,7 +236,12 @@ table("duplicates", [
             name: "l",
             device: "/dev/b",
             openOptions: ["o", "o"],
-            clevis: { tang: [{ url: "http://t", thumbprint: "x" }, { url: "http://t", thumbprint: "y" }] },
+            clevis: {
+              tang: [
+                { url: "http://t", thumbprint: "x" },
+                { url: "http://t", thumbprint: "y" },
+              ],
+            },
           },
         ],
       },
@@ -252,16 +256,27 @@ table("duplicates", [
         files: [
           {
             path: "/a",
-            append: [{ source: "https://x/", httpHeaders: [{ name: "a", value: "1" }, { name: "a", value: "1" }] }],
-            contents: { source: "https://y/", httpHeaders: [{ name: "b", value: "1" }, { name: "b", value: "1" }] },
+            append: [
+              {
+                source: "https://x/",
+                httpHeaders: [
+                  { name: "a", value: "1" },
+                  { name: "a", value: "1" },
+                ],
+              },
+            ],
+            contents: {
+              source: "https://y/",
+              httpHeaders: [
+                { name: "b", value: "1" },
+                { name: "b", value: "1" },
+              ],
+            },
           },
         ],
       },
     },
-    want: [
-      "E storage.files.0.append.0.httpHeaders.1: duplicate entry defined",
-      "E storage.files.0.contents.httpHeaders.1: duplicate entry defined",
-    ],
+    want: ["E storage.files.0.append.0.httpHeaders.1: duplicate entry defined", "E storage.files.0.contents.httpHeaders.1: duplicate entry defined"],
   },
 ]);
 
@@ -538,7 +553,11 @@ table("files, directories and links", [
     versions: upTo(V.v35),
     config: {
       storage: {
-        files: [{ path: "/a", mode: 0o4755 }, { path: "/b", mode: 0o10000 }, { path: "/c", mode: -1 }],
+        files: [
+          { path: "/a", mode: 0o4755 },
+          { path: "/b", mode: 0o10000 },
+          { path: "/c", mode: -1 },
+        ],
         directories: [{ path: "/d", mode: 0o1777 }],
       },
     },
@@ -555,7 +574,10 @@ table("files, directories and links", [
     versions: from(V.v36),
     config: {
       storage: {
-        files: [{ path: "/a", mode: 0o4755 }, { path: "/b", mode: 0o10000 }],
+        files: [
+          { path: "/a", mode: 0o4755 },
+          { path: "/b", mode: 0o10000 },
+        ],
         directories: [{ path: "/d", mode: 0o1777 }],
       },
     },
@@ -735,10 +757,34 @@ table("disks and partitions", [
     config: {
       storage: {
         disks: [
-          { device: "/dev/a", partitions: [{ number: 1, startMiB: 10, sizeMiB: 1 }, { number: 2, startMiB: 5, sizeMiB: 100 }] },
-          { device: "/dev/b", partitions: [{ number: 1, startMiB: 10, sizeMiB: 0 }, { number: 2, startMiB: 10, sizeMiB: 5 }] },
-          { device: "/dev/c", partitions: [{ number: 1, startMiB: 0, sizeMiB: 100 }, { number: 2, startMiB: 0, sizeMiB: 5 }] },
-          { device: "/dev/d", partitions: [{ number: 1, startMiB: 10, sizeMiB: 10 }, { number: 2, startMiB: 20, sizeMiB: 5 }] },
+          {
+            device: "/dev/a",
+            partitions: [
+              { number: 1, startMiB: 10, sizeMiB: 1 },
+              { number: 2, startMiB: 5, sizeMiB: 100 },
+            ],
+          },
+          {
+            device: "/dev/b",
+            partitions: [
+              { number: 1, startMiB: 10, sizeMiB: 0 },
+              { number: 2, startMiB: 10, sizeMiB: 5 },
+            ],
+          },
+          {
+            device: "/dev/c",
+            partitions: [
+              { number: 1, startMiB: 0, sizeMiB: 100 },
+              { number: 2, startMiB: 0, sizeMiB: 5 },
+            ],
+          },
+          {
+            device: "/dev/d",
+            partitions: [
+              { number: 1, startMiB: 10, sizeMiB: 10 },
+              { number: 2, startMiB: 20, sizeMiB: 5 },
+            ],
+          },
         ],
       },
     },
@@ -753,7 +799,19 @@ table("disks and partitions", [
   {
     name: "shouldExist false alone is fine when every partition is numbered",
     versions: ALL,
-    config: { storage: { disks: [{ device: "/dev/a", partitions: [{ number: 3, shouldExist: false }, { number: 4, typeGuid: "" }] }] } },
+    config: {
+      storage: {
+        disks: [
+          {
+            device: "/dev/a",
+            partitions: [
+              { number: 3, shouldExist: false },
+              { number: 4, typeGuid: "" },
+            ],
+          },
+        ],
+      },
+    },
     want: [],
   },
 ]);
@@ -762,7 +820,14 @@ table("filesystems", [
   {
     name: "bad format and relative device (bad-filesystem-bad-format)",
     versions: ALL,
-    config: { storage: { filesystems: [{ device: "/dev/vdb", format: "ntfs" }, { device: "relative-device", format: "ext4" }] } },
+    config: {
+      storage: {
+        filesystems: [
+          { device: "/dev/vdb", format: "ntfs" },
+          { device: "relative-device", format: "ext4" },
+        ],
+      },
+    },
     want: ["E storage.filesystems.0.format: invalid filesystem format", "E storage.filesystems.1.device: path not absolute"],
   },
   {
@@ -800,10 +865,15 @@ table("filesystems", [
   {
     name: "mountOptions don't count in 3.0",
     versions: [V.v30],
-    config: { storage: { filesystems: [{ device: "/dev/a", mountOptions: ["ro"] }, { device: "/dev/b", options: ["-f"] }] } },
-    want: [
-      "E storage.filesystems.1.format: format cannot be empty when path, label, uuid, wipeFilesystem, options, or mountOptions is specified",
-    ],
+    config: {
+      storage: {
+        filesystems: [
+          { device: "/dev/a", mountOptions: ["ro"] },
+          { device: "/dev/b", options: ["-f"] },
+        ],
+      },
+    },
+    want: ["E storage.filesystems.1.format: format cannot be empty when path, label, uuid, wipeFilesystem, options, or mountOptions is specified"],
   },
   {
     name: "label lengths per format",
@@ -941,7 +1011,12 @@ table("luks", [
             device: "/dev/a",
             label: "x".repeat(48),
             keyFile: { source: "ftp://k", compression: "zz" },
-            clevis: { tang: [{ url: "http://[::1", thumbprint: "" }, { url: "https://t", thumbprint: "t" }] },
+            clevis: {
+              tang: [
+                { url: "http://[::1", thumbprint: "" },
+                { url: "https://t", thumbprint: "t" },
+              ],
+            },
           },
         ],
       },
@@ -966,7 +1041,7 @@ table("luks", [
             device: "/dev/a",
             clevis: {
               tang: [
-                { url: "http://a", thumbprint: "t", advertisement: "{\"payload\": 1}" },
+                { url: "http://a", thumbprint: "t", advertisement: '{"payload": 1}' },
                 { url: "http://b", thumbprint: "t", advertisement: "{nope" },
                 { url: "http://c", thumbprint: "t", advertisement: "1e999" },
                 { url: "http://d", thumbprint: "t", advertisement: "" },
@@ -1099,9 +1174,9 @@ table("systemd", [
     versions: ALL,
     config: {
       systemd: {
-        units: ["service", "socket", "device", "mount", "automount", "swap", "target", "path", "timer", "snapshot", "slice", "scope"].map(
-          (e) => ({ name: `u.${e}` }),
-        ),
+        units: ["service", "socket", "device", "mount", "automount", "swap", "target", "path", "timer", "snapshot", "slice", "scope"].map((e) => ({
+          name: `u.${e}`,
+        })),
       },
     },
     want: [],
@@ -1137,10 +1212,7 @@ describe("order across the whole config", () => {
         {
           ignition: { version: "3.6.0", config: { merge: [{}] } },
           storage: {
-            files: [
-              { path: "/etc/systemd/system/a.service", mode: 0o10000 },
-              { path: "/etc/systemd/system/a.service" },
-            ],
+            files: [{ path: "/etc/systemd/system/a.service", mode: 0o10000 }, { path: "/etc/systemd/system/a.service" }],
             links: [{ path: "/etc", target: "/x" }],
             raid: [{ name: "r", level: "x", devices: ["/d"] }],
           },

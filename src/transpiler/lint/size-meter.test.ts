@@ -62,7 +62,9 @@ describe("the size finding", () => {
     expect(at(20000, "qemu").userDataSize?.limit).toBeNull();
   });
   it("VMware counts the smallest encoding it accepts (gzip+base64 for text)", () => {
-    const r = transpile(`variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: /a\n      contents:\n        inline: ${"abc ".repeat(30000)}\n`, { lint: { platform: "vmware" } });
+    const r = transpile(`variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: /a\n      contents:\n        inline: ${"abc ".repeat(30000)}\n`, {
+      lint: { platform: "vmware" },
+    });
     // Butane compresses big inline text already; the meter still picks the smallest form.
     expect(r.userDataSize?.encoding).toBeDefined();
     expect(r.userDataSize!.bytes).toBe(Math.min(...Object.values(r.userDataSize!.forms)));
@@ -82,7 +84,10 @@ describe("the pointer config", () => {
     if (!r.ok) return;
     const pointer = JSON.parse(r.text);
     expect(pointer).toEqual({
-      ignition: { config: { replace: { source: "https://example.com/full.ign", verification: { hash: `sha512-${createHash("sha512").update(full).digest("hex")}` } } }, version: "3.5.0" },
+      ignition: {
+        config: { replace: { source: "https://example.com/full.ign", verification: { hash: `sha512-${createHash("sha512").update(full).digest("hex")}` } } },
+        version: "3.5.0",
+      },
     });
     expect(validateIgnition(pointer, "3.5.0")).toEqual([]);
     expect(Buffer.byteLength(r.text)).toBeLessThan(400);

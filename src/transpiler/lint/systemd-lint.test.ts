@@ -16,7 +16,9 @@ const codes = (source: string) => findings(source).map((f) => f.code);
 
 describe("generated directive tables", () => {
   it("come from systemd's loader tables (spot checks of each section)", () => {
-    expect(SYSTEMD_SECTION_KEYS.Service).toEqual(expect.arrayContaining(["ExecStart", "Type", "Restart", "RemainAfterExit", "ProtectSystem", "CPUQuota", "KillMode"]));
+    expect(SYSTEMD_SECTION_KEYS.Service).toEqual(
+      expect.arrayContaining(["ExecStart", "Type", "Restart", "RemainAfterExit", "ProtectSystem", "CPUQuota", "KillMode"]),
+    );
     expect(SYSTEMD_SECTION_KEYS.Unit).toEqual(expect.arrayContaining(["Description", "After", "Wants", "ConditionPathExists", "StartLimitBurst"]));
     expect(SYSTEMD_SECTION_KEYS.Install).toEqual(["Alias", "Also", "DefaultInstance", "RequiredBy", "UpheldBy", "WantedBy"]);
     expect(SYSTEMD_SECTION_KEYS.Timer).toEqual(expect.arrayContaining(["OnCalendar", "Persistent", "RandomizedDelaySec"]));
@@ -219,7 +221,9 @@ describe("Quadlet", () => {
       .map((l) => `          ${l}`)
       .join("\n")}\n`;
   it("an unknown [Container] key makes Quadlet refuse the file", () => {
-    const f = findings(quadletFile("/etc/containers/systemd/web.container", "[Container]\nImage=quay.io/x\nPublishPorts=80:80")).find((x) => x.code === "quadlet-unknown-key");
+    const f = findings(quadletFile("/etc/containers/systemd/web.container", "[Container]\nImage=quay.io/x\nPublishPorts=80:80")).find(
+      (x) => x.code === "quadlet-unknown-key",
+    );
     expect(f?.severity).toBe("error");
     expect(f?.data?.suggestions).toEqual(["PublishPort"]);
   });
@@ -232,7 +236,9 @@ describe("Quadlet", () => {
     expect(f?.data?.keys).toEqual(["Yaml"]);
   });
   it("the systemd sections of a Quadlet file are checked as systemd's", () => {
-    const c = codes(quadletFile("/etc/containers/systemd/web.container", "[Container]\nImage=x\n[Service]\nRestrat=always\nUser=web\n[Install]\nWantedBy=default.target"));
+    const c = codes(
+      quadletFile("/etc/containers/systemd/web.container", "[Container]\nImage=x\n[Service]\nRestrat=always\nUser=web\n[Install]\nWantedBy=default.target"),
+    );
     expect(c).toEqual(["systemd-unknown-directive", "quadlet-unsupported-service-key"]);
   });
   it("a section no Quadlet type reads, and one of another type", () => {

@@ -35,8 +35,7 @@ const codePoints = (s: string): number => {
 };
 
 /** Placement of a key (its name only) in a file. */
-export const keySpan = (file: UnitFileText, a: UnitAssignment): Placement =>
-  placeIn(file.path, file.locate, file.at, a.line, a.column, codePoints(a.key));
+export const keySpan = (file: UnitFileText, a: UnitAssignment): Placement => placeIn(file.path, file.locate, file.at, a.line, a.column, codePoints(a.key));
 
 /** Placement of a section name (inside the brackets). */
 export const sectionSpan = (file: UnitFileText, s: { name: string; line: number; column: number }): Placement =>
@@ -129,10 +128,7 @@ export function checkSystemdKey(file: UnitFileText, a: UnitAssignment, section: 
     return;
   }
   const suggestions = suggest(a.key, here ?? []);
-  const elsewhere =
-    suggestions.length === 0
-      ? Object.keys(SYSTEMD_SECTION_KEYS).filter((s) => s !== section && keySetOf(s)?.has(a.key))
-      : [];
+  const elsewhere = suggestions.length === 0 ? Object.keys(SYSTEMD_SECTION_KEYS).filter((s) => s !== section && keySetOf(s)?.has(a.key)) : [];
   const hint =
     suggestions.length > 0
       ? ` Did you mean ${suggestions.map((s) => `${s}=`).join(", ")}?`
@@ -162,7 +158,11 @@ export function checkLines(file: UnitFileText, parsed: UnitText, unit: string, e
   }
   for (const p of parsed.problems) {
     const what =
-      p.kind === "bad-header" ? "a section header must be a whole line [Name]" : p.kind === "missing-key" ? "the line has no key before =" : "the line has no =";
+      p.kind === "bad-header"
+        ? "a section header must be a whole line [Name]"
+        : p.kind === "missing-key"
+          ? "the line has no key before ="
+          : "the line has no =";
     emit({
       code: "unit-syntax",
       severity: "warning",
@@ -186,11 +186,25 @@ interface ServiceFacts {
   defaultInstance: boolean;
 }
 
-const CREDENTIAL_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(["LoadCredential", "LoadCredentialEncrypted", "SetCredential", "SetCredentialEncrypted", "ImportCredential"]);
+const CREDENTIAL_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  "LoadCredential",
+  "LoadCredentialEncrypted",
+  "SetCredential",
+  "SetCredentialEncrypted",
+  "ImportCredential",
+]);
 
 /** Replays the assignments of the unit file and its drop-ins in order, as systemd loads them. */
 function serviceFacts(files: readonly { parsed: UnitText }[], allowed: readonly string[]): ServiceFacts {
-  const f: ServiceFacts = { execStart: 0, execStop: 0, remainAfterExit: false, successAction: false, busName: false, credentials: false, defaultInstance: false };
+  const f: ServiceFacts = {
+    execStart: 0,
+    execStop: 0,
+    remainAfterExit: false,
+    successAction: false,
+    busName: false,
+    credentials: false,
+    defaultInstance: false,
+  };
   for (const { parsed } of files) {
     for (const a of parsed.assignments) {
       const s = readSection(a, allowed);
@@ -223,7 +237,10 @@ function execStartProblem(f: ServiceFacts): { reason: string; type: string } | n
     return { type, reason: "a Type=oneshot service without ExecStart= needs RemainAfterExit=yes or SuccessAction=, so systemd refuses to load it" };
   }
   if (type !== "oneshot" && f.execStart > 1) {
-    return { type, reason: `it has ${f.execStart} ExecStart= lines, which only Type=oneshot allows (start with an empty ExecStart= to replace the unit's own), so systemd refuses to load it` };
+    return {
+      type,
+      reason: `it has ${f.execStart} ExecStart= lines, which only Type=oneshot allows (start with an empty ExecStart= to replace the unit's own), so systemd refuses to load it`,
+    };
   }
   return null;
 }

@@ -47,9 +47,7 @@ export interface MoveBlocker {
   message: string;
 }
 
-export type MoveResult =
-  | { ok: true; source: string; version: string }
-  | { ok: false; version: string; source?: string; blockers: MoveBlocker[] };
+export type MoveResult = { ok: true; source: string; version: string } | { ok: false; version: string; source?: string; blockers: MoveBlocker[] };
 
 const entryKey = (d: Diagnostic) => `${d.severity}|${formatPath(d.path)}|${d.message}`;
 
@@ -74,7 +72,12 @@ export function tryMoveToVersion(
   const had = new Set(before.diagnostics.map(entryKey));
   const blockers: MoveBlocker[] = after.diagnostics
     .filter((d) => !had.has(entryKey(d)))
-    .map((d) => ({ path: formatPath(d.path), ...(d.line !== undefined ? { line: d.line } : {}), ...(d.column !== undefined ? { column: d.column } : {}), message: d.message }));
+    .map((d) => ({
+      path: formatPath(d.path),
+      ...(d.line !== undefined ? { line: d.line } : {}),
+      ...(d.column !== undefined ? { column: d.column } : {}),
+      message: d.message,
+    }));
   if (after.failure !== undefined && before.failure === undefined && blockers.length === 0) blockers.push({ path: "", message: after.failure });
   return blockers.length === 0 ? { ok: true, source: moved, version } : { ok: false, version, source: moved, blockers };
 }

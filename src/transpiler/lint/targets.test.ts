@@ -8,20 +8,37 @@ import { tryMoveToVersion, withVersion } from "./target-guard.ts";
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 describe("the tables", () => {
-  it.each([...TARGETS.map((t) => ["target", t.id, t] as const), ...PLATFORMS.map((p) => ["platform", p.id, p] as const)])("%s %s cites a source and a date", (_kind, _id, row) => {
-    expect(row.sources.length).toBeGreaterThan(0);
-    for (const s of row.sources) expect(s).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\//);
-    expect(row.checked).toMatch(ISO_DATE);
-    expect(row.note.length).toBeGreaterThan(30);
-  });
+  it.each([...TARGETS.map((t) => ["target", t.id, t] as const), ...PLATFORMS.map((p) => ["platform", p.id, p] as const)])(
+    "%s %s cites a source and a date",
+    (_kind, _id, row) => {
+      expect(row.sources.length).toBeGreaterThan(0);
+      for (const s of row.sources) expect(s).toMatch(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\//);
+      expect(row.checked).toMatch(ISO_DATE);
+      expect(row.note.length).toBeGreaterThan(30);
+    },
+  );
   it("ids are unique and cover the targets the guard promises", () => {
     const ids = TARGETS.map((t) => t.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const want of ["fcos-stable", "fcos-testing", "fcos-next", "rhcos-4.12", "rhcos-4.22", "flatcar-stable", "flatcar-beta", "flatcar-alpha", "flatcar-lts", "r4e", "fiot", "coreos-installer"]) {
+    for (const want of [
+      "fcos-stable",
+      "fcos-testing",
+      "fcos-next",
+      "rhcos-4.12",
+      "rhcos-4.22",
+      "flatcar-stable",
+      "flatcar-beta",
+      "flatcar-alpha",
+      "flatcar-lts",
+      "r4e",
+      "fiot",
+      "coreos-installer",
+    ]) {
       expect(ids).toContain(want);
     }
     const platforms = PLATFORMS.map((p) => p.id);
-    for (const want of ["aws", "azure", "gcp", "digitalocean", "hetzner", "openstack", "vultr", "equinix-metal", "vmware", "qemu"]) expect(platforms).toContain(want);
+    for (const want of ["aws", "azure", "gcp", "digitalocean", "hetzner", "openstack", "vultr", "equinix-metal", "vmware", "qemu"])
+      expect(platforms).toContain(want);
   });
   it("the newest spec of an Ignition release follows Ignition's spec table", () => {
     expect(maxSpecOfIgnition("2.14.0")).toBe("3.3.0");

@@ -95,10 +95,7 @@ const RHCOS_RANGES: readonly { from: number; to: number; maxSpec: string; checke
   },
 ];
 
-const FCOS_FAST_TRACKS = [
-  "https://github.com/coreos/fedora-coreos-config/pull/4020",
-  "https://github.com/coreos/fedora-coreos-config/pull/4070",
-];
+const FCOS_FAST_TRACKS = ["https://github.com/coreos/fedora-coreos-config/pull/4020", "https://github.com/coreos/fedora-coreos-config/pull/4070"];
 
 const flatcarRow = (id: string, label: string, release: string, tagDate: string, ignition: string, ebuild: string): TargetRow => ({
   id,

@@ -36,7 +36,19 @@ export interface UnitGroup {
   entry?: { path: Path; enabled?: boolean; mask?: boolean };
 }
 
-const SYSTEMD_TYPES: ReadonlySet<string> = /* @__PURE__ */ new Set(["service", "socket", "mount", "swap", "timer", "path", "automount", "slice", "scope", "target", "device"]);
+const SYSTEMD_TYPES: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  "service",
+  "socket",
+  "mount",
+  "swap",
+  "timer",
+  "path",
+  "automount",
+  "slice",
+  "scope",
+  "target",
+  "device",
+]);
 
 const obj = (v: unknown): BObject | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as BObject) : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -47,7 +59,8 @@ const typeOf = (name: string): string => name.slice(name.lastIndexOf(".") + 1);
 /** Where systemd reads unit files and drop-ins: `<dir>/<unit>` or `<dir>/<unit>.d/<x>.conf`. */
 const SYSTEMD_FILE = /^\/(?:etc|usr\/lib|usr\/local\/lib)\/systemd\/(?:system|user)\/(?:([^/]+)\.d\/([^/]+\.conf)|([^/]+))$/;
 /** Quadlet's search directories (subdirectories are searched too). */
-const QUADLET_DIR = /^(?:\/etc\/containers\/systemd|\/usr\/share\/containers\/systemd|\/(?:var\/)?home\/[^/]+\/\.config\/containers\/systemd|\/root\/\.config\/containers\/systemd)\//;
+const QUADLET_DIR =
+  /^(?:\/etc\/containers\/systemd|\/usr\/share\/containers\/systemd|\/(?:var\/)?home\/[^/]+\/\.config\/containers\/systemd|\/root\/\.config\/containers\/systemd)\//;
 
 export function collectUnits(cfg: BObject, root: YNode | null, srcLines: readonly string[]): UnitGroup[] {
   const groups = new Map<string, UnitGroup>();

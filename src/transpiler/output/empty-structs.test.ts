@@ -28,7 +28,8 @@ describe("empty structs are omitted where upstream omits them", () => {
   });
 
   it.each(FCOS)("fcos %s: empty sections of a file go, the file (a list item) stays", (version) => {
-    const body = "storage:\n  files:\n    - path: /a\n      user: {}\n      group: {name: ~}\n      contents: {verification: {}}\n  directories:\n    - {path: /d, user: {}}\n";
+    const body =
+      "storage:\n  files:\n    - path: /a\n      user: {}\n      group: {name: ~}\n      contents: {verification: {}}\n  directories:\n    - {path: /d, user: {}}\n";
     expect(out(version, body)).toContain('"storage":{"directories":[{"path":"/d"}],"files":[{"path":"/a"}]}');
   });
 

@@ -28,11 +28,57 @@ describe("marshalMachineConfigYaml", () => {
   });
 
   it("quotes strings that would not read back as strings", () => {
-    const words = ["", "true", "yes", "y", "N", "off", "null", "~", "1", "0644", "0x1F", "1e3", ".5", "1:20", "-1.5",
-      "2024-01-02", "2024-1-2T10:00:00Z", "0b101", "0o17", "+.inf", ".NaN", "99999999999999999999999",
-      "0b-1", "1_000", "+0x1F", "2001-12-14 21:59:43.10", "2001-12-14t21:59:43.10-05:00", "2001-12-14  21:59:43", ".5_0", "1e+06"];
+    const words = [
+      "",
+      "true",
+      "yes",
+      "y",
+      "N",
+      "off",
+      "null",
+      "~",
+      "1",
+      "0644",
+      "0x1F",
+      "1e3",
+      ".5",
+      "1:20",
+      "-1.5",
+      "2024-01-02",
+      "2024-1-2T10:00:00Z",
+      "0b101",
+      "0o17",
+      "+.inf",
+      ".NaN",
+      "99999999999999999999999",
+      "0b-1",
+      "1_000",
+      "+0x1F",
+      "2001-12-14 21:59:43.10",
+      "2001-12-14t21:59:43.10-05:00",
+      "2001-12-14  21:59:43",
+      ".5_0",
+      "1e+06",
+    ];
     for (const w of words) expect(y(w)).toBe(JSON.stringify(w));
-    for (const w of ["3.2.0", "2024-13-01", "1:70", "<<", "yess", "0xZZ", "0xFFFFFFFFFFFFFFFFFFFF", "1e400", "2024-02-30", ".", "_1", "2001-12-14 21:59:43.10 -5", "2023-02-29", "1:2:3.x", "._5", ".e5"]) {
+    for (const w of [
+      "3.2.0",
+      "2024-13-01",
+      "1:70",
+      "<<",
+      "yess",
+      "0xZZ",
+      "0xFFFFFFFFFFFFFFFFFFFF",
+      "1e400",
+      "2024-02-30",
+      ".",
+      "_1",
+      "2001-12-14 21:59:43.10 -5",
+      "2023-02-29",
+      "1:2:3.x",
+      "._5",
+      ".e5",
+    ]) {
       expect(y(w)).toBe(w);
     }
   });
@@ -73,7 +119,7 @@ describe("marshalMachineConfigYaml", () => {
   });
 
   it("handles awkward keys", () => {
-    expect(y({ "": 1, "a b": 2, "yes": 3 })).toBe('"": 1\na b: 2\n"yes": 3');
+    expect(y({ "": 1, "a b": 2, yes: 3 })).toBe('"": 1\na b: 2\n"yes": 3');
     expect(y({ "x\ny": 1 })).toBe("? |-\n  x\n  y\n: 1");
     const long = "k".repeat(129);
     expect(y({ [long]: { a: 1 } })).toBe(`? ${long}\n: a: 1`);
@@ -82,9 +128,42 @@ describe("marshalMachineConfigYaml", () => {
 
 describe("scalar analysis shortcut", () => {
   it("agrees with the character-by-character analysis", () => {
-    const alphabet = ["a", "Z", "0", "9", ":", "#", "-", "?", " ", "\t", "\n", '"', "'", "[", "{", "|", ">", "%", "@", "`", ",", ";", "/", "=", "+", ".", "é", "\u2028", "\u0085", "\u0007", "\ud83d\ude00", "\ufeff"];
+    const alphabet = [
+      "a",
+      "Z",
+      "0",
+      "9",
+      ":",
+      "#",
+      "-",
+      "?",
+      " ",
+      "\t",
+      "\n",
+      '"',
+      "'",
+      "[",
+      "{",
+      "|",
+      ">",
+      "%",
+      "@",
+      "`",
+      ",",
+      ";",
+      "/",
+      "=",
+      "+",
+      ".",
+      "é",
+      "\u2028",
+      "\u0085",
+      "\u0007",
+      "\ud83d\ude00",
+      "\ufeff",
+    ];
     let seed = 7;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) >>> 0) % n;
     const samples = ["data:;base64,H4sIAAAAAAAA/0o=", "data:,hello%20world", "/etc/hostname", "a:", "a:b", "a#b", "a b", "---x", "x", "9", ":"];
     for (let i = 0; i < 20000; i++) {
       const len = 1 + rand(8);

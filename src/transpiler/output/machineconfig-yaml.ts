@@ -16,17 +16,12 @@ const BEST_INDENT = 2;
 const Style = { Plain: 0, Single: 1, Double: 2, Literal: 3 } as const;
 type Style = (typeof Style)[keyof typeof Style];
 
-const isBreak = (c: number | undefined): boolean =>
-  c === 0x0d || c === 0x0a || c === 0x85 || c === 0x2028 || c === 0x2029;
+const isBreak = (c: number | undefined): boolean => c === 0x0d || c === 0x0a || c === 0x85 || c === 0x2028 || c === 0x2029;
 const isBlank = (c: number | undefined): boolean => c === 0x20 || c === 0x09;
 const isBlankz = (c: number | undefined): boolean => isBlank(c) || isBreak(c) || c === 0;
 /** libyaml `is_printable`, lifted from UTF-8 bytes to code points (astral planes are not printable). */
 const isPrintable = (c: number): boolean =>
-  c === 0x0a ||
-  (c >= 0x20 && c <= 0x7e) ||
-  (c >= 0xa0 && c <= 0xd7ff) ||
-  (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
-
+  c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
 
 export interface Analysis {
   multiline: boolean;
@@ -69,19 +64,35 @@ export function analyzeEachCharacter(v: string): Analysis {
   let previousSpace = false;
   let previousBreak = false;
   let precededByWhitespace = true;
-  for (let i = 0; i < v.length; ) {
+  for (let i = 0; i < v.length;) {
     const c = v.codePointAt(i)!;
     const w = c > 0xffff ? 2 : 1;
     const last = i + w >= v.length;
     const followedByWhitespace = last || isBlank(v.charCodeAt(i + w));
     if (i === 0) {
       switch (c) {
-        case 0x23: case 0x2c: case 0x5b: case 0x5d: case 0x7b: case 0x7d: case 0x26: case 0x2a:
-        case 0x21: case 0x7c: case 0x3e: case 0x27: case 0x22: case 0x25: case 0x40: case 0x60:
+        case 0x23:
+        case 0x2c:
+        case 0x5b:
+        case 0x5d:
+        case 0x7b:
+        case 0x7d:
+        case 0x26:
+        case 0x2a:
+        case 0x21:
+        case 0x7c:
+        case 0x3e:
+        case 0x27:
+        case 0x22:
+        case 0x25:
+        case 0x40:
+        case 0x60:
           // # , [ ] { } & * ! | > ' " % @ `
           blockIndicators = true;
           break;
-        case 0x3f: case 0x3a: case 0x2d: // ? : -
+        case 0x3f:
+        case 0x3a:
+        case 0x2d: // ? : -
           if (followedByWhitespace) blockIndicators = true;
           break;
       }
@@ -150,8 +161,21 @@ function stringEvent(s: string): ScalarEvent {
 }
 
 const DOUBLE_ESCAPES = new Map<number, string>([
-  [0x00, "0"], [0x07, "a"], [0x08, "b"], [0x09, "t"], [0x0a, "n"], [0x0b, "v"], [0x0c, "f"], [0x0d, "r"],
-  [0x1b, "e"], [0x22, '"'], [0x5c, "\\"], [0x85, "N"], [0xa0, "_"], [0x2028, "L"], [0x2029, "P"],
+  [0x00, "0"],
+  [0x07, "a"],
+  [0x08, "b"],
+  [0x09, "t"],
+  [0x0a, "n"],
+  [0x0b, "v"],
+  [0x0c, "f"],
+  [0x0d, "r"],
+  [0x1b, "e"],
+  [0x22, '"'],
+  [0x5c, "\\"],
+  [0x85, "N"],
+  [0xa0, "_"],
+  [0x2028, "L"],
+  [0x2029, "P"],
 ]);
 
 /** Line breaks as libyaml sees them (LF, CR, NEL, LS, PS). */

@@ -23,9 +23,7 @@ describe("raw report (--raw-errors)", () => {
         column: 13,
         message: "unreasonable mode would be reasonable if specified in octal; remember to add a leading zero",
       }),
-    ).toBe(
-      "warning at $.storage.files.0.mode, line 6 col 13: unreasonable mode would be reasonable if specified in octal; remember to add a leading zero",
-    );
+    ).toBe("warning at $.storage.files.0.mode, line 6 col 13: unreasonable mode would be reasonable if specified in octal; remember to add a leading zero");
     expect(formatEntryRaw(warn([], 1, 2, "m"))).toBe("warning at line 1 col 2: m");
     expect(formatEntryRaw(warn(["a"], undefined, undefined, "m"))).toBe("warning at $.a: m");
     expect(formatEntryRaw({ severity: "error", path: [], message: "m" })).toBe("error: m");
@@ -101,12 +99,8 @@ describe("pretty report", () => {
 
   it("handles the first and last lines of the file", () => {
     const source = "a: 1\nb: 2\nc: 3";
-    expect(pretty([warn(["c"], 3, 4, "m")], source)).toBe(
-      "warning[$.c]:\n  --> in.bu:3:4\n   |\n 1 | a: 1\n 2 | b: 2\n 3 | c: 3\n   |    ^ m\n   |\n",
-    );
-    expect(pretty([warn(["a"], 1, 1, "m")], source)).toBe(
-      "warning[$.a]:\n  --> in.bu:1:1\n   |\n 1 | a: 1\n   | ^^ m\n 2 | b: 2\n 3 | c: 3\n   |\n",
-    );
+    expect(pretty([warn(["c"], 3, 4, "m")], source)).toBe("warning[$.c]:\n  --> in.bu:3:4\n   |\n 1 | a: 1\n 2 | b: 2\n 3 | c: 3\n   |    ^ m\n   |\n");
+    expect(pretty([warn(["a"], 1, 1, "m")], source)).toBe("warning[$.a]:\n  --> in.bu:1:1\n   |\n 1 | a: 1\n   | ^^ m\n 2 | b: 2\n 3 | c: 3\n   |\n");
   });
 
   it("keeps carriage returns", () => {
@@ -118,9 +112,7 @@ describe("pretty report", () => {
   it("falls back to the raw line when the marker cannot be shown", () => {
     const source = "variant: fcos\nversion: 1.5.0\nignition:\n";
     // Marker column past the end of the line (col 10 on a 9-byte line).
-    expect(pretty([{ severity: "error", path: ["ignition"], line: 3, column: 10, message: "m" }], source)).toBe(
-      "error at $.ignition, line 3 col 10: m\n",
-    );
+    expect(pretty([{ severity: "error", path: ["ignition"], line: 3, column: 10, message: "m" }], source)).toBe("error at $.ignition, line 3 col 10: m\n");
     // Column equal to the byte length is still shown.
     expect(pretty([warn(["ignition"], 3, 9, "m")], source)).toContain(" 3 | ignition:\n   |         ^ m\n");
     // Column counted in bytes: 'é' makes the line 3 bytes long.
@@ -133,9 +125,7 @@ describe("pretty report", () => {
     expect(pretty([warn(["x"], 1, 0, "m")], source)).toBe("warning at $.x, line 1 col 0: m\n");
     expect(pretty([warn(["x"], undefined, undefined, "m")], source)).toBe("warning at $.x: m\n");
     // Fallback entries are still separated by a blank line.
-    expect(pretty([warn(["x"], 9, 1, "a"), warn([], undefined, undefined, "b")], source)).toBe(
-      "warning at $.x, line 9 col 1: a\n\nwarning: b\n",
-    );
+    expect(pretty([warn(["x"], 9, 1, "a"), warn([], undefined, undefined, "b")], source)).toBe("warning at $.x, line 9 col 1: a\n\nwarning: b\n");
   });
 
   it("renders nothing for no entries", () => {

@@ -16,7 +16,6 @@ export interface RenderOptions {
   filename: string;
 }
 
-
 function hasMarker(d: Diagnostic): d is Diagnostic & { line: number; column: number } {
   return d.line !== undefined && d.column !== undefined;
 }

@@ -66,9 +66,7 @@ export const v0_1: SpecDesc = {
     Verification: verification,
     Security: { fields: [field("tls", ref("TLS"), "TLS settings.")] },
     TLS: {
-      fields: [
-        field("certificate_authorities", list(ref("CaReference")), "Extra certificate authorities trusted when fetching HTTPS resources."),
-      ],
+      fields: [field("certificate_authorities", list(ref("CaReference")), "Extra certificate authorities trusted when fetching HTTPS resources.")],
     },
     Timeouts: {
       fields: [
@@ -77,10 +75,7 @@ export const v0_1: SpecDesc = {
       ],
     },
     Passwd: {
-      fields: [
-        field("groups", list(ref("PasswdGroup")), "Groups to create or modify."),
-        field("users", list(ref("PasswdUser")), "Users to create or modify."),
-      ],
+      fields: [field("groups", list(ref("PasswdGroup")), "Groups to create or modify."), field("users", list(ref("PasswdUser")), "Users to create or modify.")],
     },
     PasswdGroup: {
       fields: [
@@ -249,10 +244,7 @@ export const v0_2 = extendSpec(v0_1, {
       field("replace", ref("Resource"), "A config that replaces this one."),
     ],
     TLS: [field("certificate_authorities", list(ref("Resource")), "Extra certificate authorities trusted when fetching HTTPS resources.")],
-    File: [
-      field("append", list(ref("Resource")), "Contents appended to the file."),
-      field("contents", ref("Resource"), "Contents of the file."),
-    ],
+    File: [field("append", list(ref("Resource")), "Contents appended to the file."), field("contents", ref("Resource"), "Contents of the file.")],
     Filesystem: [field("options", list(str()), "Extra options for mkfs.")],
   },
   add: {

@@ -73,12 +73,7 @@ export function docsHtmlPage(vs: VariantSpec): string {
     for (const f of added) body.push(`<li><a href="#${escapeHtml(f.path)}"><code>${escapeHtml(f.path)}</code></a></li>`);
     body.push("</ul>");
   }
-  body.push(
-    "<h2>Fields</h2>",
-    "<table>",
-    "<thead><tr><th>Path</th><th>Type</th><th>Required</th><th>Description</th><th>Since</th></tr></thead>",
-    "<tbody>",
-  );
+  body.push("<h2>Fields</h2>", "<table>", "<thead><tr><th>Path</th><th>Type</th><th>Required</th><th>Description</th><th>Since</th></tr></thead>", "<tbody>");
   const fields = butaneFields(vs);
   const anchorOf = (f: DocField): string => fieldAnchor(f.owner === vs.spec.root ? null : f.owner, f.field.key);
   // A struct's field is anchored once (the root's fields are their paths), where users mostly meet

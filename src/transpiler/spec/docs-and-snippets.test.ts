@@ -63,9 +63,16 @@ function toYaml(body: SnippetBody, indent = ""): string {
 
 /** A config with `body` at `site`, for `vs`. */
 function configWith(vs: VariantSpec, site: string, body: SnippetBody): string {
-  const head = `variant: ${vs.variant}\nversion: ${vs.version}\n` + (vs.variant === "openshift" ? "metadata:\n  name: x\n  labels:\n    machineconfiguration.openshift.io/role: worker\n" : "");
+  const head =
+    `variant: ${vs.variant}\nversion: ${vs.version}\n` +
+    (vs.variant === "openshift" ? "metadata:\n  name: x\n  labels:\n    machineconfiguration.openshift.io/role: worker\n" : "");
   // A list item's snippet is inserted after `- `; the disk's as keys of `storage`.
-  const at: Record<string, string> = { PasswdUser: "passwd:\n  users:\n    -", File: "storage:\n  files:\n    -", Unit: "systemd:\n  units:\n    -", Storage: "storage:" };
+  const at: Record<string, string> = {
+    PasswdUser: "passwd:\n  users:\n    -",
+    File: "storage:\n  files:\n    -",
+    Unit: "systemd:\n  units:\n    -",
+    Storage: "storage:",
+  };
   const prefix = at[site];
   if (prefix === undefined) throw new Error(`unknown site ${site}`);
   return head + prefix + (prefix.endsWith("-") ? toYaml(body, "      ").replace(/^\n\s*/, " ") : toYaml(body, "  "));

@@ -23,8 +23,7 @@ export const ERR_FILE_APPEND = "appending to files is not supported in this spec
 export const ERR_FILE_COMPRESSION = "file compression is not supported in this spec version";
 export const ERR_FILE_HEADERS = "file HTTP headers are not supported in this spec version";
 export const ERR_GROUPS = "groups are not supported in this spec version";
-export const ERR_USER_FIELD =
-  'fields other than "name", "ssh_authorized_keys", and "password_hash" (4.13.0+) are not supported in this spec version';
+export const ERR_USER_FIELD = 'fields other than "name", "ssh_authorized_keys", and "password_hash" (4.13.0+) are not supported in this spec version';
 
 export const NO_FILTERS: FilterMap = new Map();
 /** flatcar before 1.2.0-experimental: no Clevis. */

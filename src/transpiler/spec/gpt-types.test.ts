@@ -16,7 +16,9 @@ describe("GPT partition types for type_guid", () => {
 
   it.each(["fcos 1.6.0", "flatcar 1.1.0", "openshift 4.19.0"])("each one transpiles without a problem (%s) and reaches the output", (vs) => {
     const [variant, version] = vs.split(" ") as [string, string];
-    const parts = GPT_PARTITION_TYPES.map((t, i) => `        - label: p${i}\n          number: ${i + 1}\n          size_mib: 16\n          type_guid: ${t.value}`);
+    const parts = GPT_PARTITION_TYPES.map(
+      (t, i) => `        - label: p${i}\n          number: ${i + 1}\n          size_mib: 16\n          type_guid: ${t.value}`,
+    );
     const meta = variant === "openshift" ? "metadata:\n  name: gpt\n  labels:\n    machineconfiguration.openshift.io/role: worker\n" : "";
     const src = `variant: ${variant}\nversion: ${version}\n${meta}storage:\n  disks:\n    - device: /dev/vdb\n      partitions:\n${parts.join("\n")}\n`;
     const r = transpile(src, { raw: true });

@@ -279,7 +279,8 @@ function deriveSpec(d: IgnitionDelta, facts: Facts): IgnitionSpec {
     const order = facts.order[name];
     if (order) {
       const byKey = new Map(fields.map((f) => [f.key, f]));
-      if (order.length !== fields.length || order.some((k) => !byKey.has(k))) throw new Error(`Ignition ${d.version}: order of ${name} does not list its fields`);
+      if (order.length !== fields.length || order.some((k) => !byKey.has(k)))
+        throw new Error(`Ignition ${d.version}: order of ${name} does not list its fields`);
       fields = order.map((k) => byKey.get(k)!);
     }
     const out: IgnitionStruct = t.doc === undefined ? { fields } : { fields, doc: t.doc };

@@ -22,7 +22,9 @@ function integerSchemas(node: Json, out: { [k: string]: Json }[] = []): { [k: st
 
 /** The oldest and the newest version of each variant. */
 const SPECS: [string, string][] = [...new Set(listSpecs().map((s) => s.variant))].flatMap((variant) => {
-  const versions = listSpecs().filter((s) => s.variant === variant).map((s) => s.version);
+  const versions = listSpecs()
+    .filter((s) => s.variant === variant)
+    .map((s) => s.version);
   return [...new Set([versions[0]!, versions[versions.length - 1]!])].map((version): [string, string] => [variant, version]);
 });
 

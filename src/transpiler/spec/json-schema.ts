@@ -238,8 +238,7 @@ function build(spec: SpecDesc, o: BuildOptions): JsonObject {
       const pin = o.pins[`${name}.${f.key}`];
       const text = doc(name, f, keys);
       const described = { description: text, markdownDescription: text };
-      properties[f.key] =
-        pin !== undefined ? { ...described, type: "string", const: pin } : { ...described, ...typeSchema(f.type, !f.required, f.hint) };
+      properties[f.key] = pin !== undefined ? { ...described, type: "string", const: pin } : { ...described, ...typeSchema(f.type, !f.required, f.hint) };
       if (pin === undefined && f.suggest) (properties[f.key] as JsonObject).examples = f.suggest.map((x) => x.value);
     }
     const out: JsonObject = { type: "object" };

@@ -143,7 +143,9 @@ describe.skipIf(!existsSync(casesDir))("schemas over the conformance corpus", ()
       if (v(doc)) validated++;
       else failures.push(`${c.id}: ${errorsOf(v).join("; ")}`);
     }
-    console.log(`(a) ${validated} of ${valid.length} valid configs validated; ${skipped.length} skipped (generic YAML reads them differently): ${skipped.join(", ")}`);
+    console.log(
+      `(a) ${validated} of ${valid.length} valid configs validated; ${skipped.length} skipped (generic YAML reads them differently): ${skipped.join(", ")}`,
+    );
     expect(failures).toEqual([]);
     expect(skipped.length).toBeLessThan(valid.length / 50);
     expect(validated).toBeGreaterThan(1000);
@@ -280,8 +282,7 @@ describe.skipIf(!existsSync(fieldsJson))("schemas against upstream's field list"
           differences.push(`missing: ${path}`);
           continue;
         }
-        const pick = (x: UpstreamField) =>
-          JSON.stringify([x.type, x.itemType ?? null, x.required, x.enum ?? null, x.additionalProperties ?? null]);
+        const pick = (x: UpstreamField) => JSON.stringify([x.type, x.itemType ?? null, x.required, x.enum ?? null, x.additionalProperties ?? null]);
         if (pick(o) !== pick(f)) differences.push(`${path}: ours ${pick(o)}, upstream ${pick(f)}`);
       }
       for (const path of ours.keys()) if (!theirs.has(path)) differences.push(`extra: ${path}`);

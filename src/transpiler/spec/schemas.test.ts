@@ -43,7 +43,8 @@ describe("generated files", () => {
     expect([...files.keys()].filter((p) => p.startsWith("public/docs/spec/")).length).toBe(registry.size + 2);
     // The library's config types: one root interface per variant/version, variant and version pinned.
     const types = files.get(CONFIG_TYPES_PATH) ?? "";
-    for (const vs of registry.values()) expect(types).toContain(`  version: "${vs.version}";\n  /** Which operating system the config is for. */\n  variant: "${vs.variant}";\n`);
+    for (const vs of registry.values())
+      expect(types).toContain(`  version: "${vs.version}";\n  /** Which operating system the config is for. */\n  variant: "${vs.variant}";\n`);
   });
 
   it("are committed and current (run `npm run gen` after changing src/transpiler/spec)", () => {
@@ -132,7 +133,9 @@ describe("Butane schemas", () => {
     const unit = (u: object) => fcos({ systemd: { units: [{ name: "a.service", ...u }] } });
     expect(validate("fcos", "1.6.0", unit({ contents: "x", contents_local: null }))).toEqual([]);
     expect(validate("fcos", "1.6.0", unit({ contents: "x", contents_local: "a" }))).not.toEqual([]);
-    expect(validate("fcos", "1.0.0", { variant: "fcos", version: "1.0.0", storage: { files: [{ path: "/a", contents: { inline: "x", source: "data:," } }] } })).not.toEqual([]);
+    expect(
+      validate("fcos", "1.0.0", { variant: "fcos", version: "1.0.0", storage: { files: [{ path: "/a", contents: { inline: "x", source: "data:," } }] } }),
+    ).not.toEqual([]);
   });
 
   it("keeps every key offered for completion: exclusivity lives in `not`, not in the properties", () => {
@@ -178,10 +181,21 @@ describe("Butane schemas", () => {
 describe("Ignition schemas", () => {
   it("rename Butane's keys", () => {
     const cases: [string, string][] = [
-      ["wipe_table", "wipeTable"], ["size_mib", "sizeMiB"], ["start_mib", "startMiB"], ["type_guid", "typeGuid"],
-      ["ssh_authorized_keys", "sshAuthorizedKeys"], ["http_headers", "httpHeaders"], ["certificate_authorities", "certificateAuthorities"],
-      ["key_file", "keyFile"], ["open_options", "openOptions"], ["mount_options", "mountOptions"], ["needs_network", "needsNetwork"],
-      ["http_response_headers", "httpResponseHeaders"], ["no_proxy", "noProxy"], ["name", "name"], ["tpm2", "tpm2"],
+      ["wipe_table", "wipeTable"],
+      ["size_mib", "sizeMiB"],
+      ["start_mib", "startMiB"],
+      ["type_guid", "typeGuid"],
+      ["ssh_authorized_keys", "sshAuthorizedKeys"],
+      ["http_headers", "httpHeaders"],
+      ["certificate_authorities", "certificateAuthorities"],
+      ["key_file", "keyFile"],
+      ["open_options", "openOptions"],
+      ["mount_options", "mountOptions"],
+      ["needs_network", "needsNetwork"],
+      ["http_response_headers", "httpResponseHeaders"],
+      ["no_proxy", "noProxy"],
+      ["name", "name"],
+      ["tpm2", "tpm2"],
     ];
     for (const [from, to] of cases) expect(ignitionKey(from)).toBe(to);
   });

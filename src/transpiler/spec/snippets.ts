@@ -99,13 +99,20 @@ export function snippetsOf(vs: VariantSpec): Map<SnippetSite, Snippet[]> {
       body: {
         name: "${1:example}.service",
         enabled: "^true",
-        contents: '"[Unit]\\nDescription=${2:Example service}\\n\\n[Service]\\nType=oneshot\\nExecStart=${3:/usr/bin/echo hello}\\n\\n[Install]\\nWantedBy=multi-user.target\\n"',
+        contents:
+          '"[Unit]\\nDescription=${2:Example service}\\n\\n[Service]\\nType=oneshot\\nExecStart=${3:/usr/bin/echo hello}\\n\\n[Install]\\nWantedBy=multi-user.target\\n"',
       },
     });
   }
   const disk = refOf(spec, "Storage", "disks");
   const fs = refOf(spec, "Storage", "filesystems");
-  if (disk && fs && !NO_DISK_CUSTOMIZATION.has(vs.variant) && has(spec, disk, "device", "wipe_table", "partitions.label", "partitions.number", "partitions.size_mib") && has(spec, fs, "device", "format", "path")) {
+  if (
+    disk &&
+    fs &&
+    !NO_DISK_CUSTOMIZATION.has(vs.variant) &&
+    has(spec, disk, "device", "wipe_table", "partitions.label", "partitions.number", "partitions.size_mib") &&
+    has(spec, fs, "device", "format", "path")
+  ) {
     const filesystem: Record<string, string> = {
       device: "/dev/disk/by-partlabel/${2:data}",
       format: "${3:xfs}",

@@ -88,7 +88,14 @@ const BASE_2 = { ...BASE_1, encodedDataUrls: true, mountUnits: true };
 const BASE_3 = { ...BASE_2, remoteMountUnits: true };
 const BASE_4 = { ...BASE_3, swapMountUnits: true };
 const BASE_FEATURES = new Map<SpecDesc, VariantFeatures>([
-  [v0_1, BASE_1], [v0_2, BASE_2], [v0_3, BASE_3], [v0_4, BASE_4], [v0_5, BASE_4], [v0_6, BASE_4], [v0_7, BASE_4], [v0_8_exp, BASE_4],
+  [v0_1, BASE_1],
+  [v0_2, BASE_2],
+  [v0_3, BASE_3],
+  [v0_4, BASE_4],
+  [v0_5, BASE_4],
+  [v0_6, BASE_4],
+  [v0_7, BASE_4],
+  [v0_8_exp, BASE_4],
 ]);
 
 /** fcos's own rules (also openshift's, which embeds an fcos config), each level the previous plus its changes. */

@@ -24,8 +24,7 @@ const resource = (kind: ResourceKind) => (ctx: TranslateContext, v: BValue, at: 
   const r = translateResource(ctx, v as BObject, at, kind);
   return r !== undefined && Object.keys(r).length === 1 && r.source === null ? undefined : r;
 };
-const resources = (kind: ResourceKind) =>
-  listOf((ctx, v, at) => translateResource(ctx, v, at, kind) ?? ctx.prov.mark({}, at));
+const resources = (kind: ResourceKind) => listOf((ctx, v, at) => translateResource(ctx, v, at, kind) ?? ctx.prov.mark({}, at));
 
 /** Ignition's resource types (3.0 had one per use) and what each resource field holds. */
 const RESOURCE_TYPES: ReadonlySet<string> = new Set(["Resource", "ConfigReference", "CaReference", "FileContents"]);
@@ -116,7 +115,11 @@ function applyLocalSshKeys(ctx: TranslateContext, cfg: BObject, out: Obj): void 
     if (!locals || locals.length === 0) return;
     const at: Path = ["passwd", "users", i, "ssh_authorized_keys_local"];
     if (!ctx.files) {
-      ctx.entries.push({ severity: "error", path: at, message: "local file paths are relative to a files directory that must be specified with -d/--files-dir" });
+      ctx.entries.push({
+        severity: "error",
+        path: at,
+        message: "local file paths are relative to a files directory that must be specified with -d/--files-dir",
+      });
       return;
     }
     const ou = ((out.passwd as Obj).users as Obj[])[i]!;

@@ -42,9 +42,7 @@ export function markList(ctx: TranslateContext, v: readonly BValue[], at: Path):
 }
 
 /** Translates a list of objects with `each` (empty items stay, as `{}`); undefined when the list is empty. */
-export function listOf(
-  each: (ctx: TranslateContext, v: BObject, at: Path) => Obj,
-): (ctx: TranslateContext, v: BValue, at: Path) => Obj[] | undefined {
+export function listOf(each: (ctx: TranslateContext, v: BObject, at: Path) => Obj): (ctx: TranslateContext, v: BValue, at: Path) => Obj[] | undefined {
   return (ctx, v, at) => {
     if (!Array.isArray(v) || v.length === 0) return undefined;
     const out: Obj[] = [];

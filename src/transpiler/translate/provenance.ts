@@ -64,9 +64,7 @@ export class Provenance {
       if (node === null || typeof node !== "object" || depth > 100) return;
       const self = this.selfOf(node);
       if (self) out.set(pathKey(path), self);
-      const entries: [string | number, unknown][] = Array.isArray(node)
-        ? node.map((v, i) => [i, v] as [number, unknown])
-        : Object.entries(node as Obj);
+      const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((v, i) => [i, v] as [number, unknown]) : Object.entries(node as Obj);
       for (const [k, v] of entries) {
         const child = [...path, k];
         const from = this.keyOf(node, k);

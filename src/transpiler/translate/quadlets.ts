@@ -56,7 +56,10 @@ export function translateQuadlets(ctx: TranslateContext, cfg: BObject, out: Obj)
     if (template !== undefined) {
       if (findNode(out, dest)) errorAt(ctx, at, EXISTS);
       else {
-        const link = buildNode(ctx, at, [["path", dest], ["target", template]]);
+        const link = buildNode(ctx, at, [
+          ["path", dest],
+          ["target", template],
+        ]);
         ctx.prov.markKey(link, "path", [...at, "name"]);
         appendNode(ctx, out, "links", link, at);
       }

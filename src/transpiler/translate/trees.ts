@@ -80,7 +80,16 @@ function walkTree(ctx: TranslateContext, tree: BObject, at: Path, out: Obj, root
       }
       if (wantDirs) {
         if (index.has(dest)) errorAt(ctx, at, EXISTS);
-        else append("directories", buildNode(ctx, at, [["group", group && { ...group }], ["path", dest], ["user", user && { ...user }], ["mode", (tree.dir_mode as number | undefined) ?? 0o755]]));
+        else
+          append(
+            "directories",
+            buildNode(ctx, at, [
+              ["group", group && { ...group }],
+              ["path", dest],
+              ["user", user && { ...user }],
+              ["mode", (tree.dir_mode as number | undefined) ?? 0o755],
+            ]),
+          );
       }
       const names = listing.names.slice().sort(byBytes);
       for (let k = names.length - 1; k >= 0; k--) stack.push(rel === "" ? names[k]! : `${rel}/${names[k]!}`);
@@ -95,7 +104,16 @@ function walkTree(ctx: TranslateContext, tree: BObject, at: Path, out: Obj, root
         continue;
       }
       if (existing) ctx.prov.set(existing.node, "target", target ?? "", at);
-      else append("links", buildNode(ctx, at, [["group", group && { ...group }], ["path", dest], ["user", user && { ...user }], ["target", target ?? ""]]));
+      else
+        append(
+          "links",
+          buildNode(ctx, at, [
+            ["group", group && { ...group }],
+            ["path", dest],
+            ["user", user && { ...user }],
+            ["target", target ?? ""],
+          ]),
+        );
     } else {
       errorAt(ctx, at, "trees may only contain files, directories, and symlinks");
     }
@@ -103,7 +121,18 @@ function walkTree(ctx: TranslateContext, tree: BObject, at: Path, out: Obj, root
 }
 
 /** Fills (or builds) the file node for a tree file; returns it, or nothing after an error. */
-function addFile(ctx: TranslateContext, tree: BObject, at: Path, existing: { kind: NodeKind; node: Obj } | undefined, full: string, display: string, dest: string, fileMode: number, user: Obj | undefined, group: Obj | undefined): Obj | undefined {
+function addFile(
+  ctx: TranslateContext,
+  tree: BObject,
+  at: Path,
+  existing: { kind: NodeKind; node: Obj } | undefined,
+  full: string,
+  display: string,
+  dest: string,
+  fileMode: number,
+  user: Obj | undefined,
+  group: Obj | undefined,
+): Obj | undefined {
   if (existing && (existing.kind !== "files" || ((existing.node.contents as Obj | undefined)?.source ?? undefined) !== undefined)) {
     errorAt(ctx, at, EXISTS);
     return undefined;
@@ -113,7 +142,13 @@ function addFile(ctx: TranslateContext, tree: BObject, at: Path, existing: { kin
     errorAt(ctx, at, data.message);
     return undefined;
   }
-  const node = existing?.node ?? buildNode(ctx, at, [["group", group && { ...group }], ["path", dest], ["user", user && { ...user }]]);
+  const node =
+    existing?.node ??
+    buildNode(ctx, at, [
+      ["group", group && { ...group }],
+      ["path", dest],
+      ["user", user && { ...user }],
+    ]);
   const prior = (node.contents as Obj | undefined) ?? {};
   const userCompression = prior.compression as string | undefined;
   const contents: Obj = {};

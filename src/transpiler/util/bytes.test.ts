@@ -19,9 +19,12 @@ describe("utf8", () => {
 
   it("agrees with TextEncoder on any string (property)", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 100 }).map((s) => s.replace(/[\udc80-\udcff]/g, "?")), (s) => {
-        expect(Buffer.from(utf8(s)).equals(Buffer.from(encoder.encode(s)))).toBe(true);
-      }),
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 100 }).map((s) => s.replace(/[\udc80-\udcff]/g, "?")),
+        (s) => {
+          expect(Buffer.from(utf8(s)).equals(Buffer.from(encoder.encode(s)))).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

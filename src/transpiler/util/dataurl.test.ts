@@ -7,9 +7,7 @@ import { isRecentTextDataUrl, makeDataUrl, percentEncode, textDataUrl } from "./
 
 const vectorsDir = join(dirname(fileURLToPath(import.meta.url)), "../../../../shared/reference/gzip-vectors");
 /** The reference vectors' inputs up to 100 KB (larger ones always compress). */
-const vectors = existsSync(vectorsDir)
-  ? readdirSync(vectorsDir).filter((f) => f.endsWith(".bin") && readFileSync(join(vectorsDir, f)).length <= 100_000)
-  : [];
+const vectors = existsSync(vectorsDir) ? readdirSync(vectorsDir).filter((f) => f.endsWith(".bin") && readFileSync(join(vectorsDir, f)).length <= 100_000) : [];
 
 /** Butane's MakeDataURL, from its rules: `,`+escape unless `;base64,`+base64 is strictly shorter; gzip's base64 + len("gzip") strictly shorter than that wins. */
 function butaneChoice(bytes: Uint8Array, goGzip: Uint8Array): { source: string; gzipped: boolean } {

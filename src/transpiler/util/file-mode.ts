@@ -14,15 +14,8 @@ export function formatMode(mode: number, type: NodeType): string | null {
   if (!Number.isInteger(mode) || mode < 0 || mode > 0o7777) return null;
   const bit = (b: number) => (mode & b) !== 0;
   const triplet = (r: number, w: number, x: number, special: number, letter: string) =>
-    (bit(r) ? "r" : "-") +
-    (bit(w) ? "w" : "-") +
-    (bit(special) ? (bit(x) ? letter : letter.toUpperCase()) : bit(x) ? "x" : "-");
-  return (
-    type +
-    triplet(0o400, 0o200, 0o100, 0o4000, "s") +
-    triplet(0o040, 0o020, 0o010, 0o2000, "s") +
-    triplet(0o004, 0o002, 0o001, 0o1000, "t")
-  );
+    (bit(r) ? "r" : "-") + (bit(w) ? "w" : "-") + (bit(special) ? (bit(x) ? letter : letter.toUpperCase()) : bit(x) ? "x" : "-");
+  return type + triplet(0o400, 0o200, 0o100, 0o4000, "s") + triplet(0o040, 0o020, 0o010, 0o2000, "s") + triplet(0o004, 0o002, 0o001, 0o1000, "t");
 }
 
 /** `0644`-style octal text, as written in Butane (at least three digits after the leading zero). */

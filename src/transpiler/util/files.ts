@@ -2,9 +2,7 @@
 import type { FileFailure, FilesProvider, FileStat } from "../types.ts";
 import { pathClean, pathJoin } from "../go/path.ts";
 
-
-export const NO_FILES_DIR =
-  "local file paths are relative to a files directory that must be specified with -d/--files-dir";
+export const NO_FILES_DIR = "local file paths are relative to a files directory that must be specified with -d/--files-dir";
 export const TRAVERSES = "local file path traverses outside the files directory";
 
 export type Resolved = { ok: true; rel: string; display: string } | { ok: false; message: string };

@@ -4,27 +4,28 @@ import { transpile } from "../pipeline.ts";
 import { clearMemos, Memo, memoizing } from "./memo.ts";
 
 describe("Memo", () => {
-  it("computes once per key and keeps the total weight within its bound, dropping the least recently used", () => memoizing(true, () => {
-    const dropped: string[] = [];
-    let calls = 0;
-    const m = new Memo<string>(10, (k) => k.length, { onDrop: (v) => dropped.push(v) });
-    const make = (k: string) => (calls++, k.toUpperCase());
-    expect(m.get("aaaa", make)).toBe("AAAA");
-    expect(m.get("aaaa", make)).toBe("AAAA");
-    expect(calls).toBe(1);
-    m.get("bbbb", make);
-    m.get("aaaa", make); // now most recently used
-    m.get("cccc", make); // 12 > 10: "bbbb" goes
-    expect(dropped).toEqual(["BBBB"]);
-    m.get("aaaa", make);
-    expect(calls).toBe(3);
-    m.get("x".repeat(11), make); // heavier than the bound: computed, never held
-    expect(dropped).toEqual(["BBBB"]);
-    clearMemos();
-    expect(dropped.sort()).toEqual(["AAAA", "BBBB", "CCCC"]);
-    m.get("aaaa", make);
-    expect(calls).toBe(5);
-  }));
+  it("computes once per key and keeps the total weight within its bound, dropping the least recently used", () =>
+    memoizing(true, () => {
+      const dropped: string[] = [];
+      let calls = 0;
+      const m = new Memo<string>(10, (k) => k.length, { onDrop: (v) => dropped.push(v) });
+      const make = (k: string) => (calls++, k.toUpperCase());
+      expect(m.get("aaaa", make)).toBe("AAAA");
+      expect(m.get("aaaa", make)).toBe("AAAA");
+      expect(calls).toBe(1);
+      m.get("bbbb", make);
+      m.get("aaaa", make); // now most recently used
+      m.get("cccc", make); // 12 > 10: "bbbb" goes
+      expect(dropped).toEqual(["BBBB"]);
+      m.get("aaaa", make);
+      expect(calls).toBe(3);
+      m.get("x".repeat(11), make); // heavier than the bound: computed, never held
+      expect(dropped).toEqual(["BBBB"]);
+      clearMemos();
+      expect(dropped.sort()).toEqual(["AAAA", "BBBB", "CCCC"]);
+      m.get("aaaa", make);
+      expect(calls).toBe(5);
+    }));
 
   it("is bypassed unless the running transpile asked for it", () => {
     let calls = 0;

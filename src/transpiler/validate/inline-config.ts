@@ -26,7 +26,12 @@ export function validateInlineConfig(inline: string, at: Path, vs: VariantSpec, 
   const parsed = typeof version === "string" ? parseSemver(version) : null;
   const own = parseSemver(vs.ignition);
   if (parsed !== null && own !== null && !semverEqual(parsed, own)) {
-    out.push({ severity: "warning", path: [...at, "version"], message: "skipping validation for the merge/replace ignition config due to an unkown version", space: "yaml" });
+    out.push({
+      severity: "warning",
+      path: [...at, "version"],
+      message: "skipping validation for the merge/replace ignition config due to an unkown version",
+      space: "yaml",
+    });
     return;
   }
   for (const e of validateIgnitionChild(child as Record<string, unknown>, vs.ignition)) {

@@ -76,7 +76,11 @@ const rules: Record<string, Rule> = {
   Quadlet: (q, at, _vs, out) => {
     const name = (q.name as string | undefined) ?? "";
     if (!QUADLET_EXTS.some((e) => name.endsWith(e)))
-      err(out, [...at, "name"], "unsupported file extension for quadlet: must be one of .container, .volume, .network, .kube, .image, .build, .pod, or .artifact");
+      err(
+        out,
+        [...at, "name"],
+        "unsupported file extension for quadlet: must be one of .container, .volume, .network, .kube, .image, .build, .pod, or .artifact",
+      );
     if (templateOf(name) !== undefined) {
       if (q.contents !== undefined) err(out, [...at, "contents"], "template instances cannot have contents or contents_local");
       if (q.contents_local !== undefined) err(out, [...at, "contents_local"], "template instances cannot have contents or contents_local");

@@ -37,8 +37,7 @@ const ESP_GUID = "C12A7328-F81F-11D2-BA4B-00A0C93EC93B";
 export function validateBootDevice(cfg: BObject, f: VariantFeatures): StageEntry[] {
   if (!f.bootDevice) return [];
   const out: StageEntry[] = [];
-  const at = (severity: "error" | "warning", path: Path, message: string) =>
-    out.push({ severity, space: "yaml", path: ["boot_device", ...path], message });
+  const at = (severity: "error" | "warning", path: Path, message: string) => out.push({ severity, space: "yaml", path: ["boot_device", ...path], message });
   const bd = bobj(cfg.boot_device);
   const luks = bobj(bd.luks);
   const devices = bstrings(bobj(bd.mirror).devices);
@@ -85,9 +84,7 @@ export function validateBootDevice(cfg: BObject, f: VariantFeatures): StageEntry
 
   // the walk: BootDeviceLuks.Validate (1.7+), then BootDeviceMirror.Validate again
   if (f.strictBootDevice && typeof luks.device === "string" && luks.device !== "") {
-    const tangSet = blist(luks.tang).some(
-      (t) => (typeof t.url === "string" && t.url !== "") || t.thumbprint !== undefined || t.advertisement !== undefined,
-    );
+    const tangSet = blist(luks.tang).some((t) => (typeof t.url === "string" && t.url !== "") || t.thumbprint !== undefined || t.advertisement !== undefined);
     if (!tangSet && !isTrue(luks.tpm2) && !isTrue(bobj(luks.cex).enabled)) at("error", ["luks", "luks"], ERR_NO_LUKS_METHOD);
   }
   mirrorCheck();
@@ -148,7 +145,11 @@ export function applyBootDevice(ctx: TranslateContext, cfg: BObject, out: Obj): 
   let raid: Obj[] | undefined;
   const mirrorAt: Path = ["boot_device", "mirror"];
   const partition = (from: Path, label: string, size?: number, guid?: string) =>
-    common(ctx, from, [["label", label], ["sizeMiB", size], ["typeGuid", guid]]);
+    common(ctx, from, [
+      ["label", label],
+      ["sizeMiB", size],
+      ["typeGuid", guid],
+    ]);
 
   if (wantMirror) {
     devices.forEach((device, i) => {
@@ -162,7 +163,13 @@ export function applyBootDevice(ctx: TranslateContext, cfg: BObject, out: Obj): 
       else parts.push(partition(from, `reserved-${n}`, 1, RESERVED_GUID));
       parts.push(partition(from, `boot-${n}`, 384), partition(from, `root-${n}`));
       ctx.prov.markKey(disks, disks.length, from);
-      disks.push(common(ctx, from, [["device", device], ["partitions", parts], ["wipeTable", true]]));
+      disks.push(
+        common(ctx, from, [
+          ["device", device],
+          ["partitions", parts],
+          ["wipeTable", true],
+        ]),
+      );
       if (wantEfi) {
         ctx.prov.markKey(filesystems, filesystems.length, from);
         filesystems.push(
@@ -177,13 +184,27 @@ export function applyBootDevice(ctx: TranslateContext, cfg: BObject, out: Obj): 
     });
     const raidDevices = (prefix: string) => disks.map((_, i) => `/dev/disk/by-partlabel/${prefix}-${i + 1}`);
     raid = [
-      common(ctx, mirrorAt, [["devices", raidDevices("boot")], ["level", "raid1"], ["name", "md-boot"], ["options", ["--metadata=1.0"]]]),
-      common(ctx, mirrorAt, [["devices", raidDevices("root")], ["level", "raid1"], ["name", "md-root"]]),
+      common(ctx, mirrorAt, [
+        ["devices", raidDevices("boot")],
+        ["level", "raid1"],
+        ["name", "md-boot"],
+        ["options", ["--metadata=1.0"]],
+      ]),
+      common(ctx, mirrorAt, [
+        ["devices", raidDevices("root")],
+        ["level", "raid1"],
+        ["name", "md-root"],
+      ]),
     ];
     markAll(ctx, raid, mirrorAt);
     ctx.prov.markKey(filesystems, filesystems.length, mirrorAt);
     filesystems.push(
-      common(ctx, mirrorAt, [["device", "/dev/md/md-boot"], ["format", "ext4"], ["label", "boot"], ["wipeFilesystem", true]]),
+      common(ctx, mirrorAt, [
+        ["device", "/dev/md/md-boot"],
+        ["format", "ext4"],
+        ["label", "boot"],
+        ["wipeFilesystem", true],
+      ]),
     );
   }
 
@@ -231,7 +252,16 @@ export function applyBootDevice(ctx: TranslateContext, cfg: BObject, out: Obj): 
   const rootDevice = wantLuks ? "/dev/mapper/root" : "/dev/md/md-root";
   ctx.prov.markKey(filesystems, filesystems.length, ["boot_device"]);
   filesystems.push(
-    common(ctx, ["boot_device"], [["device", rootDevice], ["format", "xfs"], ["label", "root"], ["wipeFilesystem", true]]),
+    common(
+      ctx,
+      ["boot_device"],
+      [
+        ["device", rootDevice],
+        ["format", "xfs"],
+        ["label", "root"],
+        ["wipeFilesystem", true],
+      ],
+    ),
   );
 
   const storage: Obj = ctx.prov.mark({}, ["boot_device"]);
@@ -261,10 +291,23 @@ export function applyGrub(ctx: TranslateContext, cfg: BObject, out: Obj): Obj {
   const from: Path = ["grub", "users"];
   const text = grubConfig(users.map((u) => ({ name: String(u.name ?? ""), passwordHash: String(u.password_hash ?? "") })));
   const url = textDataUrl(text, ctx.vs.autoCompress);
-  const resource = common(ctx, from, [["compression", url.gzipped ? "gzip" : ""], ["source", url.source]]);
-  const file = common(ctx, from, [["path", "/boot/grub2/user.cfg"], ["append", [resource]]]);
-  const fs = common(ctx, from, [["device", "/dev/disk/by-label/boot"], ["format", "ext4"], ["path", "/boot"]]);
-  const storage = common(ctx, from, [["files", [file]], ["filesystems", [fs]]]);
+  const resource = common(ctx, from, [
+    ["compression", url.gzipped ? "gzip" : ""],
+    ["source", url.source],
+  ]);
+  const file = common(ctx, from, [
+    ["path", "/boot/grub2/user.cfg"],
+    ["append", [resource]],
+  ]);
+  const fs = common(ctx, from, [
+    ["device", "/dev/disk/by-label/boot"],
+    ["format", "ext4"],
+    ["path", "/boot"],
+  ]);
+  const storage = common(ctx, from, [
+    ["files", [file]],
+    ["filesystems", [fs]],
+  ]);
   const parent: Obj = {};
   ctx.prov.set(parent, "storage", storage, from);
   return mergeConfigs(ctx.prov, parent, out, ctx.vs.ignition);

@@ -49,7 +49,10 @@ describe("partition checks", () => {
   const out = (disks: Obj[]): Obj => ({ storage: { disks } });
   it("wrong numbers for reserved labels unless wipeTable", () => {
     const o = out([
-      { device: "/d", partitions: [{ label: "BIOS-BOOT", number: 1 }, { label: "EFI-SYSTEM", number: 3 }, { label: "boot" }, { label: "PowerPC-PReP-boot", number: 2 }] },
+      {
+        device: "/d",
+        partitions: [{ label: "BIOS-BOOT", number: 1 }, { label: "EFI-SYSTEM", number: 3 }, { label: "boot" }, { label: "PowerPC-PReP-boot", number: 2 }],
+      },
       { device: "/e", wipeTable: true, partitions: [{ label: "boot" }] },
     ]);
     expect(summary(partitionChecks(o, FCOS_1_0))).toEqual([
@@ -61,9 +64,21 @@ describe("partition checks", () => {
 
   it("root constrained / too small (1.3+), before the number check", () => {
     const o = out([
-      { device: "/d", partitions: [{ label: "root", number: 4, resize: true }, { label: "var", sizeMiB: 1000 }] },
+      {
+        device: "/d",
+        partitions: [
+          { label: "root", number: 4, resize: true },
+          { label: "var", sizeMiB: 1000 },
+        ],
+      },
       { device: "/e", partitions: [{ label: "root", sizeMiB: 4096 }] },
-      { device: "/f", partitions: [{ label: "root", number: 4 }, { label: "x", startMiB: 100 }] },
+      {
+        device: "/f",
+        partitions: [
+          { label: "root", number: 4 },
+          { label: "x", startMiB: 100 },
+        ],
+      },
     ]);
     expect(summary(partitionChecks(o, FCOS_1_3))).toEqual([
       "warning json:storage.disks.0.partitions.0.label: root partition cannot expand; it is set to fill available space but is followed by an auto-positioned partition",

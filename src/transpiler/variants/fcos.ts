@@ -18,8 +18,7 @@ export const ERR_REUSE_BY_LABEL =
 export const ERR_MOUNT_POINT_FORBIDDEN = "path must be under /etc or /var if with_mount_unit is true";
 export const ERR_WRONG_PARTITION_NUMBER = "incorrect partition number; a new partition will be created using reserved label";
 export const ERR_ROOT_TOO_SMALL = "root should have 8GiB of space assigned";
-export const ERR_ROOT_CONSTRAINED =
-  "root partition cannot expand; it is set to fill available space but is followed by an auto-positioned partition";
+export const ERR_ROOT_CONSTRAINED = "root partition cannot expand; it is set to fill available space but is followed by an auto-positioned partition";
 
 const BOOT_DISK = "/dev/disk/by-id/coreos-boot-disk";
 const MOUNTPOINTS = /^\/(etc|var)(\/|$)/;

@@ -25,9 +25,21 @@ describe("mergeConfigs", () => {
 
   it("partitions merge by number, else by label", () => {
     const parent: Obj = { storage: { disks: [{ device: "/d", partitions: [{ label: "boot-1", sizeMiB: 384 }, { label: "root-1" }] }] } };
-    const child: Obj = { storage: { disks: [{ device: "/d", partitions: [{ label: "root-1", sizeMiB: 8192 }, { number: 5, label: "var" }] }] } };
+    const child: Obj = {
+      storage: {
+        disks: [
+          {
+            device: "/d",
+            partitions: [
+              { label: "root-1", sizeMiB: 8192 },
+              { number: 5, label: "var" },
+            ],
+          },
+        ],
+      },
+    };
     const out = mergeConfigs(p(), parent, child);
-    expect(((out.storage as { disks: Obj[] }).disks[0]!.partitions as Obj[])).toEqual([
+    expect((out.storage as { disks: Obj[] }).disks[0]!.partitions as Obj[]).toEqual([
       { label: "boot-1", sizeMiB: 384 },
       { label: "root-1", sizeMiB: 8192 },
       { label: "var", number: 5 },
@@ -58,7 +70,19 @@ describe("mergeConfigs", () => {
   });
 
   it("an HTTP header without value removes the parent's", () => {
-    const parent: Obj = { ignition: { config: { replace: { httpHeaders: [{ name: "A", value: "1" }, { name: "B", value: "2" }], source: "http://x" } } } };
+    const parent: Obj = {
+      ignition: {
+        config: {
+          replace: {
+            httpHeaders: [
+              { name: "A", value: "1" },
+              { name: "B", value: "2" },
+            ],
+            source: "http://x",
+          },
+        },
+      },
+    };
     const child: Obj = { ignition: { config: { replace: { httpHeaders: [{ name: "A" }] } } } };
     const out = mergeConfigs(p(), parent, child);
     expect(out).toEqual({ ignition: { config: { replace: { httpHeaders: [{ name: "B", value: "2" }], source: "http://x" } } } });

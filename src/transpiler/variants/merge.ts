@@ -17,9 +17,7 @@ import { isGoPointer, isScalar } from "../spec/kit.ts";
 
 export type KeyKind = MergeKey | "string";
 
-export type FieldRule =
-  | { obj: string }
-  | { list: KeyKind; item?: string; ignoreDups?: true; handle?: string };
+export type FieldRule = { obj: string } | { list: KeyKind; item?: string; ignoreDups?: true; handle?: string };
 
 interface TypeRule {
   order: readonly string[];

@@ -47,7 +47,9 @@ describe("openshift source validation", () => {
       "openshift.kernel_arguments",
       "openshift.kernel_arguments",
     ]);
-    expect(openshiftHooks.validatePre!({ ...cfg, openshift: { kernel_arguments: ["rd.luks.key=/etc/luks/cex.key"] } }, spec("openshift", "4.19.0"))).toEqual([]);
+    expect(openshiftHooks.validatePre!({ ...cfg, openshift: { kernel_arguments: ["rd.luks.key=/etc/luks/cex.key"] } }, spec("openshift", "4.19.0"))).toEqual(
+      [],
+    );
     expect(openshiftHooks.validatePre!(cfg, spec("openshift", "4.18.0"))).toEqual([]);
   });
 
@@ -63,7 +65,12 @@ describe("openshift translation", () => {
       metadata: meta,
       openshift: { fips: true },
       boot_device: { luks: { tpm2: true } },
-      storage: { luks: [{ name: "a", device: "/dev/a", options: ["--cipher=aes"] }, { name: "b", device: "/dev/b", options: ["-x"] }] },
+      storage: {
+        luks: [
+          { name: "a", device: "/dev/a", options: ["--cipher=aes"] },
+          { name: "b", device: "/dev/b", options: ["-x"] },
+        ],
+      },
     };
     const { out, ctx } = translate(spec("openshift", "4.19.0"), cfg);
     const luks = (out.storage as { luks: Obj[] }).luks;
@@ -81,8 +88,14 @@ describe("openshift translation", () => {
       openshift: { fips: false, kernel_arguments: [] },
       passwd: { users: [{ name: "core" }, { name: "other" }] },
       storage: {
-        files: [{ path: "/etc/r", contents: { source: "https://example.com/x" } }, { path: "/etc/s", mode: 0o2755 }],
-        filesystems: [{ device: "/dev/a", format: "none" }, { device: "/dev/b", format: "btrfs" }],
+        files: [
+          { path: "/etc/r", contents: { source: "https://example.com/x" } },
+          { path: "/etc/s", mode: 0o2755 },
+        ],
+        filesystems: [
+          { device: "/dev/a", format: "none" },
+          { device: "/dev/b", format: "btrfs" },
+        ],
       },
     };
     const { check } = translate(spec("openshift", "4.18.0"), cfg);
@@ -164,7 +177,13 @@ describe("openshift translation", () => {
 describe("flatcar / r4e / fiot filters", () => {
   const luksOut: Obj = {
     kernelArguments: { shouldExist: ["x"] },
-    storage: { disks: [{ device: "/d" }], luks: [{ cex: { enabled: false }, name: "a" }, { clevis: { tpm2: true }, name: "b" }] },
+    storage: {
+      disks: [{ device: "/d" }],
+      luks: [
+        { cex: { enabled: false }, name: "a" },
+        { clevis: { tpm2: true }, name: "b" },
+      ],
+    },
   };
   it("flatcar", () => {
     expect(summary(flatcarHooks.filter!(spec("flatcar", "1.1.0"), luksOut, {}))).toEqual([
@@ -202,4 +221,3 @@ describe("openshift path mapping through the pipeline", () => {
     expect(paths("4.13.0", true)).toEqual(["spec.config.passwd.users.0.name", "spec.config.passwd.users.1.name"]);
   });
 });
-

@@ -54,8 +54,7 @@ export function validateOpenshiftConfig(cfg: BObject, vs: VariantSpec): StageEnt
   if (!vs.features.cexKernelArgument) return [];
   const out: StageEntry[] = [];
   const kargs = bstrings(bobj(cfg.openshift).kernel_arguments);
-  const err = () =>
-    out.push({ severity: "error", space: "yaml", path: ["openshift", "kernel_arguments"], message: ERR_MISSING_KARG_CEX });
+  const err = () => out.push({ severity: "error", space: "yaml", path: ["openshift", "kernel_arguments"], message: ERR_MISSING_KARG_CEX });
   if (isTrue(bobj(bobj(bobj(cfg.boot_device).luks).cex).enabled) && !kargs.includes(CEX_KARG)) err();
   const rootCex = blist(bobj(cfg.storage).luks).some((l) => isTrue(bobj(l.cex).enabled) && l.name === "root");
   if (rootCex && !kargs.includes(CEX_KARG)) err();
@@ -125,11 +124,7 @@ export function addFipsLuksOptions(ctx: TranslateContext, out: Obj): void {
 export function supportChecks(out: Obj, f: VariantFeatures, raw: boolean): StageEntry[] {
   const entries: StageEntry[] = [];
   const add = (path: Path, message: string) =>
-    entries.push(
-      raw
-        ? { severity: "error", space: "yaml", path: ["spec", "config", ...path], message }
-        : { severity: "error", space: "json", path, message },
-    );
+    entries.push(raw ? { severity: "error", space: "yaml", path: ["spec", "config", ...path], message } : { severity: "error", space: "json", path, message });
   const storage = oobj(out.storage);
   const filesystems = olist(storage?.filesystems);
   filesystems.forEach((fs, i) => {

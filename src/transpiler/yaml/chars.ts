@@ -93,7 +93,6 @@ export function isAllowedChar(c: number): boolean {
   );
 }
 
-
 const SINGLE_CHAR = [] as string[];
 for (let i = 0; i < 128; i++) SINGLE_CHAR.push(String.fromCharCode(i));
 

@@ -40,8 +40,7 @@ function scalarNode(ev: YamlEvent): YScalar {
 function collectionNode(ev: YamlEvent): YMap | YSeq {
   const line = ev.start.line + 1;
   const column = ev.start.column + 1;
-  const node: YMap | YSeq =
-    ev.type === "MAPPING-START" ? { kind: "map", line, column, entries: [] } : { kind: "seq", line, column, items: [] };
+  const node: YMap | YSeq = ev.type === "MAPPING-START" ? { kind: "map", line, column, entries: [] } : { kind: "seq", line, column, items: [] };
   const tag = explicitTag(ev);
   if (tag !== undefined) node.tag = tag;
   if (ev.anchor !== undefined) node.anchor = ev.anchor;

@@ -35,12 +35,7 @@ export class YamlError extends Error {
  * line when that is not the first line, else no line at all. Marks are 0-based; yaml.v3 adds one
  * only for scanner errors, so parser errors show the 0-based line.
  */
-export function formatYamlError(
-  stage: YamlErrorStage,
-  problem: string,
-  contextMark: Mark | undefined,
-  problemMark: Mark | undefined,
-): string {
+export function formatYamlError(stage: YamlErrorStage, problem: string, contextMark: Mark | undefined, problemMark: Mark | undefined): string {
   let line = 0;
   if (contextMark !== undefined && contextMark.line !== 0) line = contextMark.line;
   else if (problemMark !== undefined && problemMark.line !== 0) line = problemMark.line;

@@ -7,16 +7,7 @@ import type { Scanner } from "./scanner.ts";
 import type { ScalarStyle, Token, TokenType } from "./tokens.ts";
 
 export type EventType =
-  | "STREAM-START"
-  | "STREAM-END"
-  | "DOCUMENT-START"
-  | "DOCUMENT-END"
-  | "ALIAS"
-  | "SCALAR"
-  | "SEQUENCE-START"
-  | "SEQUENCE-END"
-  | "MAPPING-START"
-  | "MAPPING-END";
+  "STREAM-START" | "STREAM-END" | "DOCUMENT-START" | "DOCUMENT-END" | "ALIAS" | "SCALAR" | "SEQUENCE-START" | "SEQUENCE-END" | "MAPPING-START" | "MAPPING-END";
 
 /** A parser event; every instance has the same fields. */
 export class YamlEvent {
@@ -31,15 +22,7 @@ export class YamlEvent {
   /** Collection events: flow style. */
   flow: boolean;
 
-  constructor(
-    type: EventType,
-    start: Mark,
-    anchor?: string,
-    tag?: string,
-    value?: string,
-    style?: ScalarStyle,
-    flow = false,
-  ) {
+  constructor(type: EventType, start: Mark, anchor?: string, tag?: string, value?: string, style?: ScalarStyle, flow = false) {
     this.type = type;
     this.start = start;
     this.anchor = anchor;
@@ -192,13 +175,7 @@ export class EventParser {
         token = this.peek();
       }
     }
-    if (
-      implicit &&
-      token.type !== "VERSION-DIRECTIVE" &&
-      token.type !== "TAG-DIRECTIVE" &&
-      token.type !== "DOCUMENT-START" &&
-      token.type !== "STREAM-END"
-    ) {
+    if (implicit && token.type !== "VERSION-DIRECTIVE" && token.type !== "TAG-DIRECTIVE" && token.type !== "DOCUMENT-START" && token.type !== "STREAM-END") {
       this.processDirectives();
       this.states.push("DOCUMENT-END");
       this.state = "BLOCK-NODE";

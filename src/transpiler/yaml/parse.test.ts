@@ -234,11 +234,7 @@ describe("explicit tags", () => {
 
 describe("scalar values (yaml.v3 Node.Value)", () => {
   const cases: [string, string, string][] = [
-    [
-      "double-quoted escapes",
-      String.raw`v: "a\tb\x41\u00e9\U0001F600\n\\\"\e\N\_\ x"`,
-      'a\tbAé😀\n\\"\x1b\u0085\u00a0 x',
-    ],
+    ["double-quoted escapes", String.raw`v: "a\tb\x41\u00e9\U0001F600\n\\\"\e\N\_\ x"`, 'a\tbAé😀\n\\"\x1b\u0085\u00a0 x'],
     ["single-quoted", "v: 'it''s \\n'", "it's \\n"],
     ["double-quoted folding", 'v: "a\n  b\n\n  c"', "a b\nc"],
     ["escaped line break", 'v: "a\\\n  b"', "ab"],
@@ -283,16 +279,12 @@ describe("duplicate keys", () => {
   });
 
   it("compares by value (quoting does not matter) and Go-quotes the key", () => {
-    expect(failure("\"a\\tb\": 1\n'a\tb': 2\n")).toBe(
-      'yaml: unmarshal errors:\n  line 2: mapping key "a\\tb" already defined at line 1',
-    );
+    expect(failure("\"a\\tb\": 1\n'a\tb': 2\n")).toBe('yaml: unmarshal errors:\n  line 2: mapping key "a\\tb" already defined at line 1');
     expect(failure('"é\\"": 1\n"é\\"": 2\n')).toContain('mapping key "é\\"" already defined');
   });
 
   it("does not descend into a mapping that has duplicates", () => {
-    expect(failure("a: {b: 1, b: 2}\na: 2\n")).toBe(
-      'yaml: unmarshal errors:\n  line 2: mapping key "a" already defined at line 1',
-    );
+    expect(failure("a: {b: 1, b: 2}\na: 2\n")).toBe('yaml: unmarshal errors:\n  line 2: mapping key "a" already defined at line 1');
   });
 
   it("treats different scalars with equal text as equal, different texts as different", () => {
@@ -343,11 +335,7 @@ describe("syntax errors (yaml.v3 texts and line numbers)", () => {
   // Scanner errors print 1-based lines; parser errors print libyaml's 0-based line of the context
   // mark (or of the problem when the context is on the first line); no line when both are line 0.
   const cases: [string, string, string][] = [
-    [
-      "unclosed flow sequence at EOF",
-      "variant: fcos\nversion: 1.7.0\nstorage: [\n",
-      "yaml: line 3: did not find expected node content",
-    ],
+    ["unclosed flow sequence at EOF", "variant: fcos\nversion: 1.7.0\nstorage: [\n", "yaml: line 3: did not find expected node content"],
     ["tab indentation", "storage:\n\tfiles:\n", "yaml: line 2: found character that cannot start any token"],
     [
       "tab indentation (corpus)",
@@ -362,18 +350,10 @@ describe("syntax errors (yaml.v3 texts and line numbers)", () => {
     ],
     ["on the first line: no line number", "a: b: c\n", "yaml: mapping values are not allowed in this context"],
     ["over-indented key", "foo: x\n  bar: 1\n", "yaml: line 2: mapping values are not allowed in this context"],
-    [
-      "multi-line plain scalar as a key",
-      "a b\nc d # comment\n\ne f\nkey: value\n",
-      "yaml: line 5: mapping values are not allowed in this context",
-    ],
+    ["multi-line plain scalar as a key", "a b\nc d # comment\n\ne f\nkey: value\n", "yaml: line 5: mapping values are not allowed in this context"],
     ["unterminated double quote", 'a:\n  b: "x\n', "yaml: line 2: found unexpected end of stream"],
     ["unterminated single quote", "a:\n  - path: '/etc/a\n", "yaml: line 2: found unexpected end of stream"],
-    [
-      "bad indentation in a sequence item",
-      "storage:\n  files:\n    - path: /etc/a\n     mode: 0644\n",
-      "yaml: line 2: did not find expected '-' indicator",
-    ],
+    ["bad indentation in a sequence item", "storage:\n  files:\n    - path: /etc/a\n     mode: 0644\n", "yaml: line 2: did not find expected '-' indicator"],
     ["sequence then key at the same level", "a:\n  - b\n  c: d\n", "yaml: line 1: did not find expected '-' indicator"],
     ["sequence at root after a mapping", "a: 1\n- b\n", "yaml: line 1: did not find expected key"],
     ["sequence after mapping entries", "a:\n- b: 1\n  c: 2\n  - d: 3\n", "yaml: line 1: did not find expected key"],
@@ -381,22 +361,14 @@ describe("syntax errors (yaml.v3 texts and line numbers)", () => {
     ["block scalar content under-indented", "a:\n  b: |\nc\n  d: 1\n", "yaml: line 3: could not find expected ':'"],
     ["unclosed flow sequence", "a: [b, c\n", "yaml: line 1: did not find expected ',' or ']'"],
     ["unclosed flow mapping", "a: {b: c\n", "yaml: line 1: did not find expected ',' or '}'"],
-    [
-      "unclosed flow sequence after other lines",
-      "x: 1\ny: 2\nfoo: [a, b",
-      "yaml: line 2: did not find expected ',' or ']'",
-    ],
+    ["unclosed flow sequence after other lines", "x: 1\ny: 2\nfoo: [a, b", "yaml: line 2: did not find expected ',' or ']'"],
     ["reserved indicator @", "a: @x\n", "yaml: found character that cannot start any token"],
     ["reserved indicator `", "x: 1\na: `x\n", "yaml: line 2: found character that cannot start any token"],
     ["'-' followed by a tab", "-\tx\n", "yaml: found character that cannot start any token"],
     ["unknown escape", 'a: "\\q"\n', "yaml: found unknown escape character"],
     ["no \\/ escape in yaml.v3", 'a: "\\/"\n', "yaml: found unknown escape character"],
     ["bad hex escape", 'x: 1\na: "\\xZZ"\n', "yaml: line 2: did not find expected hexdecimal number"],
-    [
-      "tab as block scalar indentation",
-      "x: 1\na: |\n\tb\n",
-      "yaml: line 2: found a tab character where an indentation space is expected",
-    ],
+    ["tab as block scalar indentation", "x: 1\na: |\n\tb\n", "yaml: line 2: found a tab character where an indentation space is expected"],
     ["document marker in a quoted scalar", "a: 'x\n---\n'\n", "yaml: line 2: found unexpected document indicator"],
     ["unsupported %YAML version", "%YAML 1.2\n---\na: 1\n", "yaml: found incompatible YAML document"],
     ["unknown directive", "%FOO\n---\na: 1\n", "yaml: found unknown directive name"],

@@ -43,8 +43,7 @@ export function parseYaml(source: string | Uint8Array, options: ParseYamlOptions
     if (bomb !== undefined) return { ok: false, message: EXCESSIVE_ALIASING, line: bomb.line, column: bomb.column };
     const mode = options.duplicateKeys ?? "all";
     if (root !== null && mode !== "none") {
-      const lines =
-        mode === "all" ? collectDuplicateKeyErrors(root) : root.kind === "map" ? duplicateKeyErrors(root) : [];
+      const lines = mode === "all" ? collectDuplicateKeyErrors(root) : root.kind === "map" ? duplicateKeyErrors(root) : [];
       if (lines.length > 0) {
         const first = /^line (\d+):/.exec(lines[0] as string);
         return { ok: false, message: unmarshalErrorsMessage(lines), ...(first ? { line: Number(first[1]) } : {}) };
@@ -54,9 +53,7 @@ export function parseYaml(source: string | Uint8Array, options: ParseYamlOptions
   } catch (e) {
     if (e instanceof YamlError) {
       const pos = e.position;
-      return pos
-        ? { ok: false, message: e.message, line: pos.line + 1, column: pos.column + 1 }
-        : { ok: false, message: e.message };
+      return pos ? { ok: false, message: e.message, line: pos.line + 1, column: pos.column + 1 } : { ok: false, message: e.message };
     }
     // Not expected; keep the promise of never throwing (e.g. out of memory on absurd input).
     return { ok: false, message: `yaml: ${e instanceof Error ? e.message : String(e)}` };

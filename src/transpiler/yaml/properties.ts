@@ -1,22 +1,5 @@
 /** Scanning of directives (`%YAML`, `%TAG`), anchors, aliases and tags, as yaml.v3 does it. */
-import {
-  C_BANG,
-  C_DOT,
-  C_GT,
-  C_HASH,
-  C_LT,
-  C_PERCENT,
-  C_ZERO,
-  ch,
-  hexValue,
-  isAlpha,
-  isBlank,
-  isBlankZ,
-  isBreak,
-  isBreakZ,
-  isDigit,
-  isHex,
-} from "./chars.ts";
+import { C_BANG, C_DOT, C_GT, C_HASH, C_LT, C_PERCENT, C_ZERO, ch, hexValue, isAlpha, isBlank, isBlankZ, isBreak, isBreakZ, isDigit, isHex } from "./chars.ts";
 import type { Cursor } from "./cursor.ts";
 import type { Mark, YamlError } from "./errors.ts";
 import { Token } from "./tokens.ts";

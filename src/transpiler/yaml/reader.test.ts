@@ -8,8 +8,7 @@ import { transpile } from "../index.ts";
 
 const HEAD = "variant: fcos\nversion: 1.5.0\n";
 const FAIL = "Error translating config: Error unmarshaling yaml: yaml: ";
-const bytes = (...parts: (string | number[])[]) =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "utf8")] : p)));
+const bytes = (...parts: (string | number[])[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...Buffer.from(p, "utf8")] : p)));
 
 function utf16(s: string, littleEndian: boolean, bom = true): Uint8Array {
   const out: number[] = bom ? (littleEndian ? [0xff, 0xfe] : [0xfe, 0xff]) : [];

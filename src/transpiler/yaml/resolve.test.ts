@@ -39,11 +39,7 @@ describe("resolve(tag, value) like yaml.v3", () => {
     ["tag:yaml.org,2002:str", "true", { ok: true, tag: "!!str", value: "true" }],
     ["!!int", "3", { ok: true, tag: "!!int", value: 3n }],
     ["!!float", "3", { ok: true, tag: "!!float", value: 3 }],
-    [
-      "!!float",
-      "18446744073709551615",
-      { ok: false, message: "yaml: cannot decode !!int `18446744073709551615` as a !!float" },
-    ],
+    ["!!float", "18446744073709551615", { ok: false, message: "yaml: cannot decode !!int `18446744073709551615` as a !!float" }],
     ["!!int", "abc", { ok: false, message: "yaml: cannot decode !!str `abc` as a !!int" }],
     ["!!bool", "yes", { ok: false, message: "yaml: cannot decode !!str `yes` as a !!bool" }],
     ["!!null", "", { ok: true, tag: "!!null", value: null }],

@@ -294,13 +294,7 @@ export function scanPlainScalar(sc: Cursor): { token: Token; multiline: boolean 
       const c = sc.cur;
       if (
         (c === C_COLON && isBlankZ(sc.at(1))) ||
-        (sc.flowLevel > 0 &&
-          (c === C_COMMA ||
-            c === C_QUESTION ||
-            c === C_LBRACKET ||
-            c === C_RBRACKET ||
-            c === C_LBRACE ||
-            c === C_RBRACE))
+        (sc.flowLevel > 0 && (c === C_COMMA || c === C_QUESTION || c === C_LBRACKET || c === C_RBRACKET || c === C_LBRACE || c === C_RBRACE))
       ) {
         break;
       }

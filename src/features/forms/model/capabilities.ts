@@ -61,10 +61,7 @@ export function capabilitiesOf(vs: VariantSpec): Capabilities {
   const filesystems = allowed("storage.filesystems", ["storage", "filesystems"]);
   const luks = allowed("storage.luks", ["storage", "luks"]);
   const raid = allowed("storage.raid", ["storage", "raid"]);
-  const kargs: Capabilities["kargs"] =
-    allowed("kernelArguments", ["kernel_arguments"]) ? "butane"
-    : openshift ? "openshift"
-    : null;
+  const kargs: Capabilities["kargs"] = allowed("kernelArguments", ["kernel_arguments"]) ? "butane" : openshift ? "openshift" : null;
   const updates: Capabilities["updates"] = vs.variant === "fcos" ? "zincati" : vs.variant === "flatcar" ? "flatcar" : null;
   const sections: Section[] = openshift ? [Section.OpenShift, Section.Users, Section.Files, Section.Units] : [Section.Users, Section.Files, Section.Units];
   if (disks || filesystems || luks || raid) sections.push(Section.Storage);

@@ -115,7 +115,8 @@ export function windowProblems(s: FlatcarUpdate): string[] {
   const day = start?.[1];
   if (s.windowStart !== "") {
     if (!start) out.push('Start must be HH:MM, optionally after a day: "Thu 04:00".');
-    else if (day !== undefined && !WINDOW_DAYS.some((d) => d.toLowerCase() === day.toLowerCase())) out.push(`Unknown day "${day}": use Mon, Tue, Wed, Thu, Fri, Sat or Sun.`);
+    else if (day !== undefined && !WINDOW_DAYS.some((d) => d.toLowerCase() === day.toLowerCase()))
+      out.push(`Unknown day "${day}": use Mon, Tue, Wed, Thu, Fri, Sat or Sun.`);
     else if (Number(start[2]) > 23 || Number(start[3]) > 59) out.push("Start must be a time of day, 00:00 to 23:59.");
   }
   if (s.windowLength !== "") {

@@ -76,7 +76,11 @@ describe("form edits", () => {
 
   it("remove an item: its lines only; comments and unknown keys kept", () => {
     const out = edit(doc, (c) => setIn(c, ["storage", "files", 1], undefined));
-    expect(lineDiff(doc, out)).toEqual({ removed: ["    - path: /etc/motd", "      mode: 0644", "      contents:", "        inline: Hello"], added: [], at: 24 });
+    expect(lineDiff(doc, out)).toEqual({
+      removed: ["    - path: /etc/motd", "      mode: 0644", "      contents:", "        inline: Hello"],
+      added: [],
+      at: 24,
+    });
     expect(out).toContain("x-notes: keep me      # an unknown key");
   });
 
@@ -89,15 +93,22 @@ describe("form edits", () => {
 
 describe("Zincati TOML", () => {
   it("writes the Fedora CoreOS docs' shapes and reads them back", () => {
-    const periodic: UpdatesSettings = { enabled: true, strategy: "periodic", base_url: "", windows: [{ days: ["Sat", "Sun"], start_time: "22:30", length_minutes: 60 }] };
-    expect(zincatiToml(periodic)).toBe('[updates]\nstrategy = "periodic"\n\n[[updates.periodic.window]]\ndays = [ "Sat", "Sun" ]\nstart_time = "22:30"\nlength_minutes = 60\n');
+    const periodic: UpdatesSettings = {
+      enabled: true,
+      strategy: "periodic",
+      base_url: "",
+      windows: [{ days: ["Sat", "Sun"], start_time: "22:30", length_minutes: 60 }],
+    };
+    expect(zincatiToml(periodic)).toBe(
+      '[updates]\nstrategy = "periodic"\n\n[[updates.periodic.window]]\ndays = [ "Sat", "Sun" ]\nstart_time = "22:30"\nlength_minutes = 60\n',
+    );
     const fleet: UpdatesSettings = { enabled: true, strategy: "fleet_lock", base_url: "http://lock:8080/", windows: [] };
     expect(zincatiToml(fleet)).toBe('[updates]\nstrategy = "fleet_lock"\n\n[updates.fleet_lock]\nbase_url = "http://lock:8080/"\n');
     for (const s of [periodic, fleet]) expect(parseZincatiToml(zincatiToml(s))).toEqual(s);
-    expect(parseZincatiToml('[updates]\nenabled = false\n')).toMatchObject({ enabled: false });
+    expect(parseZincatiToml("[updates]\nenabled = false\n")).toMatchObject({ enabled: false });
   });
   it("refuses what it cannot show, and checks windows", () => {
-    expect(parseZincatiToml('[identity]\nrollout_wariness = 0.5\n')).toBeNull();
+    expect(parseZincatiToml("[identity]\nrollout_wariness = 0.5\n")).toBeNull();
     expect(windowProblems({ days: [], start_time: "25:00", length_minutes: 0 })).toHaveLength(3);
     expect(windowProblems({ days: ["Mon"], start_time: "04:15", length_minutes: 30 })).toEqual([]);
   });
@@ -128,7 +139,13 @@ describe("sections per variant/version", () => {
     expect(caps("r4e", "1.1.0").sections).toEqual(["users", "files", "units"]);
     expect(caps("fiot", "1.0.0").sections).toEqual(["users", "files", "units"]);
     expect(caps("flatcar", "1.1.0")).toMatchObject({ sections: ["users", "files", "units", "storage", "kargs", "updates"], clevis: false, updates: "flatcar" });
-    expect(caps("openshift", "4.16.0")).toMatchObject({ sections: ["openshift", "users", "files", "units", "storage", "boot", "kargs"], kargs: "openshift", coreUserOnly: true, links: false, updates: null });
+    expect(caps("openshift", "4.16.0")).toMatchObject({
+      sections: ["openshift", "users", "files", "units", "storage", "boot", "kargs"],
+      kargs: "openshift",
+      coreUserOnly: true,
+      links: false,
+      updates: null,
+    });
     expect(caps("openshift", "4.8.0").sections).toEqual(["openshift", "users", "files", "units", "storage", "boot", "kargs"]);
     expect(caps("fcos", "1.6.0").updates).toBe("zincati");
   });

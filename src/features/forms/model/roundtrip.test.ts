@@ -47,7 +47,9 @@ describe.skipIf(inputs.length === 0)("conformance corpus through the form model"
       if (saveConfig(c.text, c.config) === c.text) same++;
       else differ.push(c.id);
     }
-    console.log(`form round-trip: ${same} of ${configs.length} parsing inputs identical (${inputs.length} inputs, ${inputs.length - configs.length} do not parse)`);
+    console.log(
+      `form round-trip: ${same} of ${configs.length} parsing inputs identical (${inputs.length} inputs, ${inputs.length - configs.length} do not parse)`,
+    );
     expect(differ).toEqual([]);
   });
 
@@ -57,9 +59,12 @@ describe.skipIf(inputs.length === 0)("conformance corpus through the form model"
     for (const c of configs) {
       const users = getIn(c.config, ["passwd", "users"]);
       const passwd = getIn(c.config, ["passwd"]);
-      if ((users !== undefined && !Array.isArray(users)) || (passwd !== undefined && passwd !== null && (typeof passwd !== "object" || Array.isArray(passwd)))) continue;
+      if ((users !== undefined && !Array.isArray(users)) || (passwd !== undefined && passwd !== null && (typeof passwd !== "object" || Array.isArray(passwd))))
+        continue;
       n++;
-      const r = checkEdit(c.text, c.config, (cfg) => appendIn(cfg, ["passwd", "users"], { name: "formtest", groups: ["wheel"] }), { pureInsert: users !== undefined || passwd === undefined });
+      const r = checkEdit(c.text, c.config, (cfg) => appendIn(cfg, ["passwd", "users"], { name: "formtest", groups: ["wheel"] }), {
+        pureInsert: users !== undefined || passwd === undefined,
+      });
       if (!r.readsBack || !r.linesOk || !r.commentsKept) failures.push(c.id);
     }
     console.log(`add user: ${n - failures.length} of ${n} inputs edited minimally`);
@@ -130,7 +135,14 @@ describe.skipIf(inputs.length === 0)("conformance corpus through the form model"
     for (const c of configs) {
       const labels = getIn(c.config, ["metadata", "labels"]);
       const ext = getIn(c.config, ["openshift", "extensions"]);
-      if (c.config.variant !== "openshift" || !isMap(c.config.metadata) || !isMap(labels) || !isMap(c.config.openshift) || (ext !== undefined && !Array.isArray(ext))) continue;
+      if (
+        c.config.variant !== "openshift" ||
+        !isMap(c.config.metadata) ||
+        !isMap(labels) ||
+        !isMap(c.config.openshift) ||
+        (ext !== undefined && !Array.isArray(ext))
+      )
+        continue;
       n++;
       const role = getIn(c.config, ["metadata", "labels", ROLE_LABEL]);
       const fips = getIn(c.config, ["openshift", "fips"]);

@@ -31,7 +31,7 @@ describe("update.conf", () => {
     const s = parseUpdateConf(text);
     expect(writeUpdateConf(text, s)).toBe(text);
     expect(writeUpdateConf(text, { ...s, group: "", windowStart: "Sun 02:00", windowLength: "2h" })).toBe(
-      "# managed by ops\nMACHINE_ALIAS=\"web 1\"\nREBOOT_STRATEGY='etcd-lock'\nLOCKSMITHD_REBOOT_WINDOW_START=\"Sun 02:00\"\nLOCKSMITHD_REBOOT_WINDOW_LENGTH=2h\n",
+      '# managed by ops\nMACHINE_ALIAS="web 1"\nREBOOT_STRATEGY=\'etcd-lock\'\nLOCKSMITHD_REBOOT_WINDOW_START="Sun 02:00"\nLOCKSMITHD_REBOOT_WINDOW_LENGTH=2h\n',
     );
     expect(writeUpdateConf("", { ...emptyUpdate, strategy: "off" })).toBe("REBOOT_STRATEGY=off\n");
     expect(writeUpdateConf("REBOOT_STRATEGY=off\n", emptyUpdate)).toBe("");
@@ -40,7 +40,9 @@ describe("update.conf", () => {
   it("checks the window as locksmithd parses it", () => {
     expect(windowProblems({ ...emptyUpdate, windowStart: "Thu 04:00", windowLength: "1h" })).toEqual([]);
     expect(windowProblems({ ...emptyUpdate, windowStart: "14:00", windowLength: "1h30m" })).toEqual([]);
-    expect(windowProblems({ ...emptyUpdate, windowStart: "Thursday 04:00", windowLength: "1h" })).toEqual(['Unknown day "Thursday": use Mon, Tue, Wed, Thu, Fri, Sat or Sun.']);
+    expect(windowProblems({ ...emptyUpdate, windowStart: "Thursday 04:00", windowLength: "1h" })).toEqual([
+      'Unknown day "Thursday": use Mon, Tue, Wed, Thu, Fri, Sat or Sun.',
+    ]);
     expect(windowProblems({ ...emptyUpdate, windowStart: "25:00", windowLength: "1h" })).toHaveLength(1);
     expect(windowProblems({ ...emptyUpdate, windowStart: "04:00", windowLength: "24h" })).toEqual(["A daily window must be shorter than a day."]);
     expect(windowProblems({ ...emptyUpdate, windowStart: "Mon 04:00", windowLength: "24h" })).toEqual([]);
@@ -63,7 +65,9 @@ describe("update.conf", () => {
     const files = (r.config as { storage: { files: { path: string; overwrite?: boolean; contents: { source: string } }[] } }).storage.files;
     const conf = files.find((f) => f.path === UPDATE_CONF_PATH);
     expect(conf?.overwrite).toBe(true);
-    expect(decodeURIComponent(conf?.contents.source.replace(/^data:,/, "") ?? "")).toBe('GROUP=beta\nREBOOT_STRATEGY=reboot\nLOCKSMITHD_REBOOT_WINDOW_START="Thu 04:00"\nLOCKSMITHD_REBOOT_WINDOW_LENGTH=1h\n');
+    expect(decodeURIComponent(conf?.contents.source.replace(/^data:,/, "") ?? "")).toBe(
+      'GROUP=beta\nREBOOT_STRATEGY=reboot\nLOCKSMITHD_REBOOT_WINDOW_START="Thu 04:00"\nLOCKSMITHD_REBOOT_WINDOW_LENGTH=1h\n',
+    );
   });
 });
 
@@ -90,11 +94,21 @@ openshift:
   });
 
   it.each([
-    { name: "role → master", fn: (c: Config) => setIn(c, ["metadata", "labels", ROLE_LABEL], "master"), removed: ["    machineconfiguration.openshift.io/role: worker"], added: ["    machineconfiguration.openshift.io/role: master"] },
+    {
+      name: "role → master",
+      fn: (c: Config) => setIn(c, ["metadata", "labels", ROLE_LABEL], "master"),
+      removed: ["    machineconfiguration.openshift.io/role: worker"],
+      added: ["    machineconfiguration.openshift.io/role: master"],
+    },
     { name: "fips on", fn: (c: Config) => setIn(c, ["openshift", "fips"], true), removed: [], added: ["  fips: true"] },
     { name: "kernel_type realtime", fn: (c: Config) => setIn(c, ["openshift", "kernel_type"], "realtime"), removed: [], added: ["  kernel_type: realtime"] },
     { name: "add an extension", fn: (c: Config) => appendIn(c, ["openshift", "extensions"], "kerberos"), removed: [], added: ["    - kerberos"] },
-    { name: "add a kernel argument", fn: (c: Config) => appendIn(c, ["openshift", "kernel_arguments"], "nosmt"), removed: [], added: ["  kernel_arguments:", "    - nosmt"] },
+    {
+      name: "add a kernel argument",
+      fn: (c: Config) => appendIn(c, ["openshift", "kernel_arguments"], "nosmt"),
+      removed: [],
+      added: ["  kernel_arguments:", "    - nosmt"],
+    },
   ])("$name: changes only its lines, keeps comments, and transpiles", ({ fn, removed, added }) => {
     const out = edit(base, fn);
     const d = lineDiff(base, out);

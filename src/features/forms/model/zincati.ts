@@ -86,7 +86,10 @@ export function parseZincatiToml(text: string): UpdatesSettings | null {
       if (key === "days") {
         const m = /^\[(.*)\]$/.exec(value);
         if (!m) return null;
-        const days = (m[1] ?? "").split(",").map((d) => d.trim().replace(/^["']|["']$/g, "")).filter(Boolean);
+        const days = (m[1] ?? "")
+          .split(",")
+          .map((d) => d.trim().replace(/^["']|["']$/g, ""))
+          .filter(Boolean);
         if (!days.every((d): d is Day => (DAYS as readonly string[]).includes(d))) return null;
         win.days = days;
       } else if (key === "start_time") {

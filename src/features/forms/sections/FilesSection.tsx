@@ -53,16 +53,36 @@ function Contents({ path }: { path: EditPath }) {
       {kind === "inline" && <TextField path={[...base, "inline"]} label="Text" multiline mono />}
       {kind === "source" && (
         <>
-          <TextField path={[...base, "source"]} label={<code>source</code>} doc={fieldAt(vs, [...path, "contents", "source"])?.doc} mono placeholder="https://example.com/file" />
-          <TextField path={[...base, "verification", "hash"]} label={<code>verification.hash</code>} doc="Optional: sha512-<hex> (or sha256-<hex>) of the downloaded contents." mono />
+          <TextField
+            path={[...base, "source"]}
+            label={<code>source</code>}
+            doc={fieldAt(vs, [...path, "contents", "source"])?.doc}
+            mono
+            placeholder="https://example.com/file"
+          />
+          <TextField
+            path={[...base, "verification", "hash"]}
+            label={<code>verification.hash</code>}
+            doc="Optional: sha512-<hex> (or sha256-<hex>) of the downloaded contents."
+            mono
+          />
         </>
       )}
       {kind === "local" && (
         <Row label={<code>local</code>} doc="A file from the Files panel (Butane's --files-dir)." path={[...base, "local"]}>
           {({ id: fid, describedBy, invalid }) =>
             localFiles.length > 0 ? (
-              <select id={fid} className="ff-select" aria-describedby={describedBy} aria-invalid={invalid || undefined} value={String(getIn(contents, ["local"]) ?? "")} onChange={(e) => set([...base, "local"], e.target.value)}>
-                {!localFiles.includes(String(getIn(contents, ["local"]) ?? "")) && <option value={String(getIn(contents, ["local"]) ?? "")}>{String(getIn(contents, ["local"]) ?? "")}</option>}
+              <select
+                id={fid}
+                className="ff-select"
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                value={String(getIn(contents, ["local"]) ?? "")}
+                onChange={(e) => set([...base, "local"], e.target.value)}
+              >
+                {!localFiles.includes(String(getIn(contents, ["local"]) ?? "")) && (
+                  <option value={String(getIn(contents, ["local"]) ?? "")}>{String(getIn(contents, ["local"]) ?? "")}</option>
+                )}
                 {localFiles.map((f) => (
                   <option key={f} value={f}>
                     {f}
@@ -70,7 +90,15 @@ function Contents({ path }: { path: EditPath }) {
                 ))}
               </select>
             ) : (
-              <TextInput id={fid} value={String(getIn(contents, ["local"]) ?? "")} mono describedBy={describedBy} invalid={invalid} onCommit={(v) => set([...base, "local"], v)} placeholder="Add files in the Files panel" />
+              <TextInput
+                id={fid}
+                value={String(getIn(contents, ["local"]) ?? "")}
+                mono
+                describedBy={describedBy}
+                invalid={invalid}
+                onCommit={(v) => set([...base, "local"], v)}
+                placeholder="Add files in the Files panel"
+              />
             )
           }
         </Row>
@@ -84,7 +112,9 @@ function Contents({ path }: { path: EditPath }) {
               change((cfg) => {
                 const c = getIn(cfg, base);
                 const moved = setIn(cfg, base, undefined);
-                return e.target.checked ? setIn(setIn(moved, [...path, "append"], [c]), [...path, "contents"], undefined) : setIn(setIn(moved, [...path, "contents"], c), [...path, "append"], undefined);
+                return e.target.checked
+                  ? setIn(setIn(moved, [...path, "append"], [c]), [...path, "contents"], undefined)
+                  : setIn(setIn(moved, [...path, "contents"], c), [...path, "append"], undefined);
               })
             }
           />
@@ -125,7 +155,13 @@ export function FilesSection() {
   const { caps, vs } = useForms();
   return (
     <>
-      <ItemList path={["storage", "files"]} label="Files" itemName="file" newItem={() => ({ path: "/etc/example", mode: 0o644, contents: { inline: "" } })} render={(p) => <FileItem path={p} />} />
+      <ItemList
+        path={["storage", "files"]}
+        label="Files"
+        itemName="file"
+        newItem={() => ({ path: "/etc/example", mode: 0o644, contents: { inline: "" } })}
+        render={(p) => <FileItem path={p} />}
+      />
       {caps.directories && (
         <ItemList
           path={["storage", "directories"]}

@@ -96,8 +96,8 @@ export function FlatcarUpdatesSection() {
   return (
     <>
       <p className="ff-note">
-        update_engine downloads Flatcar updates into the passive partition and locksmithd reboots into them. Both read{" "}
-        <code>{UPDATE_CONF_PATH}</code>, written here as a storage file; its other lines are kept.
+        update_engine downloads Flatcar updates into the passive partition and locksmithd reboots into them. Both read <code>{UPDATE_CONF_PATH}</code>, written
+        here as a storage file; its other lines are kept.
       </p>
       <label className="ff-check">
         <input type="checkbox" checked={!disabled} onChange={(e) => write({ ...s, server: e.target.checked ? "" : "disabled" })} />
@@ -137,8 +137,8 @@ export function FlatcarUpdatesSection() {
         onChange={(strategy) => write({ ...s, strategy })}
       />
       <p className="ff-doc">
-        reboot: right after an update is applied (5 minutes' notice). etcd-lock: first take a lock in etcd, so only a few machines reboot at once. off:
-        never reboot for updates.
+        reboot: right after an update is applied (5 minutes' notice). etcd-lock: first take a lock in etcd, so only a few machines reboot at once. off: never
+        reboot for updates.
       </p>
       <fieldset className="ff-fieldset" disabled={s.strategy === "off"}>
         <legend className="ff-label">Reboot window (locksmithd)</legend>

@@ -20,11 +20,7 @@ function RoleField() {
   const custom = role !== "" && !(ROLES as readonly string[]).includes(role);
   const name = useId();
   return (
-    <Row
-      label="Pool (role label)"
-      path={ROLE_PATH}
-      doc={`The MachineConfigPool whose nodes get this config (required): the label ${ROLE_LABEL}.`}
-    >
+    <Row label="Pool (role label)" path={ROLE_PATH} doc={`The MachineConfigPool whose nodes get this config (required): the label ${ROLE_LABEL}.`}>
       {({ id, describedBy, invalid }) => (
         <div className="ff-radios" role="radiogroup" aria-label="Pool (role label)" aria-describedby={describedBy} aria-invalid={invalid || undefined}>
           {ROLES.map((r) => (
@@ -37,7 +33,14 @@ function RoleField() {
             <input type="radio" name={name} checked={custom} onChange={() => set(ROLE_PATH, role !== "" && custom ? role : "infra")} />
             custom pool:
           </label>
-          <TextInput id={id} value={custom ? role : ""} label="Custom pool name" mono placeholder="infra" onCommit={(v) => set(ROLE_PATH, v.trim() === "" ? undefined : v.trim())} />
+          <TextInput
+            id={id}
+            value={custom ? role : ""}
+            label="Custom pool name"
+            mono
+            placeholder="infra"
+            onCommit={(v) => set(ROLE_PATH, v.trim() === "" ? undefined : v.trim())}
+          />
         </div>
       )}
     </Row>
@@ -99,9 +102,19 @@ export function OpenShiftSection() {
         This config becomes a MachineConfig for an OpenShift 4.{openshiftRelease(vs)} cluster (<code>oc apply -f</code>).
         {raw && <strong> Raw is on: the output is plain Ignition, which leaves metadata and these settings out.</strong>}
       </p>
-      <TextField path={["metadata", "name"]} label={<code>metadata.name</code>} doc={`${fieldAt(vs, ["metadata", "name"])?.doc ?? ""} Conventionally 99-<role>-<purpose>; MachineConfigs of a pool are merged in name order.`} mono placeholder="99-worker-custom" />
+      <TextField
+        path={["metadata", "name"]}
+        label={<code>metadata.name</code>}
+        doc={`${fieldAt(vs, ["metadata", "name"])?.doc ?? ""} Conventionally 99-<role>-<purpose>; MachineConfigs of a pool are merged in name order.`}
+        mono
+        placeholder="99-worker-custom"
+      />
       <RoleField />
-      <BoolField path={["openshift", "fips"]} label={<code>fips</code>} doc="FIPS 140 mode. Only takes effect when the cluster is installed with it; a running node cannot switch." />
+      <BoolField
+        path={["openshift", "fips"]}
+        label={<code>fips</code>}
+        doc="FIPS 140 mode. Only takes effect when the cluster is installed with it; a running node cannot switch."
+      />
       <SelectField
         path={["openshift", "kernel_type"]}
         label={<code>kernel_type</code>}
@@ -109,7 +122,14 @@ export function OpenShiftSection() {
         options={types}
       />
       <ExtensionsField />
-      <StringListField path={["openshift", "kernel_arguments"]} label={<code>kernel_arguments</code>} doc={fieldAt(vs, ["openshift", "kernel_arguments"])?.doc} itemLabel="argument" placeholder="nosmt" mono />
+      <StringListField
+        path={["openshift", "kernel_arguments"]}
+        label={<code>kernel_arguments</code>}
+        doc={fieldAt(vs, ["openshift", "kernel_arguments"])?.doc}
+        itemLabel="argument"
+        placeholder="nosmt"
+        mono
+      />
     </>
   );
 }

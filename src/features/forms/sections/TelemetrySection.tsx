@@ -20,7 +20,9 @@ export function TelemetrySection() {
               const i = recordsAt(cfg, ["systemd", "units"]).findIndex((u) => u.name === COUNTME_TIMER);
               if (e.target.checked) {
                 const unit = { name: COUNTME_TIMER, enabled: false, mask: true };
-                return i >= 0 ? setIn(cfg, ["systemd", "units", i], { ...recordsAt(cfg, ["systemd", "units"])[i], enabled: false, mask: true }) : appendIn(cfg, ["systemd", "units"], unit);
+                return i >= 0
+                  ? setIn(cfg, ["systemd", "units", i], { ...recordsAt(cfg, ["systemd", "units"])[i], enabled: false, mask: true })
+                  : appendIn(cfg, ["systemd", "units"], unit);
               }
               return i >= 0 ? setIn(cfg, ["systemd", "units", i], undefined) : cfg;
             })

@@ -26,7 +26,12 @@ function Unit({ path }: { path: EditPath }) {
           ))}
         </div>
       )}
-      <ItemList path={[...path, "dropins"]} label={<code>dropins</code>} itemName="dropin" newItem={() => ({ name: "10-override.conf", contents: "[Service]\n" })} />
+      <ItemList
+        path={[...path, "dropins"]}
+        label={<code>dropins</code>}
+        itemName="dropin"
+        newItem={() => ({ name: "10-override.conf", contents: "[Service]\n" })}
+      />
       <SpecFields path={path} omit={["name", "enabled", "mask", "contents", "dropins"]} />
     </>
   );
@@ -41,12 +46,24 @@ export function UnitsSection() {
       <div className="ff-templates" role="group" aria-label="Add a unit">
         <span className="ff-doc">Add a unit:</span>
         {unitTemplates.map((t) => (
-          <button key={t.id} type="button" className="k-btn k-btn-small" onClick={() => set(["systemd", "units"], [...list, { name: t.name, enabled: true, contents: t.contents }])}>
+          <button
+            key={t.id}
+            type="button"
+            className="k-btn k-btn-small"
+            onClick={() => set(["systemd", "units"], [...list, { name: t.name, enabled: true, contents: t.contents }])}
+          >
             {t.label}
           </button>
         ))}
       </div>
-      <ItemList path={["systemd", "units"]} label="Units" itemName="unit" newItem={() => ({ name: "example.service" })} addLabel="Add empty unit" render={(p) => <Unit path={p} />} />
+      <ItemList
+        path={["systemd", "units"]}
+        label="Units"
+        itemName="unit"
+        newItem={() => ({ name: "example.service" })}
+        addLabel="Add empty unit"
+        render={(p) => <Unit path={p} />}
+      />
     </>
   );
 }

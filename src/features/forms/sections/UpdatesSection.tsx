@@ -3,7 +3,16 @@ import { useId } from "react";
 import { ErrorList, TextInput } from "../fields.tsx";
 import { useForms } from "../forms-context.ts";
 import { appendIn, getIn, recordsAt, setIn } from "../model/config.ts";
-import { DAYS, defaultUpdates, parseZincatiToml, windowProblems, ZINCATI_PATH, zincatiToml, type UpdatesSettings, type UpdateWindow } from "../model/zincati.ts";
+import {
+  DAYS,
+  defaultUpdates,
+  parseZincatiToml,
+  windowProblems,
+  ZINCATI_PATH,
+  zincatiToml,
+  type UpdatesSettings,
+  type UpdateWindow,
+} from "../model/zincati.ts";
 
 function useUpdates() {
   const { config, change } = useForms();
@@ -66,8 +75,8 @@ export function UpdatesSection() {
     return (
       <div className="ff-note is-warning">
         <p>
-          <code>{ZINCATI_PATH}</code> has contents this form cannot show (not inline, or TOML beyond the update strategy). Edit it in the
-          YAML, or replace it with the form's settings.
+          <code>{ZINCATI_PATH}</code> has contents this form cannot show (not inline, or TOML beyond the update strategy). Edit it in the YAML, or replace it
+          with the form's settings.
         </p>
         <button type="button" className="k-btn k-btn-small" onClick={() => write(defaultUpdates)}>
           Replace with default settings
@@ -80,8 +89,7 @@ export function UpdatesSection() {
   return (
     <>
       <p className="ff-note">
-        Zincati updates Fedora CoreOS automatically and reboots into the new version. This writes its settings as a TOML drop-in,{" "}
-        <code>{ZINCATI_PATH}</code>.
+        Zincati updates Fedora CoreOS automatically and reboots into the new version. This writes its settings as a TOML drop-in, <code>{ZINCATI_PATH}</code>.
       </p>
       <label className="ff-check">
         <input type="checkbox" checked={s.enabled} onChange={(e) => write({ ...s, enabled: e.target.checked })} />
@@ -98,7 +106,18 @@ export function UpdatesSection() {
             ] as const
           ).map(([k, label, doc]) => (
             <label key={k} className="ff-radio" title={doc}>
-              <input type="radio" name={`${id}-strategy`} checked={s.strategy === k} onChange={() => write({ ...s, strategy: k, windows: k === "periodic" && windows.length === 0 ? [{ days: ["Sat", "Sun"], start_time: "22:30", length_minutes: 60 }] : windows })} />
+              <input
+                type="radio"
+                name={`${id}-strategy`}
+                checked={s.strategy === k}
+                onChange={() =>
+                  write({
+                    ...s,
+                    strategy: k,
+                    windows: k === "periodic" && windows.length === 0 ? [{ days: ["Sat", "Sun"], start_time: "22:30", length_minutes: 60 }] : windows,
+                  })
+                }
+              />
               {label}
             </label>
           ))}
@@ -114,7 +133,11 @@ export function UpdatesSection() {
                 onRemove={() => write({ ...s, windows: windows.filter((_, j) => j !== i) })}
               />
             ))}
-            <button type="button" className="k-btn k-btn-small" onClick={() => write({ ...s, windows: [...windows, { days: ["Sat", "Sun"], start_time: "22:30", length_minutes: 60 }] })}>
+            <button
+              type="button"
+              className="k-btn k-btn-small"
+              onClick={() => write({ ...s, windows: [...windows, { days: ["Sat", "Sun"], start_time: "22:30", length_minutes: 60 }] })}
+            >
               Add maintenance window
             </button>
           </>
@@ -124,7 +147,13 @@ export function UpdatesSection() {
             <label className="ff-label" htmlFor={`${id}-url`}>
               Lock server URL (<code>base_url</code>)
             </label>
-            <TextInput id={`${id}-url`} value={s.base_url} mono placeholder="http://fleet-lock.example.com:8080/" onCommit={(v) => write({ ...s, base_url: v.trim() })} />
+            <TextInput
+              id={`${id}-url`}
+              value={s.base_url}
+              mono
+              placeholder="http://fleet-lock.example.com:8080/"
+              onCommit={(v) => write({ ...s, base_url: v.trim() })}
+            />
             {s.base_url === "" && <p className="ff-problem is-error">fleet_lock needs the lock server's URL.</p>}
           </div>
         )}

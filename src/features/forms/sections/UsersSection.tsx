@@ -37,10 +37,24 @@ function PasswordHash({ path }: { path: EditPath }) {
         label={<code>password_hash</code>}
         doc={fieldAt(vs, path)?.doc}
         path={path}
-        extraProblems={plaintext ? ["This does not look like a crypt hash: is it the password itself? Machines would reject it, and it is readable by anyone with the config. Generate a hash below."] : []}
+        extraProblems={
+          plaintext
+            ? [
+                "This does not look like a crypt hash: is it the password itself? Machines would reject it, and it is readable by anyone with the config. Generate a hash below.",
+              ]
+            : []
+        }
       >
         {({ id: fid, describedBy, invalid }) => (
-          <TextInput id={fid} value={hash} mono describedBy={describedBy} invalid={invalid} placeholder="$6$…" onCommit={(v) => set(path, v === "" ? undefined : v)} />
+          <TextInput
+            id={fid}
+            value={hash}
+            mono
+            describedBy={describedBy}
+            invalid={invalid}
+            placeholder="$6$…"
+            onCommit={(v) => set(path, v === "" ? undefined : v)}
+          />
         )}
       </Row>
       <form
@@ -75,8 +89,8 @@ function PasswordHash({ path }: { path: EditPath }) {
           {busy ? "Hashing…" : "Generate hash"}
         </button>
         <p className="ff-doc" id={`${id}-doc`}>
-          SHA-512 crypt ($6$, 5000 rounds, random salt), as <code>mkpasswd -m sha-512</code> makes it. Hashed in your
-          browser; the password is not stored or shown.
+          SHA-512 crypt ($6$, 5000 rounds, random salt), as <code>mkpasswd -m sha-512</code> makes it. Hashed in your browser; the password is not stored or
+          shown.
         </p>
         {failed && <p className="ff-problem is-error">{failed}</p>}
       </form>
@@ -154,7 +168,11 @@ export function UsersSection() {
   const { caps } = useForms();
   return (
     <>
-      {caps.coreUserOnly && <p className="ff-note">OpenShift configs may only set the <code>core</code> user's SSH keys (and password hash from 4.13).</p>}
+      {caps.coreUserOnly && (
+        <p className="ff-note">
+          OpenShift configs may only set the <code>core</code> user's SSH keys (and password hash from 4.13).
+        </p>
+      )}
       <AddByName path={["passwd", "users"]} what="user" placeholder={caps.coreUserOnly ? "core" : "name"} primary />
       <ItemList path={["passwd", "users"]} label="Users" itemName="user" addLabel="" render={(p) => <User path={p} />} />
       {caps.groups && (
