@@ -21,6 +21,7 @@ import {
 } from "../compose/index.ts";
 import { nodeFilesProvider } from "./node-files.ts";
 import type { CliIo } from "./io.ts";
+import { openFailure } from "./open-failure.ts";
 
 export const BUILD_USAGE = `Usage: kindling build [options] MAIN
 Transpiles MAIN and each --snippet, and merges the snippets' Ignition over MAIN's in order, as
@@ -131,16 +132,7 @@ function readInput(path: string, io: CliIo): Uint8Array | undefined {
   try {
     return readFileSync(path);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const reason =
-      err.code === "ENOENT"
-        ? "no such file or directory"
-        : err.code === "EISDIR"
-          ? "is a directory"
-          : err.code === "EACCES"
-            ? "permission denied"
-            : err.message;
-    io.stderr(`failed to open ${path}: open ${path}: ${reason}\n`);
+    io.stderr(openFailure(path, e));
     return undefined;
   }
 }

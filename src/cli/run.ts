@@ -8,6 +8,7 @@ import { decodeReplacing, goBytes } from "../transpiler/go/utf8.ts";
 import { runImport } from "./import-cmd.ts";
 import { runBuild, runBundle } from "./compose-cmd.ts";
 import type { CliIo } from "./io.ts";
+import { openFailure } from "./open-failure.ts";
 
 const VERSION = "Kindling 0.1.0 (Butane 0.29.0 compatible)";
 
@@ -90,16 +91,7 @@ function runParsed(o: CliOptions, io: CliIo): number {
   try {
     data = input === "" ? io.stdin() : readFileSync(input);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const reason =
-      err.code === "ENOENT"
-        ? "no such file or directory"
-        : err.code === "EISDIR"
-          ? "is a directory"
-          : err.code === "EACCES"
-            ? "permission denied"
-            : err.message;
-    io.stderr(`failed to open ${filename}: open ${filename}: ${reason}\n`);
+    io.stderr(openFailure(filename, e));
     return 1;
   }
   // The transpiler reads the bytes as butane does (a malformed file is an error, not U+FFFD);
