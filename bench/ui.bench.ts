@@ -17,7 +17,8 @@
  *
  * Prints a table and writes bench-results/ui.json. Missing a goal is reported, not a failure; the
  * bench fails only when the app does not work (no output, a keystroke that never shows up, …).
- * BENCH_UI_PROFILE=1 also writes a JS CPU profile of the typing (bench-results/ui-typing.cpuprofile).
+ * BENCH_UI_PROFILE=1 also writes a JS CPU profile of the typing (bench-results/ui-typing.cpuprofile);
+ * BENCH_UI_TRACE=1 writes the traced pass as a full Chrome trace (bench-results/ui-typing.trace.json).
  * No test hook in the app: the probes are injected with addInitScript.
  */
 import { mkdir, writeFile } from "node:fs/promises";
@@ -289,9 +290,26 @@ test("keystroke latency, long tasks and JS sizes", async ({ page, baseURL }) => 
   const browser = page.context().browser();
   let cpu: ReturnType<typeof cpuPerThread> | null = null;
   if (browser) {
-    await browser.startTracing(page, { categories: ["toplevel"] });
+    // BENCH_UI_TRACE=1 also records the frames, events and user timing, and writes the raw trace.
+    const full = !!process.env.BENCH_UI_TRACE;
+    const categories = full
+      ? [
+          "toplevel",
+          "devtools.timeline",
+          "disabled-by-default-devtools.timeline",
+          "disabled-by-default-devtools.timeline.frame",
+          "blink.user_timing",
+          "v8.execute",
+        ]
+      : ["toplevel"];
+    await browser.startTracing(page, { categories });
     await typeKeys(TRACED_KEYSTROKES);
-    cpu = cpuPerThread(JSON.parse((await browser.stopTracing()).toString("utf8")) as TraceFile, TRACED_KEYSTROKES);
+    const raw = (await browser.stopTracing()).toString("utf8");
+    if (full) {
+      await mkdir("bench-results", { recursive: true });
+      await writeFile("bench-results/ui-typing.trace.json", raw);
+    }
+    cpu = cpuPerThread(JSON.parse(raw) as TraceFile, TRACED_KEYSTROKES);
   }
 
   const longTasks = await page.evaluate(() => (window as unknown as BenchWindow).__bench.longTasks);
