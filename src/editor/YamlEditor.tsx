@@ -7,6 +7,7 @@ import { notify, revealInEditor, setCursor, setSource, useStudioStore } from "..
 import { tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
 import { spanRange, runeToUtf16Column, utf16ToRuneColumn } from "./markers.ts";
 import { baseOptions, monaco, SOURCE_URI, selectSchema, withoutBracketPairs } from "./monaco.ts";
+import { followDocumentSize, wantsEditContext } from "./edit-context-choice.ts";
 import { Keep, schemaTarget } from "./schema-target.ts";
 import { sourceEditorShown } from "./load-gate.ts";
 import { changedSpan } from "../lib/changed-span.ts";
@@ -164,6 +165,8 @@ export default function YamlEditor() {
       // text, or in the glyph margin where a line has no room for it.
       glyphMargin: true,
       lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.On },
+      // EditContext or the textarea, by the document's size (edit-context-choice.ts).
+      editContext: wantsEditContext(model.getValueLength(), false),
     });
     const tabs = editor.createDecorationsCollection();
     const quickFixes = registerQuickFixes(() => rows);
@@ -171,6 +174,7 @@ export default function YamlEditor() {
     model.updateOptions({ tabSize: 2, insertSpaces: true });
 
     const subs = [
+      { dispose: followDocumentSize(editor) },
       model.onDidChangeContent(() => {
         if (!sizeGuard.overLimit()) setSource(model.getValue(), "editor");
       }),
