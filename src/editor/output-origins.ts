@@ -33,6 +33,12 @@ export function attachOutputOrigins(editor: monaco.editor.IStandaloneCodeEditor)
   // What the labels and the hover read: the indexed text, valid while the model is that version.
   let placed: { at: PlacedOrigins; model: monaco.editor.ITextModel; version: number } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle: number | undefined;
+  const cancel = () => {
+    clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+    idle = undefined;
+  };
   /** Each label's origin, by decoration id. */
   let byId = new Map<string, EntryOrigin>();
 
@@ -133,7 +139,7 @@ export function attachOutputOrigins(editor: monaco.editor.IStandaloneCodeEditor)
 
   return {
     update(text, origins) {
-      clearTimeout(timer);
+      cancel();
       if (!origins || origins.length === 0) {
         placed = null;
         labels.clear();
@@ -141,10 +147,14 @@ export function attachOutputOrigins(editor: monaco.editor.IStandaloneCodeEditor)
         return;
       }
       // Until then the labels stay where Monaco's edits moved them.
-      timer = setTimeout(() => place(text, origins), SETTLE_MS);
+      timer = setTimeout(() => {
+        // …and then when the browser is idle (a long output takes tens of milliseconds to index).
+        if (typeof requestIdleCallback === "function") idle = requestIdleCallback(() => place(text, origins), { timeout: 1000 });
+        else place(text, origins);
+      }, SETTLE_MS);
     },
     dispose() {
-      clearTimeout(timer);
+      cancel();
       labels.clear();
       hover.dispose();
       mouse.dispose();
