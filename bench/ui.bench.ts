@@ -18,7 +18,8 @@
  * Prints a table and writes bench-results/ui.json. Missing a goal is reported, not a failure; the
  * bench fails only when the app does not work (no output, a keystroke that never shows up, …).
  * BENCH_UI_PROFILE=1 also writes a JS CPU profile of the typing (bench-results/ui-typing.cpuprofile);
- * BENCH_UI_TRACE=1 writes the traced pass as a full Chrome trace (bench-results/ui-typing.trace.json).
+ * BENCH_UI_TRACE=1 writes the traced pass as a full Chrome trace (bench-results/ui-typing.trace.json),
+ * with BENCH_UI_TRACE_CATEGORIES (comma-separated) added to its trace categories.
  * No test hook in the app: the probes are injected with addInitScript.
  */
 import { mkdir, writeFile } from "node:fs/promises";
@@ -29,7 +30,8 @@ import { makeConfig } from "../scripts/bench-configs.mjs";
 import { waitForEditor, waitUpToDate } from "../e2e/helpers.ts";
 import { cpuMs, topLevelTasks, traceEvents, type TraceFile } from "./trace.ts";
 
-const WARMUP = 5;
+/** Keystrokes typed before measuring; BENCH_UI_WARMUP overrides (V8 is still optimizing the code for a hundred keystrokes or so). */
+const WARMUP = Number(process.env.BENCH_UI_WARMUP ?? 5);
 const KEYSTROKES = 50;
 /** Typed again while tracing (tracing slows the page, so these are not in the latencies). */
 const TRACED_KEYSTROKES = 20;
@@ -313,6 +315,7 @@ test("keystroke latency, long tasks and JS sizes", async ({ page, baseURL }) => 
     const full = !!process.env.BENCH_UI_TRACE;
     const categories = full
       ? [
+          ...(process.env.BENCH_UI_TRACE_CATEGORIES ?? "").split(",").filter(Boolean),
           "toplevel",
           "devtools.timeline",
           "disabled-by-default-devtools.timeline",
