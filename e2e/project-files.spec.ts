@@ -33,7 +33,11 @@ test.describe.serial("projects without the File System Access API", () => {
   };
   const open = async (name: string) => {
     await fileButton(name).click();
-    await expect(projectPanel().getByRole("listitem").filter({ has: page.getByTitle(`Edit ${name}`) })).toHaveAttribute("aria-current", "true");
+    await expect(
+      projectPanel()
+        .getByRole("listitem")
+        .filter({ has: page.getByTitle(`Edit ${name}`) }),
+    ).toHaveAttribute("aria-current", "true");
   };
 
   test.beforeAll(async ({ browser }) => {
@@ -161,5 +165,21 @@ test.describe.serial("projects without the File System Access API", () => {
     await expect.poll(editorText).toContain("#G12");
     expect(await seriousAxeFindings(page, '[data-testid="project-panel"]')).toEqual([]);
     await page.screenshot({ path: "test-results/project-files.png" });
+  });
+
+  test("schema completion works in a snippet's own model", async () => {
+    await page.getByRole("tab", { name: "Project" }).click();
+    await open("snippets/ntp.bu");
+    await waitUpToDate(page);
+    await toEnd();
+    await page.keyboard.press("Enter");
+    await expect(async () => {
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Control+Space");
+      await expect(page.locator(".suggest-widget .monaco-list-row").first()).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    const labels = await page.locator(".suggest-widget .monaco-list-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-label") ?? ""));
+    expect(labels.some((l) => l.startsWith("passwd"))).toBe(true);
+    await page.keyboard.press("Escape");
   });
 });
