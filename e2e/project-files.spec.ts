@@ -182,4 +182,16 @@ test.describe.serial("projects without the File System Access API", () => {
     expect(labels.some((l) => l.startsWith("passwd"))).toBe(true);
     await page.keyboard.press("Escape");
   });
+
+  test("closing the project: the editor keeps the file it showed, as a single document that takes edits", async () => {
+    await page.getByRole("tab", { name: "Project" }).click();
+    await open("hosts.yaml");
+    await projectPanel().getByRole("button", { name: "Close project" }).click();
+    await expect(projectPanel()).toHaveCount(0);
+    await expect.poll(editorText).toContain("#G12");
+    await toEnd();
+    await page.keyboard.type("3");
+    await expect.poll(editorText).toContain("#G123");
+    await expect(page.getByTestId("save-state")).toHaveText("Saved in this browser");
+  });
 });
