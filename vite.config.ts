@@ -116,8 +116,25 @@ function offline(): Plugin[] {
   });
 }
 
+/**
+ * Monaco's input-latency telemetry (vs/base/browser/performance.js) is replaced by
+ * src/editor/no-input-latency.ts: per keystroke it sets performance marks and queues two timer
+ * tasks, ahead of the transpile worker's answer, for measurements nothing in Kindling reads.
+ */
+function withoutInputLatencyTelemetry(): Plugin {
+  const standIn = fileURLToPath(new URL("./src/editor/no-input-latency.ts", import.meta.url));
+  return {
+    name: "kindling:no-input-latency",
+    enforce: "pre",
+    resolveId(source, importer) {
+      if (importer?.includes("/monaco-editor/esm/vs/") && source.endsWith("/base/browser/performance.js")) return standIn;
+      return null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), schemasInBuild(), listEditorChunks(), offline()],
+  plugins: [withoutInputLatencyTelemetry(), react(), schemasInBuild(), listEditorChunks(), offline()],
   worker: { format: "es" },
   optimizeDeps: { include: ["monaco-yaml > path-browserify"] },
   build: { target: "es2022", chunkSizeWarningLimit: 4000 },

@@ -10,7 +10,7 @@ import { DRAFT_PREFIX, LEASE_PREFIX, LEASE_TTL_MS } from "../src/features/autosa
 import { formatBytes } from "../src/lib/format.ts";
 import { MAX_EDITOR_TEXT } from "../src/lib/size-limits.ts";
 import { baseURL } from "../playwright.shared.ts";
-import { savedDraft, setEditorText, waitForEditor, waitUpToDate } from "./helpers.ts";
+import { savedDraft, setEditorText, waitForEditor, waitUpToDate, EDITOR_INPUT } from "./helpers.ts";
 
 const HEAD = "variant: fcos\nversion: 1.6.0\n";
 const SAVED = "Saved in this browser";
@@ -24,7 +24,7 @@ async function paste(page: Page, text: string): Promise<void> {
   await page.evaluate((t) => ((window as unknown as { __paste: string }).__paste = t), text);
   await page
     .getByTestId("source-editor")
-    .locator("textarea")
+    .locator(EDITOR_INPUT)
     .evaluate((el) => {
       const data = new DataTransfer();
       data.setData("text/plain", (window as unknown as { __paste: string }).__paste);

@@ -6,7 +6,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { buildShareUrl } from "../src/features/share/codec.ts";
 import { baseURL } from "../playwright.shared.ts";
-import { monacoText, savedDraft, setEditorText, waitForEditor, waitUpToDate } from "./helpers.ts";
+import { monacoText, savedDraft, setEditorText, waitForEditor, waitUpToDate, EDITOR_INPUT } from "./helpers.ts";
 
 const HEAD = "variant: fcos\nversion: 1.6.0\n";
 
@@ -25,7 +25,7 @@ async function pasteTimed(page: Page, text: string): Promise<number> {
   await page.keyboard.press("ControlOrMeta+A");
   await startHeartbeat(page);
   const t0 = Date.now();
-  await editor.locator("textarea").evaluate((el) => {
+  await editor.locator(EDITOR_INPUT).evaluate((el) => {
     const data = new DataTransfer();
     data.setData("text/plain", (window as unknown as { __paste: string }).__paste);
     el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));

@@ -6,12 +6,15 @@ export async function waitForEditor(page: Page): Promise<void> {
   await expect(page.getByTestId("source-editor").locator(".view-lines")).toBeVisible({ timeout: 30_000 });
 }
 
+/** The element Monaco takes input through: EditContext's, or the textarea for a large document (src/editor/edit-context-choice.ts). */
+export const EDITOR_INPUT = ".native-edit-context, textarea.inputarea";
+
 /** Replaces the editor text with a paste (typing would go through auto-indent and auto-closing). */
 export async function setEditorText(page: Page, text: string): Promise<void> {
   const editor = page.getByTestId("source-editor");
   await editor.locator(".view-lines").click();
   await page.keyboard.press("ControlOrMeta+A");
-  await editor.locator("textarea").evaluate((el, t) => {
+  await editor.locator(EDITOR_INPUT).evaluate((el, t) => {
     const data = new DataTransfer();
     data.setData("text/plain", t);
     el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));

@@ -6,7 +6,7 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { monacoText, seriousAxeFindings, waitForEditor, waitUpToDate } from "./helpers.ts";
+import { EDITOR_INPUT, monacoText, seriousAxeFindings, waitForEditor, waitUpToDate } from "./helpers.ts";
 
 const HEAD = "variant: fcos\nversion: 1.5.0\n";
 const FILES: Record<string, string> = {
@@ -89,7 +89,7 @@ test.describe.serial("projects without the File System Access API", () => {
     // The cursor is where it was left in this file.
     await expect(page.getByTestId("cursor-position")).toHaveText("Ln 11, Col 5");
     await expect.poll(editorText).toContain("#AAA");
-    await page.getByTestId("source-editor").locator("textarea").focus();
+    await page.getByTestId("source-editor").locator(EDITOR_INPUT).focus();
     await page.keyboard.press("ControlOrMeta+Z");
     await expect.poll(editorText).not.toContain("#AAA");
     // Nothing further back in this file's history: the snippet's text never comes into it.
@@ -104,7 +104,7 @@ test.describe.serial("projects without the File System Access API", () => {
     await expect.poll(editorText).toContain("#BBB");
     // Redo in the main config brings its edit back.
     await open("main.bu");
-    await page.getByTestId("source-editor").locator("textarea").focus();
+    await page.getByTestId("source-editor").locator(EDITOR_INPUT).focus();
     await page.keyboard.press("ControlOrMeta+Shift+Z");
     await expect.poll(editorText).toContain("#AAA");
   });

@@ -5,6 +5,7 @@
 import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { outputKind } from "../features/output/download-name.ts";
+import { problemsInFilesText, projectProblemCounts } from "../features/project/problem-counts.ts";
 import { rovingTarget } from "../lib/roving.ts";
 import { countProblemsOf } from "../store/problems.ts";
 import { Status, Tab, useStudioStore } from "../store/store.ts";
@@ -20,11 +21,16 @@ export function usePanelTabs(): readonly Tab[] {
   return useStudioStore((s) => (s.project ? withProject : panelTabs));
 }
 
-/** Counts for the Problems tab, and its accessible name ("Problems: 2 errors, 1 warning"). */
+/**
+ * Counts for the Problems tab, and its accessible name ("Problems: 2 errors, 1 warning"). In a
+ * project they are every file's (the tab lists them all), and the name and title say in how many
+ * files ("Problems: 2 errors, 1 warning in 2 files").
+ */
 function useProblemCounts() {
   // Counts, not the result: the tab strip re-renders only when a count changes, not on every
   // keystroke's new result.
-  const counts = useStudioStore(useShallow((s) => countProblemsOf(s.result)));
+  const counts = useStudioStore(useShallow((s) => (s.projectBuild ? projectProblemCounts(s.projectBuild) : countProblemsOf(s.result))));
+  const inFiles = "files" in counts ? (counts.files as number) : null;
   const workerFailed = useStudioStore((s) => s.status === Status.Timeout || s.status === Status.Crash);
   const errors = counts.error + (workerFailed ? 1 : 0);
   const parts = [
@@ -32,7 +38,17 @@ function useProblemCounts() {
     counts.warning > 0 && `${counts.warning} ${counts.warning === 1 ? "warning" : "warnings"}`,
     counts.info > 0 && `${counts.info} info`,
   ].filter(Boolean);
-  return { errors, warnings: counts.warning, infos: counts.info, name: `Problems: ${parts.length > 0 ? parts.join(", ") : "none"}` };
+  const where = inFiles !== null && parts.length > 0 ? ` in ${inFiles} ${inFiles === 1 ? "file" : "files"}` : "";
+  return {
+    errors,
+    warnings: counts.warning,
+    infos: counts.info,
+    name: `Problems: ${parts.length > 0 ? parts.join(", ") : "none"}${where}`,
+    title:
+      inFiles !== null
+        ? problemsInFilesText({ error: errors, warning: counts.warning, info: counts.info, files: Math.max(inFiles, workerFailed ? 1 : 0) })
+        : undefined,
+  };
 }
 
 function ProblemsLabel({ c }: { c: ReturnType<typeof useProblemCounts> }) {
@@ -93,6 +109,7 @@ export function PaneTabs({ tabs, selected, onSelect, label }: { tabs: readonly P
           id={tabId(t)}
           aria-selected={selected === t}
           aria-label={t === Tab.Problems ? problemCounts.name : undefined}
+          title={t === Tab.Problems ? problemCounts.title : undefined}
           aria-controls={panelId(t)}
           tabIndex={selected === t ? 0 : -1}
           className="k-tab"

@@ -3,6 +3,14 @@ import { useLayoutEffect, useMemo, useRef } from "react";
 import { formatBytes, utf8Length } from "../lib/format.ts";
 import { SaveState, Status, useStudioStore, type StudioState } from "../store/store.ts";
 import { GuardrailsStatus } from "../features/guardrails/GuardrailsStatus.tsx";
+import { problemsInFilesText, projectProblemCounts } from "../features/project/problem-counts.ts";
+
+/** In a project: how many problems the whole build has, in how many files (nothing otherwise). */
+function ProjectProblemsCount() {
+  const text = useStudioStore((s) => (s.projectBuild ? problemsInFilesText(projectProblemCounts(s.projectBuild)) : null));
+  if (text === null) return null;
+  return <span data-testid="project-problem-count">{text.charAt(0).toUpperCase() + text.slice(1)}</span>;
+}
 
 /** Where the text is, as the status line says it (only what a write that succeeded stored). */
 const SAVE_TEXT: Record<SaveState, string> = {
@@ -85,6 +93,7 @@ export function StatusLine() {
       )}
       {size !== null && !metered && <span data-testid="output-size">{formatBytes(size)}</span>}
       <LiveText read={readState} className="k-status-state" testId="status-state" live />
+      <ProjectProblemsCount />
       <span className="k-statusline-spacer" />
       <GuardrailsStatus />
       {fileCount > 0 && <span>{fileCount === 1 ? "1 local file" : `${fileCount} local files`}</span>}

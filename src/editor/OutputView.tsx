@@ -8,6 +8,9 @@ import { changedSpan } from "../lib/changed-span.ts";
 import { onOutput } from "../store/output-feed.ts";
 import { useStudioStore } from "../store/store.ts";
 import { viewedPart } from "../features/output/viewed-part.ts";
+import { originsFor } from "../store/project-origins.ts";
+import type { GoodOutput } from "../store/store.ts";
+import { attachOutputOrigins, type OutputOrigins } from "./output-origins.ts";
 
 export interface OutputViewProps {
   /** The language of the output shown (a change of format re-renders the view). */
@@ -28,6 +31,9 @@ export default function OutputView({ language, label }: OutputViewProps) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   // The text and options last given to the editor: an unchanged update costs nothing.
   const shown = useRef<{ text: string; wrap: boolean; label: string; language: "json" | "yaml" } | null>(null);
+  // While a project is open: its origins on the output's lines (null otherwise, and costs nothing).
+  const origins = useRef<OutputOrigins | null>(null);
+  const inProject = useStudioStore((s) => s.project !== null);
 
   // Layout effects both, in this order: the editor exists before the text effect below runs.
   useLayoutEffect(() => {
@@ -58,12 +64,14 @@ export default function OutputView({ language, label }: OutputViewProps) {
     };
   }, []);
 
-  /** Shows `text` (unchanged text and options cost nothing). */
-  const show = (output: string, language: "json" | "yaml", label: string) => {
+  /** Shows `good`'s output (unchanged text and options cost nothing), and in a project its origins. */
+  const show = (good: GoodOutput, language: "json" | "yaml", label: string) => {
     const editor = editorRef.current;
     if (!editor) return;
     // A very long output is shown in part (OutputPanel says so); the whole of it is one keystroke's cost too many.
-    const text = viewedPart(output);
+    const text = viewedPart(good.output);
+    // The same text can come with other origins (a comment added above a snippet's entry).
+    if (origins.current) origins.current.update(text, language === "json" ? originsFor(good.config) : undefined);
     // Compact output (Pretty off) is one long line: wrap it instead of scrolling sideways.
     const wrap = !text.slice(0, -1).includes("\n");
     const prev = shown.current;
@@ -92,20 +100,38 @@ export default function OutputView({ language, label }: OutputViewProps) {
   // next frame, and the rest of the studio reads the result after that frame; store/output-feed.ts).
   useLayoutEffect(() => {
     const current = useStudioStore.getState().lastGood;
-    if (current?.outputFormat === language) show(current.output, language, label);
+    if (current?.outputFormat === language) show(current, language, label);
     const fromStore = useStudioStore.subscribe((s, prev) => {
       const good = s.lastGood;
-      if (good && good !== prev.lastGood && good.outputFormat === language) show(good.output, language, label);
+      if (good && good !== prev.lastGood && good.outputFormat === language) show(good, language, label);
     });
     // A new output reaches the view here first, before the rest of the studio (output-feed.ts).
     const fromWorker = onOutput((good) => {
-      if (good.outputFormat === language) show(good.output, language, label);
+      if (good.outputFormat === language) show(good, language, label);
     });
     return () => {
       fromStore();
       fromWorker();
     };
   });
+
+  // The origins come and go with the project (declared after the effect above: on opening, the
+  // text is in the editor before its origins are placed).
+  useLayoutEffect(() => {
+    const editor = editorRef.current;
+    if (!inProject || !editor) return;
+    const attached = attachOutputOrigins(editor);
+    origins.current = attached;
+    editor.updateOptions({ ariaLabel: `${label}. F12 opens the project file and line the output line at the cursor comes from.` });
+    const good = useStudioStore.getState().lastGood;
+    const text = shown.current?.text;
+    if (good && text !== undefined && good.outputFormat === "json") attached.update(text, originsFor(good.config));
+    return () => {
+      attached.dispose();
+      origins.current = null;
+      editor.updateOptions({ ariaLabel: label });
+    };
+  }, [inProject, label]);
 
   return <div ref={host} className="k-monaco-host" data-testid="output-view" />;
 }

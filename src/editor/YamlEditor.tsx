@@ -10,6 +10,7 @@ import { tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
 import { spanRange, runeToUtf16Column, utf16ToRuneColumn } from "./markers.ts";
 import { baseOptions, monaco, selectSchema } from "./monaco.ts";
 import { createSourceModels, type ModelKey, type SourceModels } from "./source-models.ts";
+import { followDocumentSize, wantsEditContext } from "./edit-context-choice.ts";
 import { Keep, schemaTarget } from "./schema-target.ts";
 import { sourceEditorShown } from "./load-gate.ts";
 import { changedSpan } from "../lib/changed-span.ts";
@@ -189,6 +190,8 @@ export default function YamlEditor() {
       // text, or in the glyph margin where a line has no room for it.
       glyphMargin: true,
       lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.On },
+      // EditContext or the textarea, by the document's size (edit-context-choice.ts).
+      editContext: wantsEditContext(modelText(state).length, false),
     });
     const tabs = editor.createDecorationsCollection();
     const quickFixes = registerQuickFixes(() => rows);
@@ -198,6 +201,8 @@ export default function YamlEditor() {
     const model = () => sourceModels.active;
 
     const subs = [
+      // Another model (project file) is followed too.
+      { dispose: followDocumentSize(editor) },
       editor.onDidChangeModelContent(() => {
         if (!sizeGuard.overLimit()) setSource(model().getValue(), "editor");
       }),

@@ -208,7 +208,8 @@ export const baseOptions: monaco.editor.IStandaloneEditorConstructionOptions = {
   // Input through a textarea: the EditContext input (Monaco's default in Chromium) hands the
   // browser the whole text of the cursor's lines on every keystroke and selection change, which
   // takes hundreds of milliseconds per key on a line of a megabyte; the textarea gets a few
-  // hundred characters around the cursor.
+  // hundred characters around the cursor. The source editor uses EditContext while its document
+  // is small (edit-context-choice.ts); the output view is never typed into.
   editContext: false,
   // See withoutBracketPairs (the standalone editor copies these options into the settings its
   // model service applies to every model).

@@ -152,12 +152,16 @@ export function startEffects({ client, autosave, project, debounceMs = DEBOUNCE_
   };
 
   const unsubscribe = useStudioStore.subscribe((s, prev) => {
-    // Autosave comes before anything else, so a crash after this point loses nothing. In a
-    // project the text is the active file's, saved with the project (not as a draft).
+    if (s.files !== prev.files) client.setFiles(s.files);
+    // A keystroke is posted to the worker first: posting returns at once and the worker starts
+    // while this task goes on. The autosave follows in this same task, before any other task can
+    // run, so a crash after this point loses nothing. In a project the text is the active file's,
+    // saved with the project (not as a draft).
+    const typed = s.rev !== prev.rev && s.source !== prev.source && s.sourceOrigin === "editor";
+    if (typed) schedule(true);
     if (s.project !== prev.project) project?.save(s.project);
     else if (!s.project && (s.source !== prev.source || s.fileName !== prev.fileName)) save(s.source, s.fileName);
-    if (s.files !== prev.files) client.setFiles(s.files);
-    if (s.rev !== prev.rev) schedule(s.source !== prev.source && s.sourceOrigin === "editor");
+    if (s.rev !== prev.rev && !typed) schedule(false);
   });
 
   const first = () => {

@@ -4,6 +4,7 @@
  */
 import type { ProjectBuild } from "../worker/project-build.ts";
 import { projectFile, resultForFile, withSnippetMoved, type Project } from "./project-model.ts";
+import { rememberOrigins } from "./project-origins.ts";
 import { applyResult, revealInEditor, setSource, setTab, Status, Tab, useStudioStore } from "./store.ts";
 
 const set = useStudioStore.setState;
@@ -82,6 +83,7 @@ export function closeProject(): void {
 export function applyProjectBuild(build: ProjectBuild, forRev = get().rev): void {
   const p = get().project;
   if (!p) return;
+  rememberOrigins(build);
   set({ projectBuild: build });
   applyResult(resultForFile(build, p.active, projectFile(p, p.active)?.text), forRev);
 }

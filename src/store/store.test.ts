@@ -163,6 +163,21 @@ describe("effects", () => {
     stop();
   });
 
+  it("a keystroke is posted to the worker first, and saved in the same task", async () => {
+    const stop = startEffects({ client, autosave });
+    await vi.runAllTimersAsync();
+    log = [];
+    setSource("ab", "editor");
+    expect(log).toEqual(["transpile:ab", "save:ab"]);
+    // Any other change is saved first, then sent after the task.
+    log = [];
+    setSource("abc", "external");
+    expect(log).toEqual(["save:abc"]);
+    await Promise.resolve();
+    expect(log).toEqual(["save:abc", "transpile:abc"]);
+    stop();
+  });
+
   it("without a debounce, other changes go right after the task, one request for the changes made together", async () => {
     const stop = startEffects({ client, autosave });
     await vi.runAllTimersAsync();

@@ -2,6 +2,8 @@ import type { JSX } from "react";
 import { useShownCount } from "../../lib/show-more.tsx";
 import type { DiskView, DisksView, PartitionView } from "./derive-disks.ts";
 import { PreviewStack } from "./PreviewStack.tsx";
+import { EntryOriginTag, OriginTag } from "./OriginTag.tsx";
+import { usePreviewOrigins } from "./origins.ts";
 import { formatMiB } from "./shape.ts";
 import { variantFacts } from "./variant-facts.ts";
 
@@ -35,6 +37,7 @@ export function DisksPreview({ view, empty = variantFacts("fcos").defaultLayout 
                   <span className="kp-mono kp-strong">/dev/md/{r.name}</span>
                   <span className="kp-badge">{r.level ?? "no level"}</span>
                   {r.spares !== null && r.spares > 0 ? <span className="kp-badge">{r.spares} spare</span> : null}
+                  <EntryOriginTag list="raid" entryKey={r.name} />
                 </div>
                 <ul className="kp-members" aria-label={`Members of ${r.name}`}>
                   {r.members.map((m, j) => (
@@ -97,6 +100,7 @@ function Disk({ disk }: { disk: DiskView }): JSX.Element {
           <span className="kp-badge">existing partitions kept</span>
         )}
         {disk.note !== null ? <span className="kp-dim">{disk.note}</span> : null}
+        <EntryOriginTag list="disks" entryKey={disk.device} />
       </div>
       {disk.segments.length > 0 ? (
         <div className="kp-bar" role="img" aria-label={disk.ariaLabel}>
@@ -129,7 +133,7 @@ function Disk({ disk }: { disk: DiskView }): JSX.Element {
             </thead>
             <tbody>
               {disk.partitions.slice(0, rows).map((p) => (
-                <PartitionRow key={p.index} p={p} showStart={showStart} />
+                <PartitionRow key={p.index} p={p} device={disk.device} showStart={showStart} />
               ))}
             </tbody>
           </table>
@@ -146,7 +150,8 @@ function Disk({ disk }: { disk: DiskView }): JSX.Element {
   );
 }
 
-function PartitionRow({ p, showStart }: { p: PartitionView; showStart: boolean }): JSX.Element {
+function PartitionRow({ p, device, showStart }: { p: PartitionView; device: string; showStart: boolean }): JSX.Element {
+  const origins = usePreviewOrigins();
   return (
     <tr className={p.deleted ? "kp-row-deleted" : undefined}>
       <td className="kp-mono kp-nowrap">
@@ -170,6 +175,7 @@ function PartitionRow({ p, showStart }: { p: PartitionView; showStart: boolean }
         ) : null}
         {p.resize ? <span className="kp-badge">resize</span> : null}
         {p.wipePartitionEntry ? <span className="kp-badge">wipe entry</span> : null}
+        {origins ? <OriginTag origin={origins.partition(device, p.index)} /> : null}
       </td>
       {showStart ? <td>{p.startMiB !== null && p.startMiB > 0 ? nbsp(formatMiB(p.startMiB)) : <span className="kp-dim">auto</span>}</td> : null}
       <td>{p.restOfDisk ? <span className="kp-dim">rest of disk</span> : nbsp(formatMiB(p.sizeMiB ?? 0))}</td>

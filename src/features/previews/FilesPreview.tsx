@@ -1,6 +1,10 @@
 import type { JSX } from "react";
 import { useShownCount } from "../../lib/show-more.tsx";
 import type { ContentsView, FileEntryView, FilesView, FileTreeNode } from "./derive-files.ts";
+import { EntryOriginTag } from "./OriginTag.tsx";
+import type { OriginList } from "./origins.ts";
+
+const LIST_OF: Record<FileEntryView["kind"], OriginList> = { file: "files", directory: "directories", link: "links" };
 
 /** Files, directories and links as an indented tree table. */
 export function FilesPreview({ view }: { view: FilesView }): JSX.Element {
@@ -96,6 +100,7 @@ function Row(props: { node: FileTreeNode; depth: number; showOwner: boolean }): 
         ) : null}
         {node.kind === "implicit" ? <span className="kp-sr"> (created implicitly)</span> : null}
         <Markers node={node} />
+        {e !== null ? <EntryOriginTag list={LIST_OF[e.kind]} entryKey={node.path} /> : null}
       </th>
       <td className="kp-mono kp-nowrap">{e !== null ? <Mode e={e} /> : <span title="parent directory Ignition creates">drwxr-xr-x</span>}</td>
       {showOwner ? (

@@ -12,6 +12,9 @@ import { field, ignitionOf, safely } from "./shape.ts";
 import { UnitsPreview } from "./UnitsPreview.tsx";
 import { UsersPreview } from "./UsersPreview.tsx";
 import { useStepped } from "./use-stepped.ts";
+import { PreviewOriginsContext, previewOrigins } from "./origins.ts";
+import { originsFor } from "../../store/project-origins.ts";
+import { useStudioStore } from "../../store/store.ts";
 import { variantFacts } from "./variant-facts.ts";
 import "./previews.css";
 
@@ -32,6 +35,12 @@ export function PreviewPanel(props: { config: unknown; variant?: string | undefi
   const units = useMemo(() => deriveUnits(config), [config]);
   // Tens of thousands of files take a few hundred milliseconds: derived in slices (null until the first is done).
   const files = useStepped(config, filesSteps, emptyFilesView);
+  // In a project: where each entry comes from (a config's origins are kept from its build).
+  const inProject = useStudioStore((s) => s.project !== null);
+  const origins = useMemo(() => {
+    const o = inProject ? originsFor(config) : undefined;
+    return o ? previewOrigins(config, o) : null;
+  }, [config, inProject]);
 
   if (safely(() => ignitionOf(config), null) === null) {
     return (
@@ -56,60 +65,62 @@ export function PreviewPanel(props: { config: unknown; variant?: string | undefi
   ];
 
   return (
-    <div className="kp-panel" data-testid="preview-panel">
-      <nav className="kp-jump" aria-label="Preview sections">
-        {sections.map((s) => (
-          <button
-            key={s.key}
-            type="button"
-            className="kp-jump-btn"
-            aria-controls={`${baseId}-${s.key}`}
-            // Scroll with JS: an #anchor would clobber the share link in the URL hash.
-            onClick={() => document.getElementById(`${baseId}-${s.key}`)?.scrollIntoView({ behavior: "smooth", block: "start" })}
-          >
-            {s.title}
-            {s.count !== null ? <span className="kp-count"> {s.count}</span> : null}
-          </button>
-        ))}
-      </nav>
-      <div className="kp-about" data-testid="preview-about">
-        <p className="kp-target">
-          What this config does to <strong>{facts.target}</strong>
-          {variant !== undefined && version !== undefined ? (
-            <span className="kp-dim">
-              {" "}
-              ({variant} {version})
-            </span>
-          ) : null}
-          .
-        </p>
-        <ul className="kp-implied" aria-label="Implied by this variant">
-          {facts.implied.map((t) => (
-            <li key={t}>{t}</li>
+    <PreviewOriginsContext value={origins}>
+      <div className="kp-panel" data-testid="preview-panel">
+        <nav className="kp-jump" aria-label="Preview sections">
+          {sections.map((s) => (
+            <button
+              key={s.key}
+              type="button"
+              className="kp-jump-btn"
+              aria-controls={`${baseId}-${s.key}`}
+              // Scroll with JS: an #anchor would clobber the share link in the URL hash.
+              onClick={() => document.getElementById(`${baseId}-${s.key}`)?.scrollIntoView({ behavior: "smooth", block: "start" })}
+            >
+              {s.title}
+              {s.count !== null ? <span className="kp-count"> {s.count}</span> : null}
+            </button>
           ))}
-        </ul>
-      </div>
-      {mc ? (
-        <Section id={`${baseId}-machineconfig`} title="MachineConfig">
-          <MachineConfigPreview mc={mc} />
+        </nav>
+        <div className="kp-about" data-testid="preview-about">
+          <p className="kp-target">
+            What this config does to <strong>{facts.target}</strong>
+            {variant !== undefined && version !== undefined ? (
+              <span className="kp-dim">
+                {" "}
+                ({variant} {version})
+              </span>
+            ) : null}
+            .
+          </p>
+          <ul className="kp-implied" aria-label="Implied by this variant">
+            {facts.implied.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
+          </ul>
+        </div>
+        {mc ? (
+          <Section id={`${baseId}-machineconfig`} title="MachineConfig">
+            <MachineConfigPreview mc={mc} />
+          </Section>
+        ) : null}
+        <Section id={`${baseId}-disks`} title="Disks">
+          <DisksPreview view={disks} empty={facts.defaultLayout} />
         </Section>
-      ) : null}
-      <Section id={`${baseId}-disks`} title="Disks">
-        <DisksPreview view={disks} empty={facts.defaultLayout} />
-      </Section>
-      <Section id={`${baseId}-kernel`} title="Kernel arguments">
-        <KernelPreview view={kernel} empty={facts.kernelArgs} />
-      </Section>
-      <Section id={`${baseId}-users`} title="Users">
-        <UsersPreview view={users} empty={facts.noUsers} />
-      </Section>
-      <Section id={`${baseId}-units`} title="Units">
-        <UnitsPreview units={units} />
-      </Section>
-      <Section id={`${baseId}-files`} title="Files">
-        {files ? <FilesPreview view={files} /> : <p className="kp-empty">Listing the files…</p>}
-      </Section>
-    </div>
+        <Section id={`${baseId}-kernel`} title="Kernel arguments">
+          <KernelPreview view={kernel} empty={facts.kernelArgs} />
+        </Section>
+        <Section id={`${baseId}-users`} title="Users">
+          <UsersPreview view={users} empty={facts.noUsers} />
+        </Section>
+        <Section id={`${baseId}-units`} title="Units">
+          <UnitsPreview units={units} />
+        </Section>
+        <Section id={`${baseId}-files`} title="Files">
+          {files ? <FilesPreview view={files} /> : <p className="kp-empty">Listing the files…</p>}
+        </Section>
+      </div>
+    </PreviewOriginsContext>
   );
 }
 

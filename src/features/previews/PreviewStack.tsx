@@ -1,5 +1,6 @@
 import type { JSX } from "react";
 import type { StackNode } from "./derive-disks.ts";
+import { EntryOriginTag } from "./OriginTag.tsx";
 
 /** What sits on a block device: RAID → LUKS → filesystem, as nested lists. */
 export function PreviewStack({ nodes, empty = "nothing on it" }: { nodes: StackNode[]; empty?: string }): JSX.Element {
@@ -9,6 +10,8 @@ export function PreviewStack({ nodes, empty = "nothing on it" }: { nodes: StackN
       {nodes.map((n, i) => (
         <li key={i}>
           <StackChip node={n} />
+          {n.kind === "filesystem" ? <EntryOriginTag list="filesystems" entryKey={n.device} /> : null}
+          {n.kind === "luks" ? <EntryOriginTag list="luks" entryKey={n.name} /> : null}
           {n.kind !== "filesystem" && n.above.length > 0 ? <PreviewStack nodes={n.above} /> : null}
         </li>
       ))}

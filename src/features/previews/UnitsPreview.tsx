@@ -1,6 +1,7 @@
 import type { JSX } from "react";
 import { useShownCount } from "../../lib/show-more.tsx";
 import { UnitState, type UnitView } from "./derive-units.ts";
+import { EntryOriginTag } from "./OriginTag.tsx";
 
 const STATE_TEXT: Readonly<Record<UnitState, string>> = {
   [UnitState.Masked]: "masked",
@@ -41,6 +42,7 @@ export function UnitsPreview({ units }: { units: UnitView[] }): JSX.Element {
                 </span>
               ) : null}
               {u.contents === null && u.dropins.length === 0 ? <span className="kp-dim">no contents: uses the unit shipped with the OS</span> : null}
+              <EntryOriginTag list="units" entryKey={u.name} />
             </div>
             {u.contents !== null ? (
               <details className="kp-details">

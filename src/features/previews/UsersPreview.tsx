@@ -1,6 +1,7 @@
 import type { JSX } from "react";
 import { useShownCount } from "../../lib/show-more.tsx";
 import type { UserView, UsersView } from "./derive-users.ts";
+import { EntryOriginTag } from "./OriginTag.tsx";
 
 /** Cards and table rows rendered per step (see show-more.tsx). */
 const STEP = 100;
@@ -44,6 +45,7 @@ export function UsersPreview({ view, empty }: { view: UsersView; empty: string }
                     <th scope="row" className="kp-mono kp-long">
                       {g.name}
                       {g.system ? <span className="kp-badge">system</span> : null}
+                      <EntryOriginTag list="groups" entryKey={g.name} />
                     </th>
                     <td className="kp-mono kp-nowrap">{g.gid ?? <span className="kp-dim">auto</span>}</td>
                     <td className="kp-nowrap">{g.passwordSet ? "set" : <span className="kp-dim">not set</span>}</td>
@@ -76,6 +78,7 @@ function User({ u }: { u: UserView }): JSX.Element {
         <span className="kp-badge" data-tone={keys > 0 ? "accent" : undefined}>
           {keys} SSH key{keys === 1 ? "" : "s"}
         </span>
+        <EntryOriginTag list="users" entryKey={u.name} />
       </div>
       <dl className="kp-fields">
         <div>
