@@ -96,11 +96,7 @@ function markTabs(model: monaco.editor.ITextModel, tabs: monaco.editor.IEditorDe
  * Call before creating the editor on `host`: Monaco's own capture listener there takes the paste
  * and stops other listeners of the same element, so ours must be registered first.
  */
-function guardDocumentSize(
-  getEditor: () => monaco.editor.IStandaloneCodeEditor | null,
-  getModel: () => monaco.editor.ITextModel | null,
-  host: HTMLElement,
-) {
+function guardDocumentSize(getEditor: () => monaco.editor.IStandaloneCodeEditor | null, getModel: () => monaco.editor.ITextModel | null, host: HTMLElement) {
   const refuse = (what: string, length: number) => notify({ id: "too-large", kind: "error", text: tooLargeMessage(what, length) });
   /** The document's length with `inserted` typed or pasted over every selection. */
   const lengthWith = (inserted: number) => {

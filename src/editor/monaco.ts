@@ -161,7 +161,9 @@ export async function selectSchema(target: SchemaTarget | null): Promise<void> {
   if (schemaKey !== key) return;
   await yaml.update({
     schemas:
-      schema && target ? [{ uri: `https://kindling.invalid/butane/${target.variant}-${target.version}.json`, fileMatch: [String(SOURCE_URI), PROJECT_FILES], schema }] : [],
+      schema && target
+        ? [{ uri: `https://kindling.invalid/butane/${target.variant}-${target.version}.json`, fileMatch: [String(SOURCE_URI), PROJECT_FILES], schema }]
+        : [],
   });
 }
 
