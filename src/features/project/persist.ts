@@ -173,7 +173,12 @@ const get = () =>
 
 /** Stores `project` (null: the project was closed, forget it). */
 export function saveProject(project: Project | null): void {
-  get().save(project);
+  try {
+    get().save(project);
+  } catch {
+    // No localStorage at all (blocked by the browser's settings).
+    if (project) setSaved(SaveState.Unsaved);
+  }
 }
 
 /** The project kept in localStorage, if any (read synchronously at start). */
