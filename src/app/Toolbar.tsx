@@ -22,6 +22,7 @@ import {
   saveProjectToFolder,
 } from "../features/project/project-actions.ts";
 import { showProject } from "../store/project.ts";
+import { projectOutputSource } from "../store/project-model.ts";
 
 // The template dialog loads when first opened.
 const TemplatePicker = lazy(() => import("../features/templates/TemplatePicker.tsx").then((m) => ({ default: m.TemplatePicker })));
@@ -194,7 +195,8 @@ export function Toolbar({ layout, onShare }: { layout: Layout; onShare: () => vo
   // Whether there is output, not the output: the toolbar need not re-render on every keystroke.
   const hasOutput = useStudioStore((s) => (s.result?.output ?? null) !== null);
   const outputFormat = useStudioStore((s) => s.result?.outputFormat ?? "json");
-  const fileName = useStudioStore((s) => s.fileName);
+  // In a project the output is the composed project's: named after the host or the main config.
+  const fileName = useStudioStore((s) => (s.project ? projectOutputSource(s.project, s.projectBuild?.host) : s.fileName));
   const fileInput = useRef<HTMLInputElement>(null);
   const zipInput = useRef<HTMLInputElement>(null);
   const [picking, setPicking] = useState(false);

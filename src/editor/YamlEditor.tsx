@@ -3,10 +3,13 @@ import { useEffect, useRef } from "react";
 import { withFailureHelp } from "../features/quick-fixes/failure-help.ts";
 import { problemsOf, type Problem } from "../store/problems.ts";
 import type { TranspileResult } from "../transpiler/index.ts";
-import { notify, revealInEditor, setCursor, setSource, useStudioStore } from "../store/store.ts";
+import { notify, revealInEditor, setCursor, setSource, useStudioStore, type StudioState } from "../store/store.ts";
+import { projectSession } from "../store/project.ts";
+import { projectFile, projectFiles } from "../store/project-model.ts";
 import { tooLargeForEditor, tooLargeMessage } from "../lib/size-limits.ts";
 import { spanRange, runeToUtf16Column, utf16ToRuneColumn } from "./markers.ts";
-import { baseOptions, monaco, SOURCE_URI, selectSchema, withoutBracketPairs } from "./monaco.ts";
+import { baseOptions, monaco, selectSchema } from "./monaco.ts";
+import { createSourceModels, type ModelKey, type SourceModels } from "./source-models.ts";
 import { followDocumentSize, wantsEditContext } from "./edit-context-choice.ts";
 import { Keep, schemaTarget } from "./schema-target.ts";
 import { sourceEditorShown } from "./load-gate.ts";
@@ -93,10 +96,12 @@ function markTabs(model: monaco.editor.ITextModel, tabs: monaco.editor.IEditorDe
  * Call before creating the editor on `host`: Monaco's own capture listener there takes the paste
  * and stops other listeners of the same element, so ours must be registered first.
  */
-function guardDocumentSize(getEditor: () => monaco.editor.IStandaloneCodeEditor | null, model: monaco.editor.ITextModel, host: HTMLElement) {
+function guardDocumentSize(getEditor: () => monaco.editor.IStandaloneCodeEditor | null, getModel: () => monaco.editor.ITextModel | null, host: HTMLElement) {
   const refuse = (what: string, length: number) => notify({ id: "too-large", kind: "error", text: tooLargeMessage(what, length) });
   /** The document's length with `inserted` typed or pasted over every selection. */
   const lengthWith = (inserted: number) => {
+    const model = getModel();
+    if (!model) return inserted;
     const selections = getEditor()?.getSelections() ?? [];
     const selected = selections.reduce((n, s) => n + model.getValueLengthInRange(s), 0);
     return model.getValueLength() - selected + inserted * Math.max(1, selections.length);
@@ -120,6 +125,8 @@ function guardDocumentSize(getEditor: () => monaco.editor.IStandaloneCodeEditor 
 
   let reverting = false;
   const overLimit = (): boolean => {
+    const model = getModel();
+    if (!model) return false;
     const length = model.getValueLength();
     if (!tooLargeForEditor(length)) return false;
     const before = useStudioStore.getState().source;
@@ -144,6 +151,16 @@ function guardDocumentSize(getEditor: () => monaco.editor.IStandaloneCodeEditor 
   return { overLimit, dispose };
 }
 
+/** The model the editor should show for state `s`: the active project file's, else the single document's. */
+function modelKey(s: StudioState): ModelKey | null {
+  return s.project ? { session: projectSession(), name: s.project.active } : null;
+}
+
+/** The text of that model (in a project the store's `source` follows the active file a moment later). */
+function modelText(s: StudioState): string {
+  return s.project ? (projectFile(s.project, s.project.active)?.text ?? s.source) : s.source;
+}
+
 export default function YamlEditor() {
   const host = useRef<HTMLDivElement>(null);
 
@@ -151,13 +168,17 @@ export default function YamlEditor() {
     const el = host.current;
     if (!el) return;
     const state = useStudioStore.getState();
-    const model = monaco.editor.getModel(SOURCE_URI) ?? withoutBracketPairs(monaco.editor.createModel(state.source, "yaml", SOURCE_URI));
-    if (model.getValue() !== state.source) model.setValue(state.source);
+    let models: SourceModels | null = null;
     let created: monaco.editor.IStandaloneCodeEditor | null = null;
-    const sizeGuard = guardDocumentSize(() => created, model, el);
+    const sizeGuard = guardDocumentSize(
+      () => created,
+      () => models?.active ?? null,
+      el,
+    );
     const editor = monaco.editor.create(el, {
       ...baseOptions,
-      model,
+      // The models come from source-models.ts (one per project file).
+      model: null,
       tabSize: 2,
       insertSpaces: true,
       ariaLabel: "Butane config",
@@ -166,42 +187,64 @@ export default function YamlEditor() {
       glyphMargin: true,
       lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.On },
       // EditContext or the textarea, by the document's size (edit-context-choice.ts).
-      editContext: wantsEditContext(model.getValueLength(), false),
+      editContext: wantsEditContext(modelText(state).length, false),
     });
     const tabs = editor.createDecorationsCollection();
     const quickFixes = registerQuickFixes(() => rows);
     created = editor;
-    model.updateOptions({ tabSize: 2, insertSpaces: true });
+    models = createSourceModels(editor, modelKey(state), modelText(state), (m, text) => applyExternal(editor, m, text));
+    const sourceModels = models;
+    const model = () => sourceModels.active;
 
     const subs = [
+      // Another model (project file) is followed too.
       { dispose: followDocumentSize(editor) },
-      model.onDidChangeContent(() => {
-        if (!sizeGuard.overLimit()) setSource(model.getValue(), "editor");
+      editor.onDidChangeModelContent(() => {
+        if (!sizeGuard.overLimit()) setSource(model().getValue(), "editor");
       }),
       editor.onDidChangeCursorPosition((e) => {
-        const text = model.getLineContent(e.position.lineNumber);
+        const text = model().getLineContent(e.position.lineNumber);
         setCursor(e.position.lineNumber, utf16ToRuneColumn(text, e.position.column));
       }),
     ];
 
+    /** Another project file (or the single document after a project) goes into the editor. */
+    const followProject = (s: StudioState) => {
+      const key = modelKey(s);
+      if (sourceModels.showing(key)) {
+        // A file removed from the project takes its undo history with it.
+        if (s.project) sourceModels.keepOnly(new Set(projectFiles(s.project).map((f) => f.name)));
+        return;
+      }
+      // Decorations belong to the model they were set on.
+      tabs.clear();
+      sourceModels.show(key, modelText(s));
+      // Its markers stay as they were until the build of this file comes back (the result in
+      // the store is still the previous file's).
+      shownMarkers = "";
+      markTabs(model(), tabs);
+    };
+
     const unsubscribe = useStudioStore.subscribe((s, prev) => {
+      if (s.project !== prev.project) followProject(s);
       // The editor's own typing is in the model already (no need to read it all back).
-      if (s.source !== prev.source && s.sourceOrigin !== "editor" && s.source !== model.getValue()) applyExternal(editor, model, s.source);
+      if (s.source !== prev.source && s.sourceOrigin !== "editor" && s.source !== model().getValue()) applyExternal(editor, model(), s.source);
       if (s.result !== prev.result) {
-        setMarkers(model);
-        markTabs(model, tabs);
+        setMarkers(model());
+        markTabs(model(), tabs);
         followSchema(s.result);
       }
       if (s.reveal && s.reveal !== prev.reveal) {
-        const line = Math.min(Math.max(s.reveal.line, 1), model.getLineCount());
-        const position = { lineNumber: line, column: runeToUtf16Column(model.getLineContent(line), s.reveal.column) };
+        const m = model();
+        const line = Math.min(Math.max(s.reveal.line, 1), m.getLineCount());
+        const position = { lineNumber: line, column: runeToUtf16Column(m.getLineContent(line), s.reveal.column) };
         editor.setPosition(position);
         editor.revealPositionInCenterIfOutsideViewport(position);
         editor.focus();
       }
     });
-    setMarkers(model);
-    markTabs(model, tabs);
+    setMarkers(model());
+    markTabs(model(), tabs);
     followSchema(state.result);
     // Monaco draws the lines at the next frame; then the output view may start its own Monaco.
     requestAnimationFrame(() => setTimeout(sourceEditorShown, 0));
@@ -214,7 +257,7 @@ export default function YamlEditor() {
       sizeGuard.dispose();
       subs.forEach((d) => d.dispose());
       editor.dispose();
-      model.dispose();
+      sourceModels.dispose();
     };
   }, []);
 

@@ -57,6 +57,11 @@ registerJsonTokens(monaco);
 
 /** The Butane document's model URI. */
 export const SOURCE_URI = monaco.Uri.parse("file:///config.bu");
+/**
+ * The models of a project's files (source-models.ts): the schema of the active file's
+ * variant/version applies to them too (only the file in the editor is asked for completion).
+ */
+const PROJECT_FILES = "file:///project/**";
 
 /**
  * `m`, except that the completion providers registered through it drop schema snippets where they
@@ -156,7 +161,9 @@ export async function selectSchema(target: SchemaTarget | null): Promise<void> {
   if (schemaKey !== key) return;
   await yaml.update({
     schemas:
-      schema && target ? [{ uri: `https://kindling.invalid/butane/${target.variant}-${target.version}.json`, fileMatch: [String(SOURCE_URI)], schema }] : [],
+      schema && target
+        ? [{ uri: `https://kindling.invalid/butane/${target.variant}-${target.version}.json`, fileMatch: [String(SOURCE_URI), PROJECT_FILES], schema }]
+        : [],
   });
 }
 

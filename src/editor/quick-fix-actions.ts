@@ -6,7 +6,8 @@
 import type { Problem } from "../store/problems.ts";
 import type { QuickFix } from "../features/quick-fixes/types.ts";
 import { Status, useStudioStore } from "../store/store.ts";
-import { monaco, SOURCE_URI } from "./monaco.ts";
+import { monaco } from "./monaco.ts";
+import { activeSourceModel } from "./source-models.ts";
 
 const RUN_FIX = "kindling.runQuickFix";
 
@@ -38,7 +39,7 @@ export function registerQuickFixes(rows: () => readonly Problem[]): monaco.IDisp
     {
       async provideCodeActions(model, range, context) {
         const none = { actions: [], dispose() {} };
-        if (String(model.uri) !== String(SOURCE_URI)) return none;
+        if (model !== activeSourceModel()) return none;
         // The rows describe the text the last result came from: while a newer text is being
         // transpiled they may point anywhere in it.
         if (useStudioStore.getState().status !== Status.Ready) return none;

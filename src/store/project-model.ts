@@ -54,6 +54,17 @@ export function withSnippetMoved(p: Project, name: string, delta: number): Proje
   return { ...p, snippets };
 }
 
+/**
+ * The name the composed output downloads under (before its extension): the host's it was built
+ * for (`builtHost`, else the chosen one), else
+ * the main config's without its folder. Never the file in the editor: a snippet is not what the
+ * output is built from, and its name has a folder in it (`snippets/ntp.bu`).
+ */
+export function projectOutputSource(p: Project, builtHost?: string): string {
+  const base = (p.hosts ? (builtHost ?? p.host) : null) ?? p.main.name.slice(p.main.name.lastIndexOf("/") + 1);
+  return base.replace(/[/\\]/g, "-");
+}
+
 /** What the worker needs to build `p`. */
 export function projectRequest(p: Project, options: { strict: boolean; pretty: boolean }, mode: ProjectRequest["mode"]): ProjectRequest {
   return { main: p.main, snippets: p.snippets, hosts: p.hosts, host: p.host, strict: options.strict, pretty: options.pretty, mode };

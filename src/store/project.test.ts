@@ -4,7 +4,7 @@ import { createFilesProvider } from "../worker/files-provider.ts";
 import { buildProject, type ProjectRequest } from "../worker/project-build.ts";
 import { buildAllHosts, startEffects } from "./effects.ts";
 import { closeProject, moveSnippet, openProject, openProjectFile, removeProjectFile, selectHost } from "./project.ts";
-import { projectProblems, resultForFile, withSnippetMoved, type Project } from "./project-model.ts";
+import { projectOutputSource, projectProblems, resultForFile, withSnippetMoved, type Project } from "./project-model.ts";
 import { problemsOf } from "./problems.ts";
 import { initialState, setSource, Status, Tab, useStudioStore } from "./store.ts";
 
@@ -137,5 +137,16 @@ describe("project effects", () => {
     expect(saved.at(-1)).toBeNull();
     setSource("single again", "editor");
     expect(drafts).toEqual(["single again"]);
+  });
+});
+
+describe("the project's output download name", () => {
+  it("is the built host's, else the main config's base name: never a snippet path", () => {
+    const p = { ...project(), active: "snippets/a.bu" };
+    expect(projectOutputSource(p, "two")).toBe("two");
+    expect(projectOutputSource({ ...p, host: "three" })).toBe("three");
+    expect(projectOutputSource({ ...p, hosts: null, host: "three" }, undefined)).toBe("main.bu");
+    expect(projectOutputSource({ ...p, hosts: null, main: { name: "sub/server.bu", text: "" } })).toBe("server.bu");
+    expect(projectOutputSource(p, "a/b")).toBe("a-b");
   });
 });

@@ -10,8 +10,20 @@ import { applyResult, revealInEditor, setSource, setTab, Status, Tab, useStudioS
 const set = useStudioStore.setState;
 const get = useStudioStore.getState;
 
+let session = 0;
+
+/**
+ * Which opening of a project the open one is: it changes each time a project is opened, so the
+ * editor drops what it kept for the files of the one before (their undo histories), even where a
+ * new project has files of the same names.
+ */
+export function projectSession(): number {
+  return session;
+}
+
 /** Opens `project` (replacing an open one); its active file goes into the editor. */
 export function openProject(project: Project): void {
+  session++;
   const active = projectFile(project, project.active) ?? project.main;
   const p = { ...project, active: active.name };
   set((s) => ({ project: p, projectBuild: null, fileName: active.name, rev: s.rev + 1, status: Status.Pending }));

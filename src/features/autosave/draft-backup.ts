@@ -3,6 +3,7 @@
  * Files panel's database (files-db.ts) and this one never wait on each other's version upgrades;
  * the browser gives IndexedDB far more room than localStorage's few megabytes.
  */
+import { idbDatabase, idbRequest, idbWrite } from "../../lib/idb.ts";
 import type { Draft } from "./drafts.ts";
 
 /** Where drafts go when localStorage cannot take them. */
@@ -13,34 +14,7 @@ export interface DraftBackup {
   all(): Promise<Draft[]>;
 }
 
-const DB_NAME = "kindling-drafts";
 const STORE = "drafts";
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error("IndexedDB request failed"));
-  });
-}
-
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: "id" });
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error("IndexedDB is not available"));
-    req.onblocked = () => reject(new Error("IndexedDB is blocked by another tab"));
-  });
-}
-
-/** Resolves when a write transaction has committed (a put is only safe once it has). */
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error("IndexedDB write failed"));
-    tx.onabort = () => reject(tx.error ?? new Error("IndexedDB write was aborted"));
-  });
-}
 
 function isDraft(v: unknown): v is Draft {
   const d = v as Partial<Draft> | null;
@@ -57,23 +31,14 @@ function isDraft(v: unknown): v is Draft {
 
 /** The IndexedDB backup, or null when this browser has no IndexedDB. */
 export function createIndexedDbBackup(): DraftBackup | null {
-  if (typeof indexedDB === "undefined") return null;
-  let db: Promise<IDBDatabase> | null = null;
-  const getDb = () =>
-    (db ??= openDb().catch((e: unknown) => {
-      db = null;
-      throw e;
-    }));
-  const write = async (fn: (store: IDBObjectStore) => void) => {
-    const tx = (await getDb()).transaction(STORE, "readwrite", { durability: "strict" });
-    fn(tx.objectStore(STORE));
-    await committed(tx);
-  };
+  const getDb = idbDatabase("kindling-drafts", (db) => db.createObjectStore(STORE, { keyPath: "id" }));
+  if (!getDb) return null;
+  const write = (fn: (store: IDBObjectStore) => void) => idbWrite(getDb, STORE, fn, "strict");
   return {
     put: (draft) => write((s) => s.put({ v: 1, id: draft.id, source: draft.source, fileName: draft.fileName, savedAt: draft.savedAt } satisfies Draft)),
     remove: (id) => write((s) => s.delete(id)),
     async all() {
-      const rows = await request((await getDb()).transaction(STORE, "readonly").objectStore(STORE).getAll());
+      const rows = await idbRequest((await getDb()).transaction(STORE, "readonly").objectStore(STORE).getAll());
       return (rows as unknown[]).filter(isDraft);
     },
   };

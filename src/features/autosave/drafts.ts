@@ -20,7 +20,7 @@
  * `makeRoom` deletes the oldest unleased drafts of other tabs, for a user who asked for it.
  */
 import { isQuotaError } from "../../lib/storage-errors.ts";
-import { changedSpan } from "../../lib/changed-span.ts";
+import { applyEdits, editBetween, parseJournal, type Journal } from "./journal.ts";
 
 export interface Draft {
   /** Storage format; bump and migrate when the shape changes. */
@@ -32,15 +32,6 @@ export interface Draft {
   savedAt: number;
   /** Snapshot generation: the journal with the same `g` applies to this snapshot. */
   g?: number;
-}
-
-/** One edit: at UTF-16 offset `at`, `del` code units replaced by `ins`. */
-type Edit = [at: number, del: number, ins: string];
-
-interface Journal {
-  g: number;
-  savedAt: number;
-  edits: Edit[];
 }
 
 export const DRAFT_PREFIX = "kindling.draft.";
@@ -344,33 +335,4 @@ export function createDraftStore(local: StorageLike, session: Pick<Storage, "get
       touch();
     },
   };
-}
-
-/** The edit turning `from` into `to`: the span between their common prefix and suffix. */
-function editBetween(from: string, to: string): Edit {
-  const { start, oldEnd, newEnd } = changedSpan(from, to);
-  return [start, oldEnd - start, to.slice(start, newEnd)];
-}
-
-/** `text` with `edits` applied in order, or null when one does not fit. */
-function applyEdits(text: string, edits: readonly Edit[]): string | null {
-  let out = text;
-  for (const [at, del, ins] of edits) {
-    if (at < 0 || del < 0 || at + del > out.length) return null;
-    out = out.slice(0, at) + ins + out.slice(at + del);
-  }
-  return out;
-}
-
-function parseJournal(value: string | null): Journal | null {
-  if (value === null) return null;
-  try {
-    const j = JSON.parse(value) as Partial<Journal>;
-    if (typeof j.g !== "number" || !Array.isArray(j.edits)) return null;
-    const edits = j.edits.filter((e): e is Edit => Array.isArray(e) && typeof e[0] === "number" && typeof e[1] === "number" && typeof e[2] === "string");
-    if (edits.length !== j.edits.length) return null;
-    return { g: j.g, savedAt: typeof j.savedAt === "number" ? j.savedAt : 0, edits };
-  } catch {
-    return null;
-  }
 }

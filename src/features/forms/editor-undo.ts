@@ -3,8 +3,8 @@
  * (the editor applies them with executeEdits), so Ctrl+Z in the forms undoes the last one there.
  */
 export async function undoInEditor(redo = false): Promise<boolean> {
-  const { monaco, SOURCE_URI } = await import("../../editor/monaco.ts");
-  const model = monaco.editor.getModel(SOURCE_URI);
+  const { activeSourceModel } = await import("../../editor/source-models.ts");
+  const model = activeSourceModel();
   if (!model) return false;
   if (redo) await model.redo();
   else await model.undo();
