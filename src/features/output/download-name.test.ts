@@ -11,6 +11,8 @@ describe("download names", () => {
     { source: null, format: "yaml", want: "config.yaml" },
     { source: "README", format: "json", want: "README.ign" },
     { source: ".bu", format: "json", want: "config.ign" },
+    { source: "snippets/ntp.bu", format: "json", want: "ntp.ign" },
+    { source: "a/b/", format: "json", want: "config.ign" },
   ] as const)("$source ($format) → $want", ({ source, format, want }) => {
     expect(outputFileName(source, format)).toBe(want);
   });

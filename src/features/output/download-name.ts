@@ -9,7 +9,12 @@ const SOURCE_EXT = /\.(bu|butane|ya?ml|txt)$/i;
 
 /** The output's file name: `server.bu` → `server.ign` (`.yaml` for a MachineConfig), else `config.ign`. */
 export function outputFileName(sourceName: string | null, outputFormat: "json" | "yaml"): string {
-  const base = sourceName?.replace(SOURCE_EXT, "").trim() || "config";
+  // A project file's name has its folder in front (snippets/ntp.bu): a download is named by the file alone.
+  const base =
+    sourceName
+      ?.slice(sourceName.lastIndexOf("/") + 1)
+      .replace(SOURCE_EXT, "")
+      .trim() || "config";
   return base + (outputFormat === "yaml" ? ".yaml" : ".ign");
 }
 
