@@ -69,13 +69,15 @@ interface Parsed {
   values: Map<string, string[]>;
   flags: Set<string>;
   positional: string[];
+  /** The flags as given (with their values), in order, without the positional arguments. */
+  flagArgs: string[];
 }
 
 /** Flags by every spelling, mapped to one name; `true` when it takes a value. */
 type FlagTable = Readonly<Record<string, readonly [name: string, takesValue: boolean]>>;
 
 function parse(argv: readonly string[], table: FlagTable): { ok: true; args: Parsed } | { ok: false; error: string } {
-  const args: Parsed = { values: new Map(), flags: new Set(), positional: [] };
+  const args: Parsed = { values: new Map(), flags: new Set(), positional: [], flagArgs: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--") {
@@ -94,6 +96,7 @@ function parse(argv: readonly string[], table: FlagTable): { ok: true; args: Par
     if (!takesValue) {
       if (eq > 0) return { ok: false, error: `flag ${flag} takes no value` };
       args.flags.add(name);
+      args.flagArgs.push(a);
       continue;
     }
     let value: string;
@@ -102,6 +105,7 @@ function parse(argv: readonly string[], table: FlagTable): { ok: true; args: Par
       if (i + 1 >= argv.length) return { ok: false, error: `flag needs an argument: ${flag}` };
       value = argv[++i]!;
     }
+    args.flagArgs.push(flag, value);
     args.values.set(name, [...(args.values.get(name) ?? []), value]);
   }
   return { ok: true, args };
@@ -334,4 +338,53 @@ export function runBundle(argv: readonly string[], io: CliIo): number {
   if (output !== undefined) return writeOutput(output, r.text, io) ? 0 : 1;
   io.stdout(r.text);
   return 0;
+}
+
+export const EACH_USAGE = `kindling-each runs kindling once per input file, with the same options for every file
+(for pre-commit and other tools that append the files to a command); the exit status is the
+highest of the runs. Also as:
+  kindling-each build [options] MAIN...    kindling build once per main config, each with the
+                                           same --snippet, --hosts, --files-dir … (-o and
+                                           --out-dir only with one main: the builds would
+                                           overwrite each other's files)
+  kindling-each bundle [options] FILE...   kindling bundle once per file (-o only with one file)
+kindling import is not run per file: it writes one Butane file per input; run it once per file.
+`;
+
+/**
+ * \`kindling-each build|bundle …\`: the subcommand once per input file with the same flags. Outputs
+ * that would overwrite each other (-o, --out-dir with several inputs) are refused (exit 2).
+ */
+export function runEachCommand(command: "build" | "bundle", argv: readonly string[], io: CliIo): number {
+  const usageText =
+    (command === "build"
+      ? BUILD_USAGE.replace("kindling build [options] MAIN", "kindling-each build [options] MAIN...")
+      : BUNDLE_USAGE.replace("kindling bundle [options] FILE", "kindling-each bundle [options] FILE...")) +
+    "\n" +
+    EACH_USAGE;
+  const parsed = parse(argv, command === "build" ? BUILD_FLAGS : BUNDLE_FLAGS);
+  if (!parsed.ok) {
+    io.stderr(usageText + parsed.error + "\n");
+    return 2;
+  }
+  const { args } = parsed;
+  if (args.flags.has("help")) {
+    io.stdout(usageText);
+    return 0;
+  }
+  if (args.positional.length === 0) {
+    io.stderr(usageText + "no input files\n");
+    return 2;
+  }
+  if (args.positional.length > 1) {
+    const clash = ["output", "out-dir"].find((n) => args.values.has(n));
+    if (clash) {
+      io.stderr(usageText + `--${clash} with ${args.positional.length} input files: each run would overwrite the last one's output\n`);
+      return 2;
+    }
+  }
+  const run = command === "build" ? runBuild : runBundle;
+  let code = 0;
+  for (const input of args.positional) code = Math.max(code, run([...args.flagArgs, "--", input], io));
+  return code;
 }
