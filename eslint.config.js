@@ -31,8 +31,8 @@ const pureZones = [
   {
     target: at("src/library/**"),
     from: at("src/**"),
-    except: at("src/library/**", "src/import/**", "src/transpiler/**"),
-    message: "The library imports only itself, the importer and the transpiler.",
+    except: at("src/library/**", "src/import/**", "src/transpiler/**", "src/compose/**"),
+    message: "The library imports only itself, the importer, the transpiler and compose.",
   },
   {
     target: at("src/compose/**"),

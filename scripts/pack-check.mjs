@@ -117,7 +117,11 @@ try {
 
   // 5. The library from Node, and its types from TypeScript.
   const lib = run(process.execPath, ["use-library.mjs"], { cwd: app });
-  check('import { transpile, listSpecs, renderReport } from "kindling"', lib.status === 0, lib.stdout + lib.stderr);
+  check(
+    'import { transpile, listSpecs, renderReport, compose, buildHosts, parseHosts, bundle } from "kindling"',
+    lib.status === 0 && lib.stdout.includes("bundle ok"),
+    lib.stdout + lib.stderr,
+  );
   const tsc = run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: app });
   check("tsc --noEmit on the typed fixture", tsc.status === 0, tsc.stdout + tsc.stderr);
 } catch (e) {

@@ -58,3 +58,46 @@ const openshiftNoMeta: ButaneConfig<"openshift", "4.18.0"> = { variant: "openshi
 const yaml: string = toButaneYaml(fcos);
 const outputs: (string | null)[] = [fcos, flatcar, openshift].map((c) => transpileObject(c, { pretty: true }).output);
 export { fcosBad, fcosOld, flatcarBad, openshiftBad, openshiftNoMeta, yaml, outputs };
+
+// Compose: a main config with snippets, per host, and bundles, with their types.
+import {
+  buildHosts,
+  bundle,
+  compose,
+  parseHosts,
+  substitute,
+  type ComposeFile,
+  type ComposeFinding,
+  type ComposeResult,
+  type FilesProvider,
+  type Host,
+  type HostBuild,
+  type Project,
+  type UserDataSize,
+} from "kindling";
+
+const mainFile: ComposeFile = { name: "main.bu", source: "variant: fcos\nversion: 1.6.0\n" };
+const snippetFile: ComposeFile = { name: "s.bu", source: Uint8Array.from("variant: fcos\nversion: 1.6.0\n", (c) => c.charCodeAt(0)) };
+const composed: ComposeResult = compose(mainFile, [snippetFile], { pretty: true, origins: true, lint: { target: "fcos-stable", platform: "aws" } });
+const merged: string | null = composed.output;
+const size: UserDataSize | undefined = composed.userDataSize;
+const conflicts: ComposeFinding[] = composed.findings.filter((f) => f.code === "compose-conflict");
+const originFiles: string[] = (composed.origins ?? []).map((o) => `${o.file}:${o.line ?? 0}`);
+// @ts-expect-error -- a snippet is a file with a name, not a string
+compose(mainFile, ["variant: fcos\nversion: 1.6.0\n"]);
+// @ts-expect-error -- lint's platform is a platform id string
+compose(mainFile, [], { lint: { platform: 16384 } });
+
+const table = parseHosts("host,IP\nweb1,10.0.0.1\n", "hosts.csv");
+const hostList: Host[] = table.ok ? table.hosts : [];
+const project: Project = { main: mainFile, snippets: [snippetFile] };
+const builds: HostBuild[] = buildHosts(project, hostList, { strict: true });
+const filled = hostList[0] ? substitute("ip: ${IP}\n", hostList[0], "main.bu") : null;
+const filledText: string | undefined = filled?.ok ? filled.text : undefined;
+// @ts-expect-error -- parseHosts's result must be checked (ok) before its hosts are read
+const unchecked: Host[] = parseHosts("", "hosts.yaml").hosts;
+
+const noFiles: FilesProvider | undefined = undefined;
+const bundled = bundle("variant: fcos\nversion: 1.6.0\n", noFiles, { strict: true });
+const bundledText: string = bundled.ok ? bundled.text : bundled.problems.map((p) => p.message).join("\n");
+export { merged, size, conflicts, originFiles, builds, filledText, unchecked, bundledText };

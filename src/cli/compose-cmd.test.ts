@@ -104,6 +104,78 @@ describe("kindling build", () => {
   });
 });
 
+describe("kindling build --lint, --target, --platform", () => {
+  /** `n` characters gzip cannot shrink much. */
+  const noise = (n: number, seed: number) => {
+    let x = seed;
+    let t = "";
+    while (t.length < n) {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      t += "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"[x % 62];
+    }
+    return t;
+  };
+  const big = file("big.bu", `variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/big\n      contents:\n        inline: ${noise(11_000, 2)}\n`);
+  const mid = file("mid.bu", `variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/mid\n      contents:\n        inline: ${noise(9000, 1)}\n`);
+  const unit = file(
+    "unit.bu",
+    "variant: fcos\nversion: 1.5.0\nsystemd:\n  units:\n    - name: a.service\n      contents: |\n        [Service]\n        ExecStart=/bin/true\n        ExecStrat=/bin/true\n",
+  );
+
+  it("without the flags: the same output and stderr as ever, however big", () => {
+    const r = run(["build", mid, "--snippet", big]);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe("");
+  });
+
+  it("--platform: the snippet that pushes the merged output over the limit is named with its line; stdout and exit unchanged", () => {
+    const plain = run(["build", mid, "--snippet", big]);
+    const r = run(["build", mid, "--snippet", big, "--platform", "aws"]);
+    expect(r.code).toBe(plain.code);
+    expect(r.out).toBe(plain.out);
+    const bytes = Buffer.byteLength(r.out);
+    expect(bytes).toBeGreaterThan(16384);
+    expect(r.err).toMatch(
+      new RegExp(
+        `^lint\\[size-over-limit\\] error at ${big.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:5:7, \\$\\.storage\\.files\\.0: The output is ${bytes} bytes`,
+      ),
+    );
+    expect(r.err.split("\n").slice(1)).toEqual([`lint: user data for aws: ${bytes} bytes (raw), limit 16384 bytes`, ""]);
+    // each file alone is under the limit
+    expect(run([`--platform`, "aws", mid]).err).not.toContain("size-over-limit");
+  });
+
+  it("--target: every file whose spec the target cannot read; --lint: each file's own findings; after the compose warnings", () => {
+    const r = run(["build", plain, "--snippet", users, "--snippet", users2, "--snippet", unit, "--target", "rhcos-4.8"]);
+    const plainRun = run(["build", plain, "--snippet", users, "--snippet", users2, "--snippet", unit]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(plainRun.out);
+    expect(r.err.startsWith(plainRun.err)).toBe(true);
+    const lines = r.err.slice(plainRun.err.length).split("\n").filter(Boolean);
+    expect(lines.map((l) => /^lint\[([\w-]+)\] \w+ at ([^,:]+):(\d+)/.exec(l)?.slice(1))).toEqual([
+      ["target-spec-too-new", plain, "2"],
+      ["target-spec-too-new", users, "2"],
+      ["target-spec-too-new", users2, "2"],
+      ["target-spec-too-new", unit, "2"],
+      ["systemd-unknown-directive", unit, "9"],
+    ]);
+    expect(lines[0]).toContain("OpenShift 4.8");
+  });
+
+  it("per host with --out-dir: each host's findings carry its name; unknown ids exit 2", () => {
+    const out = join(dir, "out-lint");
+    const r = run(["build", main, "--snippet", net, "--hosts", hosts, "--out-dir", out, "--platform", "qemu"]);
+    expect(r.code).toBe(0);
+    expect(r.err.split("\n").filter(Boolean)).toEqual([
+      expect.stringMatching(/^host web1: lint: user data for qemu: \d+ bytes \(raw\), no documented limit$/),
+      expect.stringMatching(/^host web2: lint: user data for qemu: \d+ bytes \(raw\), no documented limit$/),
+      `built 2 of 2 hosts into ${out}`,
+    ]);
+    expect(run(["build", plain, "--target", "nope"])).toMatchObject({ code: 2, out: "" });
+    expect(run(["build", plain, "--platform", "nope"]).err).toContain("unknown --platform nope; one of: aws");
+  });
+});
+
 describe("kindling bundle", () => {
   it("inlines local files; the result transpiles the same without a files directory", () => {
     mkdirSync(join(dir, "files"), { recursive: true });

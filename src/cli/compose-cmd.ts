@@ -2,11 +2,13 @@
  * `kindling build` (a main config and snippets merged as Ignition merges child configs, once or
  * per host of a hosts table) and `kindling bundle` (a self-contained `.bu`). Exit 0 on success,
  * 1 when a file, host or reference fails, 2 on bad usage. Kindling's `compose-conflict` findings
- * are printed as warnings and do not change the exit code.
+ * are printed as warnings and do not change the exit code; with `--lint` (or `--target`,
+ * `--platform`, as for a single file) Kindling's other findings follow each build's report, and
+ * change neither stdout nor the exit code.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { renderReport } from "../transpiler/index.ts";
+import { findPlatform, findTarget, PLATFORMS, renderReport, TARGETS, type LintOptions } from "../transpiler/index.ts";
 import { decodeReplacing, goBytes } from "../transpiler/go/utf8.ts";
 import {
   buildHosts,
@@ -22,6 +24,7 @@ import {
 import { nodeFilesProvider } from "./node-files.ts";
 import type { CliIo } from "./io.ts";
 import { openFailure } from "./open-failure.ts";
+import { renderProjectFindings } from "./findings.ts";
 
 export const BUILD_USAGE = `Usage: kindling build [options] MAIN
 Transpiles MAIN and each --snippet, and merges the snippets' Ignition over MAIN's in order, as
@@ -38,6 +41,13 @@ Options:
   -p, --pretty            output formatted json
       --raw-errors        report errors as one line each
   -o, --output FILE       write to FILE instead of stdout
+      --lint              also print Kindling's own findings (each file's, and the merged
+                          output's) to stderr after each build's report; stdout and the exit
+                          status stay the same
+      --target T          with --lint: check that this target's Ignition reads the files' spec
+                          (fcos-stable, flatcar-lts, rhcos-4.18, …)
+      --platform P        with --lint: check each merged output against this platform's
+                          user-data size limit (aws, azure, gcp, …)
   -h, --help              show usage and exit
 A file named build is transpiled with: kindling ./build
 `;
@@ -59,13 +69,15 @@ interface Parsed {
   values: Map<string, string[]>;
   flags: Set<string>;
   positional: string[];
+  /** The flags as given (with their values), in order, without the positional arguments. */
+  flagArgs: string[];
 }
 
 /** Flags by every spelling, mapped to one name; `true` when it takes a value. */
 type FlagTable = Readonly<Record<string, readonly [name: string, takesValue: boolean]>>;
 
 function parse(argv: readonly string[], table: FlagTable): { ok: true; args: Parsed } | { ok: false; error: string } {
-  const args: Parsed = { values: new Map(), flags: new Set(), positional: [] };
+  const args: Parsed = { values: new Map(), flags: new Set(), positional: [], flagArgs: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--") {
@@ -84,6 +96,7 @@ function parse(argv: readonly string[], table: FlagTable): { ok: true; args: Par
     if (!takesValue) {
       if (eq > 0) return { ok: false, error: `flag ${flag} takes no value` };
       args.flags.add(name);
+      args.flagArgs.push(a);
       continue;
     }
     let value: string;
@@ -92,6 +105,7 @@ function parse(argv: readonly string[], table: FlagTable): { ok: true; args: Par
       if (i + 1 >= argv.length) return { ok: false, error: `flag needs an argument: ${flag}` };
       value = argv[++i]!;
     }
+    args.flagArgs.push(flag, value);
     args.values.set(name, [...(args.values.get(name) ?? []), value]);
   }
   return { ok: true, args };
@@ -118,6 +132,9 @@ const BUILD_FLAGS: FlagTable = {
   "--pretty": ["pretty", false],
   "-p": ["pretty", false],
   "--raw-errors": ["raw-errors", false],
+  "--lint": ["lint", false],
+  "--target": ["target", true],
+  "--platform": ["platform", true],
 };
 
 const BUNDLE_FLAGS = COMMON_FLAGS;
@@ -150,8 +167,11 @@ function writeOutput(path: string, text: string, io: CliIo): boolean {
 const problemLine = (p: ComposeProblem, severity = "error") =>
   `${p.file}${p.line !== undefined ? `:${p.line}${p.column !== undefined ? `:${p.column}` : ""}` : ""}: ${severity}: ${p.message}\n`;
 
+/** Kindling's findings about the project itself (always printed); the others only with --lint. */
+const isComposeFinding = (code: string) => code.startsWith("compose-");
+
 /** Prints a build's reports, failure and findings; `texts` are the files as transpiled. */
-function report(r: ComposeResult, texts: ReadonlyMap<string, string>, raw: boolean, io: CliIo, prefix: string): void {
+function report(r: ComposeResult, texts: ReadonlyMap<string, string>, raw: boolean, io: CliIo, prefix: string, lint: boolean): void {
   for (const f of r.reports) {
     if (f.diagnostics.length === 0) continue;
     const text = renderReport(f.diagnostics, { raw, source: texts.get(f.name) ?? "", filename: f.name });
@@ -160,7 +180,18 @@ function report(r: ComposeResult, texts: ReadonlyMap<string, string>, raw: boole
   }
   if (r.failure !== undefined) io.stderr(`${prefix}${r.failure}\n`);
   for (const f of r.findings) {
+    if (!isComposeFinding(f.code)) continue;
     io.stderr(`${prefix}${f.file}${f.line !== undefined ? `:${f.line}:${f.column ?? 1}` : ""}: warning[${f.code}]: ${f.message}\n`);
+  }
+  // Kindling's own findings come last, after everything else about this build.
+  if (lint) {
+    io.stderr(
+      renderProjectFindings(
+        r.findings.filter((f) => !isComposeFinding(f.code)),
+        r.userDataSize,
+        prefix,
+      ),
+    );
   }
 }
 
@@ -189,6 +220,21 @@ export function runBuild(argv: readonly string[], io: CliIo): number {
   if (hostsFile === undefined && (hostName !== undefined || outDir !== undefined)) return usage("--host and --out-dir need --hosts");
   if (hostsFile !== undefined && (hostName === undefined) === (outDir === undefined)) return usage("with --hosts, give either --host NAME or --out-dir DIR");
   if (outDir !== undefined && output !== undefined) return usage("--output and --out-dir exclude each other");
+  const target = last(args, "target");
+  const platform = last(args, "platform");
+  if (target !== undefined && !findTarget(target)) {
+    io.stderr(`unknown --target ${target}; one of: ${TARGETS.map((t) => t.id).join(", ")}\n`);
+    return 2;
+  }
+  if (platform !== undefined && !findPlatform(platform)) {
+    io.stderr(`unknown --platform ${platform}; one of: ${PLATFORMS.map((p) => p.id).join(", ")}\n`);
+    return 2;
+  }
+  // --target and --platform only add findings, so they imply --lint (as for a single file).
+  const lint: LintOptions | undefined =
+    args.flags.has("lint") || target !== undefined || platform !== undefined
+      ? { ...(target !== undefined ? { target } : {}), ...(platform !== undefined ? { platform } : {}) }
+      : undefined;
 
   const paths = [args.positional[0]!, ...(args.values.get("snippet") ?? [])];
   const loaded: ComposeFile[] = [];
@@ -202,6 +248,7 @@ export function runBuild(argv: readonly string[], io: CliIo): number {
     strict: args.flags.has("strict"),
     pretty: args.flags.has("pretty"),
     ...(filesDir !== undefined ? { files: nodeFilesProvider(filesDir) } : {}),
+    ...(lint ? { lint } : {}),
   };
   const raw = args.flags.has("raw-errors");
   const project = { main: loaded[0]!, snippets: loaded.slice(1) };
@@ -209,7 +256,7 @@ export function runBuild(argv: readonly string[], io: CliIo): number {
   if (hostsFile === undefined) {
     const r = compose(project.main, project.snippets, options);
     const texts = new Map(loaded.map((f) => [f.name, decodeReplacing(f.source as Uint8Array)]));
-    report(r, texts, raw, io, "");
+    report(r, texts, raw, io, "", lint !== undefined);
     if (r.output === null) return 1;
     if (output !== undefined) return writeOutput(output, r.output, io) ? 0 : 1;
     io.stdout(r.output);
@@ -249,7 +296,7 @@ export function runBuild(argv: readonly string[], io: CliIo): number {
       failed++;
       continue;
     }
-    report(b.result, b.texts, raw, io, prefix);
+    report(b.result, b.texts, raw, io, prefix, lint !== undefined);
     if (b.result.output === null) {
       failed++;
       continue;
@@ -291,4 +338,53 @@ export function runBundle(argv: readonly string[], io: CliIo): number {
   if (output !== undefined) return writeOutput(output, r.text, io) ? 0 : 1;
   io.stdout(r.text);
   return 0;
+}
+
+export const EACH_USAGE = `kindling-each runs kindling once per input file, with the same options for every file
+(for pre-commit and other tools that append the files to a command); the exit status is the
+highest of the runs. Also as:
+  kindling-each build [options] MAIN...    kindling build once per main config, each with the
+                                           same --snippet, --hosts, --files-dir … (-o and
+                                           --out-dir only with one main: the builds would
+                                           overwrite each other's files)
+  kindling-each bundle [options] FILE...   kindling bundle once per file (-o only with one file)
+kindling import is not run per file: it writes one Butane file per input; run it once per file.
+`;
+
+/**
+ * \`kindling-each build|bundle …\`: the subcommand once per input file with the same flags. Outputs
+ * that would overwrite each other (-o, --out-dir with several inputs) are refused (exit 2).
+ */
+export function runEachCommand(command: "build" | "bundle", argv: readonly string[], io: CliIo): number {
+  const usageText =
+    (command === "build"
+      ? BUILD_USAGE.replace("kindling build [options] MAIN", "kindling-each build [options] MAIN...")
+      : BUNDLE_USAGE.replace("kindling bundle [options] FILE", "kindling-each bundle [options] FILE...")) +
+    "\n" +
+    EACH_USAGE;
+  const parsed = parse(argv, command === "build" ? BUILD_FLAGS : BUNDLE_FLAGS);
+  if (!parsed.ok) {
+    io.stderr(usageText + parsed.error + "\n");
+    return 2;
+  }
+  const { args } = parsed;
+  if (args.flags.has("help")) {
+    io.stdout(usageText);
+    return 0;
+  }
+  if (args.positional.length === 0) {
+    io.stderr(usageText + "no input files\n");
+    return 2;
+  }
+  if (args.positional.length > 1) {
+    const clash = ["output", "out-dir"].find((n) => args.values.has(n));
+    if (clash) {
+      io.stderr(usageText + `--${clash} with ${args.positional.length} input files: each run would overwrite the last one's output\n`);
+      return 2;
+    }
+  }
+  const run = command === "build" ? runBuild : runBundle;
+  let code = 0;
+  for (const input of args.positional) code = Math.max(code, run([...args.flagArgs, "--", input], io));
+  return code;
 }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { runCliEach } from "./run.ts";
+import { runCli, runCliEach } from "./run.ts";
 
 function run(argv: string[]) {
   let out = "";
@@ -50,6 +50,60 @@ describe("kindling-each", () => {
     expect(run(["--check"]).code).toBe(2);
     expect(run(["--check"]).err).toContain("no input files");
     expect(run(["--bogus", good]).code).toBe(2);
+  });
+});
+
+describe("kindling-each build / bundle", () => {
+  const snippet = write("snippet.bu", "variant: fcos\nversion: 1.6.0\npasswd:\n  users:\n    - name: core\n      shell: /bin/zsh\n");
+  const hostA = write("host-a.bu", "variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: /etc/hostname\n      contents:\n        inline: a\n");
+  const hostB = write("host-b.bu", "variant: fcos\nversion: 1.6.0\nstorage:\n  files:\n    - path: /etc/hostname\n      contents:\n        inline: b\n");
+  const single = (argv: string[]) => {
+    let out = "";
+    let err = "";
+    const code = runCli(argv, { stdin: () => Buffer.from(""), stdout: (s) => (out += s), stderr: (s) => (err += s) });
+    return { code, out, err };
+  };
+
+  it("build: kindling build once per main config, each with the same snippets and flags", () => {
+    const r = run(["build", "--snippet", snippet, "--pretty", hostA, hostB]);
+    const a = single(["build", hostA, "--snippet", snippet, "--pretty"]);
+    const b = single(["build", hostB, "--snippet", snippet, "--pretty"]);
+    expect(r).toEqual({ code: 0, out: a.out + b.out, err: "" });
+    expect(JSON.parse(a.out).passwd.users[0].shell).toBe("/bin/zsh");
+    expect(a.out).not.toBe(b.out);
+  });
+
+  it("build: each main's problems are reported as kindling build reports them; the worst exit status wins", () => {
+    const r = run(["build", "--snippet", snippet, "--raw-errors", hostA, bad, other]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(single(["build", bad, "--snippet", snippet, "--raw-errors"]).err + single(["build", other, "--snippet", snippet]).err);
+    expect(r.err).toContain(`${bad}: error at $.storage.files.0.path, line 5 col 13: path not absolute`);
+    // flatcar 1.1.0 (Ignition 3.4.0) under an fcos 1.6.0 snippet (3.5.0)
+    expect(r.err).toContain("give snippets a version of the same Ignition spec");
+  });
+
+  it("bundle: kindling bundle once per file; --lint and the like stay per command", () => {
+    const r = run(["bundle", good, other]);
+    expect(r).toEqual({ code: 0, out: single(["bundle", good]).out + single(["bundle", other]).out, err: "" });
+    expect(run(["bundle", "--lint", good]).code).toBe(2);
+  });
+
+  it("outputs that would overwrite each other, no files, --help", () => {
+    const many = run(["build", "-o", join(dir, "x.ign"), hostA, hostB]);
+    expect(many.code).toBe(2);
+    expect(many.err).toContain("--output with 2 input files: each run would overwrite the last one's output");
+    expect(run(["bundle", "--output", join(dir, "x.bu"), good, other]).code).toBe(2);
+    expect(run(["build", "-o", join(dir, "one.ign"), hostA])).toEqual({ code: 0, out: "", err: "" });
+    expect(readFileSync(join(dir, "one.ign"), "utf8")).toContain("data:,a");
+    expect(run(["build", "--snippet", snippet]).err).toContain("no input files");
+    const help = run(["build", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain("Usage: kindling-each build [options] MAIN...");
+    expect(help.out).toContain("--snippet FILE");
+    const top = run(["--help"]);
+    expect(top.code).toBe(0);
+    expect(top.out).toContain("kindling-each build [options] MAIN...");
+    expect(top.out).toContain("kindling-each bundle [options] FILE...");
   });
 });
 

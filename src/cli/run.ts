@@ -6,7 +6,7 @@ import { parseArgs, usage, type CliOptions } from "./args.ts";
 import { nodeFilesProvider } from "./node-files.ts";
 import { decodeReplacing, goBytes } from "../transpiler/go/utf8.ts";
 import { runImport } from "./import-cmd.ts";
-import { runBuild, runBundle } from "./compose-cmd.ts";
+import { EACH_USAGE, runBuild, runBundle, runEachCommand } from "./compose-cmd.ts";
 import type { CliIo } from "./io.ts";
 import { openFailure } from "./open-failure.ts";
 
@@ -41,7 +41,13 @@ export function runCli(argv: readonly string[], io: CliIo = processIo): number {
  * it alone. The exit code is the highest of the runs (2 when no file is given).
  */
 export function runCliEach(argv: readonly string[], io: CliIo = processIo): number {
+  // `kindling-each build|bundle …`: the subcommand once per input file (a file of that name is `./build`)
+  if (argv[0] === "build" || argv[0] === "bundle") return runEachCommand(argv[0], argv.slice(1), io);
   const parsed = parseArgs(argv);
+  if (parsed.ok && parsed.opts.help) {
+    io.stdout(usage("kindling-each").replace("[input-file]", "input-file...") + "\n" + EACH_USAGE);
+    return 0;
+  }
   if (!parsed.ok || parsed.opts.positional.length === 0) {
     io.stderr(usage("kindling-each") + (parsed.ok ? "no input files\n" : parsed.error + "\n"));
     return 2;

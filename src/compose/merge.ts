@@ -6,12 +6,23 @@
  * file and line it came from; a value that two snippets set differently is a `compose-conflict`
  * finding naming both.
  */
-import { transpile, type Diagnostic, type FilesProvider, type Finding, type OutputOrigin, type Path } from "../transpiler/index.ts";
+import {
+  measureUserData,
+  transpile,
+  type Diagnostic,
+  type FilesProvider,
+  type Finding,
+  type LintOptions,
+  type OutputOrigin,
+  type Path,
+  type UserDataSize,
+} from "../transpiler/index.ts";
 import { Provenance, pathKey, type Obj } from "../transpiler/translate/provenance.ts";
 import { fieldRule, mergeConfigs, mergeKey } from "../transpiler/variants/merge.ts";
 import { marshal } from "../transpiler/go/json.ts";
 import { validateIgnitionChild, type IgnitionVersion } from "../transpiler/ignition/validate.ts";
 import { formatPath } from "../transpiler/types.ts";
+import { checkSize } from "../transpiler/lint/size-meter.ts";
 
 /** One Butane file of a project: its name (shown in messages) and its text or bytes. */
 export interface ComposeFile {
@@ -33,6 +44,15 @@ export interface ComposeOptions {
    * have no placeholder). Any Map works; the caller decides its lifetime.
    */
   cache?: Map<string, FileResult>;
+  /**
+   * Kindling's own checks, as `TranspileOptions.lint` runs them for one file: each file's own
+   * findings (systemd/Quadlet lint, placeholders, and with `target` the target guard on its
+   * `version:`, which is the merged config's spec: all files share one Ignition version), and with
+   * `platform` the merged output's user-data size (`ComposeResult.userDataSize`, and
+   * `size-over-limit`/`size-near-limit` on the file and line that added the largest embedded file).
+   * Findings only: the output, reports and failure are the same without it.
+   */
+  lint?: LintOptions;
 }
 
 /** What one file's transpile said, as upstream Butane would report it for that file alone. */
@@ -71,6 +91,8 @@ export interface ComposeResult {
   findings: ComposeFinding[];
   /** With `origins`: each merged node's file and line. */
   origins?: EntryOrigin[];
+  /** With `lint.platform`: the merged output measured as that platform counts user data. */
+  userDataSize?: UserDataSize;
 }
 
 /** A transpiled file, as kept in `ComposeOptions.cache`. */
@@ -78,6 +100,8 @@ export interface FileResult {
   report: Omit<FileReport, "name">;
   config: Obj | null;
   ignitionVersion?: string;
+  /** With `ComposeOptions.lint`: Kindling's findings about this file alone (no size check). */
+  findings: Finding[];
   /** Output path key → origin in this file (worked out on first use: most builds need none). */
   origins: () => Map<string, OutputOrigin>;
 }
@@ -85,7 +109,9 @@ export interface FileResult {
 const CACHE_ENTRIES = 64;
 
 function transpileFile(file: ComposeFile, options: ComposeOptions): FileResult {
-  const key = typeof file.source === "string" ? file.source : undefined;
+  // Per file only the target guard: the size is the merged output's. Linted and plain results are cached apart.
+  const lint = options.lint ? { ...(options.lint.target ? { target: options.lint.target } : {}) } : undefined;
+  const key = typeof file.source !== "string" ? undefined : lint ? `\0lint:${lint.target ?? ""}\0${file.source}` : file.source;
   const hit = key !== undefined ? options.cache?.get(key) : undefined;
   if (hit) {
     // most recently used last
@@ -98,7 +124,7 @@ function transpileFile(file: ComposeFile, options: ComposeOptions): FileResult {
     ...(options.strict ? { strict: true } : {}),
     ...(options.files ? { files: options.files } : {}),
   };
-  const r = transpile(file.source, opts);
+  const r = transpile(file.source, lint ? { ...opts, lint } : opts);
   let map: Map<string, OutputOrigin> | undefined;
   const origins = () => {
     if (!map) {
@@ -111,6 +137,7 @@ function transpileFile(file: ComposeFile, options: ComposeOptions): FileResult {
     report: { diagnostics: r.diagnostics, ...(r.failure !== undefined ? { failure: r.failure } : {}) },
     config: r.failure === undefined && r.config !== null && typeof r.config === "object" ? (r.config as Obj) : null,
     ...(r.ignitionVersion !== undefined ? { ignitionVersion: r.ignitionVersion } : {}),
+    findings: r.findings ?? [],
     origins,
   };
   if (key !== undefined && options.cache) {
@@ -143,7 +170,9 @@ export function compose(main: ComposeFile, snippets: readonly ComposeFile[], opt
   const files = [main, ...snippets];
   const results = files.map((f) => transpileFile(f, options));
   const reports = results.map((r, i) => ({ name: files[i]!.name, ...r.report }));
-  const base: ComposeResult = { output: null, config: null, reports, findings: [] };
+  // Each file's own findings come first, also when the merge cannot happen.
+  const ownFindings: ComposeFinding[] = results.flatMap((r, i) => r.findings.map((f) => ({ ...f, file: files[i]!.name })));
+  const base: ComposeResult = { output: null, config: null, reports, findings: ownFindings };
   const failed = results.findIndex((r) => r.config === null);
   if (failed >= 0) return { ...base, failure: `${files[failed]!.name}: ${results[failed]!.report.failure ?? "no Ignition config"}` };
   const version = results[0]!.ignitionVersion;
@@ -161,7 +190,7 @@ export function compose(main: ComposeFile, snippets: readonly ComposeFile[], opt
   const own = configs.map((c, i) => (configs.indexOf(c) < i ? copyJson(c) : c));
   own.forEach((c, i) => markFile(prov, c, i));
   const where = (from: Path | undefined) => locate(from, files, results);
-  const findings: ComposeFinding[] = [];
+  const findings: ComposeFinding[] = [...ownFindings];
   let merged = own[0]!;
   for (let i = 1; i < own.length; i++) {
     // only what an earlier snippet set can conflict
@@ -187,6 +216,17 @@ export function compose(main: ComposeFile, snippets: readonly ComposeFile[], opt
     if (invalid) return { ...base, findings, failure: "merging the snippets resulted in an invalid config (Ignition would refuse it at boot)" };
   }
   const out: ComposeResult = { ...base, config: merged, output: marshal(merged, options.pretty === true) + "\n", findings };
+  if (options.lint?.platform) {
+    const size = measureUserData(out.output!, options.lint.platform);
+    const f = size ? checkSize(size, merged) : null;
+    if (size) out.userDataSize = size;
+    if (f) {
+      // On the entry that added the largest embedded file (what to move out first), else the main config.
+      const index = f.data?.largestFileIndex;
+      const w = (typeof index === "number" ? where(originAt(prov, merged, ["storage", "files", index])) : undefined) ?? { file: main.name, source: [] };
+      findings.push({ ...f, file: w.file, path: w.source, ...(w.line !== undefined ? { line: w.line, column: w.column! } : {}) });
+    }
+  }
   if (options.origins) {
     const origins: EntryOrigin[] = [];
     const walk = (node: unknown, path: Path) => {

@@ -66,8 +66,13 @@ export function projectOutputSource(p: Project, builtHost?: string): string {
 }
 
 /** What the worker needs to build `p`. */
-export function projectRequest(p: Project, options: { strict: boolean; pretty: boolean }, mode: ProjectRequest["mode"]): ProjectRequest {
-  return { main: p.main, snippets: p.snippets, hosts: p.hosts, host: p.host, strict: options.strict, pretty: options.pretty, mode };
+export function projectRequest(
+  p: Project,
+  options: { strict: boolean; pretty: boolean; target?: string | null; platform?: string | null },
+  mode: ProjectRequest["mode"],
+): ProjectRequest {
+  const { target = null, platform = null } = options;
+  return { main: p.main, snippets: p.snippets, hosts: p.hosts, host: p.host, strict: options.strict, pretty: options.pretty, mode, target, platform };
 }
 
 /** A problem of a project build, naming the file (and the host for a placeholder problem). */
@@ -145,6 +150,8 @@ export function resultForFile(build: ProjectBuild, active: string, activeText = 
     diagnostics: report?.diagnostics ?? [],
     ...(failure !== undefined ? { failure } : {}),
     ...(findings.length > 0 ? { findings } : {}),
+    // the size meter measures the merged output, whichever file is in the editor
+    ...(r?.userDataSize ? { userDataSize: r.userDataSize } : {}),
     ...headerSpec(activeText),
   };
 }

@@ -57,4 +57,24 @@ describe("buildProject", () => {
     expect(b.result).toBeUndefined();
     expect(b.hostsProblems[0]).toMatchObject({ file: "hosts.csv", line: 1 });
   });
+
+  it("the studio's view of one host runs Kindling's checks: each file's, and the size of that host's merged output", () => {
+    const unit = {
+      name: "snippets/unit.bu",
+      text: `${head}systemd:\n  units:\n    - name: a.service\n      contents: |\n        [Service]\n        ExecStrat=/bin/true\n`,
+    };
+    const b = buildProject(req({ host: "b", snippets: [snippet, unit], target: "rhcos-4.8", platform: "aws" }), files);
+    const r = b.result!;
+    expect(r.userDataSize).toMatchObject({ platform: "aws", bytes: new TextEncoder().encode(r.output!).length, over: false });
+    // fcos 1.5.0 is Ignition 3.4.0; OpenShift 4.8 reads up to 3.2.0: every file says so on its version: line
+    expect(r.findings.filter((f) => f.code === "target-spec-too-new").map((f) => [f.file, f.line])).toEqual([
+      ["main.bu", 2],
+      ["snippets/host.bu", 2],
+      ["snippets/unit.bu", 2],
+    ]);
+    expect(r.findings.filter((f) => f.code === "systemd-unknown-directive").map((f) => [f.file, f.line])).toEqual([["snippets/unit.bu", 8]]);
+    // Download all builds outputs only
+    const all = buildProject(req({ mode: "all", target: "rhcos-4.8", platform: "aws" }), files);
+    expect(all.all!.map((h) => h.output !== null)).toEqual([true, true, false]);
+  });
 });

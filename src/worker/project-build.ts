@@ -32,6 +32,12 @@ export interface ProjectRequest {
   pretty: boolean;
   /** `one`: the chosen host, with origins; `all`: every host's output (Download all). */
   mode: "one" | "all";
+  /**
+   * Kindling's checks (mode `one`, which always runs each file's own checks, as a single-file
+   * transpile does): the target guard's target id, the size meter's platform id.
+   */
+  target?: string | null;
+  platform?: string | null;
 }
 
 /** The output (or what stopped it) of one host, for Download all. */
@@ -86,7 +92,9 @@ export function buildProject(req: ProjectRequest, files: FilesProvider, cache?: 
     }));
     return out;
   }
-  const withOrigins = { ...options, origins: true };
+  // The studio's view of one host: origins, and Kindling's checks on each file and on the merged output.
+  const lint = { ...(req.target ? { target: req.target } : {}), ...(req.platform ? { platform: req.platform } : {}) };
+  const withOrigins: ComposeOptions = { ...options, origins: true, lint };
   if (!req.hosts) return { ...out, result: compose(project.main, project.snippets, withOrigins) };
   const host = hosts.find((h) => h.name === req.host) ?? hosts[0];
   if (!host) return { ...out, hostsProblems: [{ message: "the hosts table lists no host", file: req.hosts.name, line: 1 }] };

@@ -7,7 +7,7 @@ import { listSpecs } from "../../transpiler/versions.ts";
 import { deriveDisks } from "./derive-disks.ts";
 import { deriveKernel } from "./derive-kernel.ts";
 import { PreviewPanel } from "./PreviewPanel.tsx";
-import { variantFacts } from "./variant-facts.ts";
+import { firstVersionWith, variantFacts } from "./variant-facts.ts";
 
 /** The Preview of `source` as the studio shows it (the transpiler's parsed output). */
 function preview(source: string, raw = false): string {
@@ -60,8 +60,15 @@ describe("variant facts", () => {
   });
 
   it("says when the spec version cannot set kernel arguments", () => {
-    expect(variantFacts("fcos", "1.2.0").kernelArgs).toContain("arrived in fcos 1.3.0");
-    expect(variantFacts("fcos", "1.3.0").kernelArgs).toContain("kernel_arguments");
+    // The spec registry has kernel_arguments from fcos 1.4.0 (base v0_4, Ignition 3.3.0), as upstream's v1_4 does.
+    expect(firstVersionWith("fcos", "kernel_arguments")).toBe("1.4.0");
+    for (const v of ["1.0.0", "1.2.0", "1.3.0"])
+      expect(variantFacts("fcos", v).kernelArgs).toBe(`fcos ${v} cannot change kernel arguments: kernel_arguments arrived in fcos 1.4.0.`);
+    for (const v of ["1.4.0", "1.6.0", "1.8.0-experimental"]) expect(variantFacts("fcos", v).kernelArgs).toContain("Set them under kernel_arguments");
+    // What the Preview says agrees with what the transpiler does with the key at that version.
+    const kargs = (v: string) => transpile(`variant: fcos\nversion: ${v}\nkernel_arguments:\n  should_exist: [quiet]\n`).diagnostics.length === 0;
+    expect(kargs("1.3.0")).toBe(false);
+    expect(kargs("1.4.0")).toBe(true);
     expect(variantFacts("r4e", "1.1.0").kernelArgs).toContain("refuses kernel_arguments");
   });
 });

@@ -19,6 +19,9 @@
  *  - MCO: openshift/machine-config-operator docs/MachineConfigDaemon.md (what a running node
  *    takes from a MachineConfig) and docs/MachineConfig.md (role label, kernelType, extensions, FIPS).
  */
+import { lookupSpec, registry } from "../../transpiler/spec/variants.ts";
+import { structOf } from "../../transpiler/spec/kit.ts";
+import { compareSemver } from "../../transpiler/lint/semver.ts";
 
 /** A partition of the OS image's own boot disk, by GPT label. */
 export interface ImagePartition {
@@ -101,17 +104,25 @@ const flatcarImage: ImageLayout = {
   mountsByLabel: { ROOT: ["/", "Flatcar root filesystem (by label)"] },
 };
 
-const noStorage = (os: string, how: string) => `${os} keeps the disk layout ${how}. Butane's ${os} variant cannot declare disks, filesystems, LUKS or RAID.`;
-
-/** The minor of a `1.6.0`-style version, or null. */
-function minorOf(version: string | undefined): number | null {
-  const m = /^\d+\.(\d+)\./.exec(version ?? "");
-  return m ? Number(m[1]) : null;
+/** Whether `variant`'s config at `version` has the top-level key `key`, per the spec registry (null: no such spec). */
+function hasTopLevelKey(variant: string, version: string | undefined, key: string): boolean | null {
+  const s = version !== undefined ? lookupSpec(variant, version) : undefined;
+  return s ? structOf(s.spec, s.spec.root).fields.some((f) => f.key === key) : null;
 }
+
+/** The first stable version of `variant` whose config has the top-level key `key`, from the spec registry. */
+export function firstVersionWith(variant: string, key: string): string | null {
+  const versions = [...registry.values()].filter((s) => s.variant === variant && !s.experimental && hasTopLevelKey(variant, s.version, key));
+  versions.sort((a, b) => compareSemver(a.version, b.version));
+  return versions[0]?.version ?? null;
+}
+
+const noStorage = (os: string, how: string) => `${os} keeps the disk layout ${how}. Butane's ${os} variant cannot declare disks, filesystems, LUKS or RAID.`;
 
 const describe: Record<string, (version: string | undefined, raw: boolean) => VariantFacts> = {
   fcos: (version) => {
-    const minor = minorOf(version);
+    // From the spec registry: kernel_arguments is a field of base v0_4 (fcos 1.4.0, Ignition 3.3.0's kernelArguments).
+    const noKargs = hasTopLevelKey("fcos", version, "kernel_arguments") === false;
     return {
       variant: "fcos",
       os: "Fedora CoreOS",
@@ -122,11 +133,9 @@ const describe: Record<string, (version: string | undefined, raw: boolean) => Va
       // FCOS-AUTH: a privileged user `core` exists, without password or SSH key.
       defaultUser: "core",
       noUsers: "Fedora CoreOS has a core user, but without an SSH key or password nobody can log in.",
-      // Butane fcos 1.3.0 added kernel_arguments (Ignition 3.3.0's kernelArguments).
-      kernelArgs:
-        minor !== null && minor < 3
-          ? `fcos ${version ?? ""} cannot change kernel arguments: kernel_arguments arrived in fcos 1.3.0.`
-          : "Set them under kernel_arguments (should_exist / should_not_exist).",
+      kernelArgs: noKargs
+        ? `fcos ${version ?? ""} cannot change kernel arguments: kernel_arguments arrived in fcos ${firstVersionWith("fcos", "kernel_arguments") ?? "a later version"}.`
+        : "Set them under kernel_arguments (should_exist / should_not_exist).",
       // FCOS-UPDATES: without a Zincati strategy the machine reboots into each update as soon as it is staged.
       implied: ["Zincati installs OS updates automatically and reboots right away unless a strategy under /etc/zincati/config.d says otherwise."],
       image: coreosImage("Fedora CoreOS"),
