@@ -129,4 +129,9 @@ describe("transpile origins", () => {
       column: 16,
     });
   });
+
+  it("traces ignition.version to the config's version line, not to the top of the file", () => {
+    const o = transpile(bu("passwd:\n  users:\n    - name: core\n"), { origins: true }).origins!;
+    expect(o.find((x) => x.output.join(".") === "ignition.version")).toMatchObject({ source: ["version"], line: 2 });
+  });
 });

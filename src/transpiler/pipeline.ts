@@ -200,6 +200,9 @@ function withMarker(root: YNode | null, e: RawEntry): Diagnostic {
 }
 
 /** Every node of `out` whose Butane origin is known, with its line/column, in tree order. */
+/** Where ignition.version comes from: the config's `version:` (the translation set maps it to itself, a key no config has). */
+const VERSION_KEY: Path = ["version"];
+
 function listOrigins(root: YNode | null, out: Obj, ts: Map<string, Path>): OutputOrigin[] {
   const list: OutputOrigin[] = [];
   const walk = (node: unknown, path: Path, depth: number) => {
@@ -207,7 +210,7 @@ function listOrigins(root: YNode | null, out: Obj, ts: Map<string, Path>): Outpu
     const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((v, i) => [i, v] as [number, unknown]) : Object.entries(node as Obj);
     for (const [k, v] of entries) {
       const output = [...path, k];
-      const source = ts.get(pathKey(output));
+      const source = path.length === 1 && path[0] === "ignition" && k === "version" ? VERSION_KEY : ts.get(pathKey(output));
       if (source) {
         const m = markerFor(root, source);
         list.push(m ? { output, source, line: m.line, column: m.column } : { output, source });

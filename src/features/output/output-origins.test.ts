@@ -36,7 +36,7 @@ describe.each([
 
   it("labels entries, and a nested entry only when another file gave it", () => {
     expect(placed.labels.map((l) => originText(l.origin))).toEqual([
-      "snippets/ntp.bu:1", // ignition.version: the last file merged sets it
+      "snippets/ntp.bu:2", // ignition.version: the last file merged sets it (its `version:` line)
       "snippets/ntp.bu:5", // passwd.users[core]: both files have it, the snippet's merged last
       "main.bu:7", // the user's first key, from main (the second, from the snippet's own file, has none)
       "main.bu:10", // storage.files[/etc/motd]
