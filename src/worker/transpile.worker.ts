@@ -2,7 +2,6 @@
 import { transpile } from "../transpiler/index.ts";
 import type { FileResult } from "../compose/index.ts";
 import { createFilesProvider } from "./files-provider.ts";
-import { buildProject } from "./project-build.ts";
 import { PROTOCOL, type FromWorker, type ToWorker } from "./protocol.ts";
 
 // The app's tsconfig has the DOM lib, not WebWorker; this is the part of the worker scope we use.
@@ -32,6 +31,8 @@ scope.onmessage = async (ev: MessageEvent<ToWorker>) => {
     if (msg.type === "compose") {
       const which = msg.project.strict ? "strict" : "plain";
       if (composeCaches[which].size > COMPOSE_CACHE_MAX) composeCaches[which] = new Map();
+      // Projects load their code on their first build: the single-file studio never needs it.
+      const { buildProject } = await import("./project-build.ts");
       const build = buildProject(msg.project, files, composeCaches[which]);
       post({ type: "composed", id: msg.id, build, ms: performance.now() - t0 });
       return;
