@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { seriousAxeFindings, waitForEditor, waitUpToDate } from "./helpers.ts";
+import { openFolder, stubFolderPicker, writeFolder } from "./project-folder.ts";
 
 const HEAD = "variant: fcos\nversion: 1.6.0\n";
 /** `n` characters gzip cannot shrink much (Butane keeps them about as long in the output). */
@@ -31,28 +32,12 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test.beforeAll(async ({ browser }) => {
   const context = await browser.newContext();
-  await context.addInitScript(() => {
-    (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
-      (await navigator.storage.getDirectory()).getDirectoryHandle("project", { create: true });
-  });
+  await stubFolderPicker(context, "project");
   page = await context.newPage();
   await page.goto("/");
   await waitForEditor(page);
-  await page.evaluate(async (files) => {
-    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle("project", { create: true });
-    for (const [path, text] of Object.entries(files)) {
-      const parts = path.split("/");
-      let dir = root;
-      for (const p of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(p, { create: true });
-      const w = await (await dir.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
-      await w.write(text);
-      await w.close();
-    }
-  }, FOLDER);
-  await page.getByRole("button", { name: "Project" }).click();
-  await page.getByRole("menuitem", { name: /Open folder/ }).click();
-  await expect(page.getByTestId("project-panel")).toBeVisible();
-  await waitUpToDate(page);
+  await writeFolder(page, "project", FOLDER);
+  await openFolder(page);
 });
 
 test.afterAll(async () => {

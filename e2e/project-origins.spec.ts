@@ -6,6 +6,7 @@
  */
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { monacoText, seriousAxeFindings, setEditorText, waitForEditor, waitUpToDate } from "./helpers.ts";
+import { openFolder, stubFolderPicker, writeFolder } from "./project-folder.ts";
 
 const HEAD = "variant: fcos\nversion: 1.5.0\n";
 const FOLDER: Record<string, string> = {
@@ -31,28 +32,12 @@ test.describe.serial("project origins", () => {
     // Tall enough for the whole output (Monaco draws only the lines in view).
     context = await browser.newContext({ viewport: { width: 1280, height: 1200 } });
     // THE STUB: the native picker returns the OPFS folder "origins".
-    await context.addInitScript(() => {
-      (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
-        (await navigator.storage.getDirectory()).getDirectoryHandle("origins", { create: true });
-    });
+    await stubFolderPicker(context, "origins");
     page = await context.newPage();
     await page.goto("/");
     await waitForEditor(page);
-    await page.evaluate(async (files) => {
-      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle("origins", { create: true });
-      for (const [path, text] of Object.entries(files)) {
-        const parts = path.split("/");
-        let dir = root;
-        for (const p of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(p, { create: true });
-        const w = await (await dir.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
-        await w.write(text);
-        await w.close();
-      }
-    }, FOLDER);
-    await page.getByRole("button", { name: "Project" }).click();
-    await page.getByRole("menuitem", { name: /Open folder/ }).click();
-    await expect(page.getByTestId("project-panel")).toBeVisible();
-    await waitUpToDate(page);
+    await writeFolder(page, "origins", FOLDER);
+    await openFolder(page);
   });
   test.afterAll(async () => {
     await context.close();

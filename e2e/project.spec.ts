@@ -11,6 +11,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { strFromU8, unzipSync } from "fflate";
 import { monacoText, seriousAxeFindings, setEditorText, waitForEditor, waitUpToDate } from "./helpers.ts";
+import { readFolderFile, stubFolderPicker, writeFolder } from "./project-folder.ts";
 
 const HEAD = "variant: fcos\nversion: 1.5.0\n";
 const FOLDER: Record<string, string> = {
@@ -23,13 +24,7 @@ const FOLDER: Record<string, string> = {
 const EDITED_NET = `${HEAD}storage:\n  files:\n    - path: /etc/kindling-ip\n      contents:\n        inline: \${IP:-dhcp}\n    - path: /etc/added-by-edit\n      contents:\n        inline: new\n`;
 
 /** Text of a file of the OPFS project folder. */
-const readOpfs = (page: Page, path: string) =>
-  page.evaluate(async (path) => {
-    let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle("project");
-    const parts = path.split("/");
-    for (const p of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(p);
-    return (await (await dir.getFileHandle(parts.at(-1)!)).getFile()).text();
-  }, path);
+const readOpfs = (page: Page, path: string) => readFolderFile(page, "project", path);
 
 test.describe.serial("projects", () => {
   test.describe.configure({ timeout: 120_000 });
@@ -48,25 +43,12 @@ test.describe.serial("projects", () => {
   test.beforeAll(async ({ browser }) => {
     context = await browser.newContext({ acceptDownloads: true });
     // THE STUB: the native picker returns the OPFS folder "project".
-    await context.addInitScript(() => {
-      (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
-        (await navigator.storage.getDirectory()).getDirectoryHandle("project", { create: true });
-    });
+    await stubFolderPicker(context, "project");
     page = await context.newPage();
     await page.goto("/");
     await waitForEditor(page);
     // The folder on "disk": a main config, 2 snippets, a hosts table of 3 hosts and a local file.
-    await page.evaluate(async (files) => {
-      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle("project", { create: true });
-      for (const [path, text] of Object.entries(files)) {
-        const parts = path.split("/");
-        let dir = root;
-        for (const p of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(p, { create: true });
-        const w = await (await dir.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
-        await w.write(text);
-        await w.close();
-      }
-    }, FOLDER);
+    await writeFolder(page, "project", FOLDER);
   });
   test.afterAll(async () => {
     await context.close();
